@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { consumerIdField, groupIdField, intInRange, oneOf, topicName } from './fields';
+
+export const ASSIGNORS = ['round-robin', 'range'] as const;
+export const COMMIT_MODES = ['after-processing', 'auto'] as const;
+export const OFFSET_RESETS = ['earliest', 'latest'] as const;
+export const KEY_MODES = ['fixed', 'symbol', 'random', 'none'] as const;
+export const ACKS_MODES = ['all', 'leader', 'none'] as const;
+
+export const MAX_PRODUCER_RATE = 5000;
+export const MAX_SLOW_DELAY_MS = 5000;
+export const MAX_CONSUMERS_PER_GROUP = 32;
+export const MAX_PARTITIONS = 256;
+
+const consumerTarget = { consumerId: consumerIdField };
+
+export const groupCreateSchema = z.object({
+  type: z.literal('group:create'),
+  groupId: groupIdField,
+  topic: topicName,
+  consumers: intInRange('consumers', 0, MAX_CONSUMERS_PER_GROUP).default(3),
+  assignor: oneOf('assignor', ASSIGNORS).default('round-robin'),
+  commitMode: oneOf('commitMode', COMMIT_MODES).default('after-processing'),
+  autoCommitIntervalMs: intInRange('autoCommitIntervalMs', 100, 60000).default(5000),
+  offsetReset: oneOf('offsetReset', OFFSET_RESETS).default('earliest'),
+  // group.min.session.timeout.ms is set to 1000 on the lab broker; Kafka's default max is 1800000.
+  sessionTimeoutMs: intInRange('sessionTimeoutMs', 1000, 300000).default(6000),
+});
+
+export const producerUpdateSchema = z.object({
+  type: z.literal('producer:update'),
+  rate: intInRange('rate', 0, MAX_PRODUCER_RATE).optional(),
+  keyMode: oneOf('keyMode', KEY_MODES).optional(),
+  acks: oneOf('acks', ACKS_MODES).optional(),
+  idempotent: z.boolean({ error: 'idempotent must be true or false' }).optional(),
+  paused: z.boolean({ error: 'paused must be true or false' }).optional(),
+  topic: topicName.optional(),
+});
+
+export const commandSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('consumer:add'), groupId: groupIdField }),
+    z.object({ type: z.literal('consumer:crash'), ...consumerTarget }),
+    z.object({ type: z.literal('consumer:stop'), ...consumerTarget }),
+    z.object({ type: z.literal('consumer:restart'), ...consumerTarget }),
+    z.object({ type: z.literal('consumer:pause'), ...consumerTarget }),
+    z.object({ type: z.literal('consumer:resume'), ...consumerTarget }),
+    z.object({
+      type: z.literal('consumer:slow'),
+      ...consumerTarget,
+      delayMs: intInRange('delayMs', 0, MAX_SLOW_DELAY_MS),
+    }),
+    groupCreateSchema,
+    z.object({ type: z.literal('group:delete'), groupId: groupIdField }),
+    z.object({ type: z.literal('group:rebalance'), groupId: groupIdField }),
+    producerUpdateSchema,
+    z.object({
+      type: z.literal('topic:create'),
+      topic: topicName,
+      partitions: intInRange('partitions', 1, MAX_PARTITIONS).default(6),
+      replicationFactor: intInRange('replicationFactor', 1, 32).default(1),
+    }),
+    z.object({
+      type: z.literal('topic:add-partitions'),
+      topic: topicName,
+      count: intInRange('count', 2, MAX_PARTITIONS),
+    }),
+    z.object({ type: z.literal('topic:delete'), topic: topicName }),
+    z.object({ type: z.literal('broker:stop') }),
+    z.object({ type: z.literal('broker:start') }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? 'type must be one of: consumer:add, consumer:crash, consumer:stop, consumer:restart, consumer:pause, consumer:resume, consumer:slow, group:create, group:delete, group:rebalance, producer:update, topic:create, topic:add-partitions, topic:delete, broker:stop, broker:start'
+        : undefined,
+  },
+);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+export type GroupCreateCommand = z.infer<typeof groupCreateSchema>;
+export type ProducerUpdateCommand = z.infer<typeof producerUpdateSchema>;
+export type Assignor = (typeof ASSIGNORS)[number];
+export type CommitMode = (typeof COMMIT_MODES)[number];
+export type KeyMode = (typeof KEY_MODES)[number];
+export type AcksMode = (typeof ACKS_MODES)[number];
+
+export const commandAckSchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type CommandAck = z.infer<typeof commandAckSchema>;
+
+/** Turns a zod failure into one readable sentence that names the offending field(s). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.join('.');
+      if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+      return field && !issue.message.startsWith(field)
+        ? `${field}: ${issue.message}`
+        : issue.message;
+    })
+    .join('; ');
+}
+
+export type ParsedCommand = { ok: true; command: Command } | { ok: false; error: string };
+
+export function parseCommand(input: unknown): ParsedCommand {
+  const parsed = commandSchema.safeParse(input);
+  return parsed.success
+    ? { ok: true, command: parsed.data }
+    : { ok: false, error: describeIssues(parsed.error) };
+}

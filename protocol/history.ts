@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** One sample per HISTORY_INTERVAL_MS; series are keyed so the client can append without guessing. */
+export const historyPointSchema = z.object({
+  at: z.number(),
+  producedPerSec: z.number(),
+  consumedPerSec: z.number(),
+  /** groupId → total lag */
+  groupLag: z.record(z.string(), z.number()),
+  /** `${groupId}|${topic}|${partition}` → [lag, committed|null, logEnd] */
+  partitions: z.record(z.string(), z.tuple([z.number(), z.number().nullable(), z.number()])),
+});
+
+export type HistoryPoint = z.infer<typeof historyPointSchema>;
+
+export function partitionSeriesKey(groupId: string, topic: string, partition: number): string {
+  return `${groupId}|${topic}|${partition}`;
+}

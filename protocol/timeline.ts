@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const TIMELINE_KINDS = [
+  'consumer-started',
+  'member-joined',
+  'member-left',
+  'consumer-crashed',
+  'member-evicted',
+  'rebalance-started',
+  'rebalance-completed',
+  'commits',
+  'producer-error',
+  'producer-recovered',
+  'topic-created',
+  'topic-partitions-added',
+  'topic-deleted',
+  'group-created',
+  'group-deleted',
+  'broker-unreachable',
+  'broker-connected',
+  'consumer-error',
+] as const;
+
+export const timelineEventSchema = z.object({
+  id: z.number(),
+  at: z.number(),
+  kind: z.enum(TIMELINE_KINDS),
+  groupId: z.string().nullable(),
+  message: z.string(),
+  /** Rebalance or eviction duration, where the event has one. */
+  durationMs: z.number().nullable(),
+  /** How many raw events an aggregated entry (commits) stands for. */
+  count: z.number(),
+});
+
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];

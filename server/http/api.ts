@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmbeddedBroker } from '../broker/embedded-broker';
+import { runCommand } from '../lab/commands';
+import type { Lab } from '../lab/lab';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`body larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function health(lab: Lab, broker: EmbeddedBroker | null) {
+  const snapshot = lab.snapshot();
+  const connected = snapshot.connection.kafka === 'connected';
+  return {
+    ok: connected,
+    kafka: {
+      connected,
+      clusterId: snapshot.cluster?.clusterId ?? null,
+      brokers: snapshot.cluster?.brokers ?? [],
+      lastError: snapshot.connection.lastError,
+    },
+    embeddedBroker: broker
+      ? { running: broker.running, pid: broker.pid, bootstrap: broker.bootstrap }
+      : null,
+    consumerPids: [...lab.processes.values()]
+      .map((p) => p.pid)
+      .filter((p): p is number => p !== null),
+  };
+}
+
+/** The JSON API; returns false for paths it does not own so Next.js can serve them. */
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  lab: Lab,
+  broker: EmbeddedBroker | null,
+): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (!url.pathname.startsWith('/api/')) return false;
+  const route = `${req.method} ${url.pathname}`;
+  switch (route) {
+    case 'GET /api/state':
+      json(res, 200, lab.snapshot());
+      return true;
+    case 'GET /api/health':
+      json(res, 200, health(lab, broker));
+      return true;
+    case 'GET /api/history':
+      json(res, 200, { history: lab.history.toArray(), timeline: lab.state.timeline });
+      return true;
+    case 'POST /api/commands': {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch (error) {
+        json(res, 400, {
+          ok: false,
+          error: `body: must be a JSON object (${(error as Error).message})`,
+        });
+        return true;
+      }
+      const ack = await runCommand(lab, broker, body);
+      json(res, ack.ok ? 200 : ack.error.startsWith('Kafka refused') ? 502 : 400, ack);
+      return true;
+    }
+    default:
+      json(res, 404, {
+        ok: false,
+        error: `no route ${route}; try GET /api/state, GET /api/health, POST /api/commands`,
+      });
+      return true;
+  }
+}

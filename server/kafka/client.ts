@@ -1,0 +1,54 @@
+import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
+
+export interface ClientOptions {
+  brokers: string[];
+  clientId: string;
+  /** Where kafkajs' own errors go; the lab shows errors through its state instead. */
+  onLog?: (level: 'error' | 'warn', message: string) => void;
+  retries?: number;
+}
+
+// kafkajs warns about its v2 partitioner change on every producer; we pick the partitioner explicitly.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+
+export function createKafka({ brokers, clientId, onLog, retries = 5 }: ClientOptions): Kafka {
+  const config: KafkaConfig = {
+    brokers,
+    clientId,
+    connectionTimeout: 3000,
+    requestTimeout: 10_000,
+    retry: { retries, initialRetryTime: 200, maxRetryTime: 2000 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log }) => {
+        if (!onLog) return;
+        const text = `${log.message}${log.error ? `: ${String(log.error)}` : ''}`;
+        onLog(level === logLevel.ERROR ? 'error' : 'warn', text);
+      },
+  };
+  return new Kafka(config);
+}
+
+/** True once the cluster answers a metadata request. */
+export async function probeCluster(brokers: string[]): Promise<boolean> {
+  const admin = createKafka({ brokers, clientId: 'offset-lab-probe', retries: 0 }).admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+export async function waitForCluster(brokers: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probeCluster(brokers)) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`Kafka at ${brokers.join(',')} did not answer within ${timeoutMs / 1000} s`);
+}

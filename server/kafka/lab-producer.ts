@@ -1,0 +1,190 @@
+import type { Producer } from 'kafkajs';
+import type { AcksMode, KeyMode } from '../../protocol/commands';
+import type { ProducerInfo } from '../../protocol/snapshot';
+import { SeqSet } from '../lab/seq-set';
+import { TradeGenerator } from '../lab/trade-generator';
+import { createKafka } from './client';
+
+const TICK_MS = 50;
+const ACKS: Record<AcksMode, -1 | 0 | 1> = { all: -1, leader: 1, none: 0 };
+/** A send pending longer than this is shown as stuck, with the client's last error. */
+const STUCK_AFTER_MS = 2000;
+
+export interface ProducerSettings {
+  topic: string;
+  rate: number;
+  keyMode: KeyMode;
+  acks: AcksMode;
+  idempotent: boolean;
+  paused: boolean;
+}
+
+export interface LabProducerOptions {
+  brokers: string[];
+  runId: string;
+  settings: ProducerSettings;
+  /** Current partition count of a topic, 0 when unknown (nothing is sent then). */
+  partitionCount: (topic: string) => number;
+}
+
+export class LabProducer {
+  settings: ProducerSettings;
+  readonly ackedSeqs = new SeqSet();
+  private readonly generator: TradeGenerator;
+  private producer: Producer | null = null;
+  private connected = false;
+  private timer: NodeJS.Timeout | null = null;
+  private owed = 0;
+  private lastTick = Date.now();
+  private sending: Promise<void> | null = null;
+  private sendingSince: number | null = null;
+  private clientError: string | null = null;
+  private readonly stats = { sent: 0, acked: 0, failed: 0, inFlight: 0 };
+  private lastError: { message: string; at: number } | null = null;
+  private readonly lastOffsets = new Map<number, number>();
+  private ackTimes: number[] = [];
+
+  constructor(private readonly options: LabProducerOptions) {
+    this.settings = { ...options.settings };
+    this.generator = new TradeGenerator(options.runId);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  async update(changes: Partial<ProducerSettings>): Promise<void> {
+    const reconnect =
+      (changes.acks !== undefined && changes.acks !== this.settings.acks) ||
+      (changes.idempotent !== undefined && changes.idempotent !== this.settings.idempotent);
+    this.settings = { ...this.settings, ...changes };
+    if (reconnect) await this.closeProducer();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.closeProducer();
+  }
+
+  info(now = Date.now()): ProducerInfo {
+    this.ackTimes = this.ackTimes.filter((t) => now - t < 1000);
+    const stuck = this.sendingSince !== null && now - this.sendingSince > STUCK_AFTER_MS;
+    const lastError =
+      stuck && this.clientError
+        ? {
+            message: `sends are waiting for the broker: ${this.clientError}`,
+            at: this.sendingSince ?? now,
+          }
+        : this.lastError;
+    return {
+      ...this.settings,
+      ...this.stats,
+      lastError: lastError?.message ?? null,
+      lastErrorAt: lastError?.at ?? null,
+      ackedPerSec: this.ackTimes.length,
+      lastOffsets: [...this.lastOffsets]
+        .sort(([a], [b]) => a - b)
+        .map(([partition, offset]) => ({ partition, offset })),
+    };
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    const elapsed = now - this.lastTick;
+    this.lastTick = now;
+    const { rate, paused, topic } = this.settings;
+    if (paused || rate === 0) {
+      this.owed = 0;
+      return;
+    }
+    // Never owe more than a second of messages: a stalled broker must not cause a burst later.
+    this.owed = Math.min(this.owed + (rate * elapsed) / 1000, Math.max(rate, 1));
+    if (this.sending) return;
+    const count = Math.floor(this.owed);
+    const partitions = this.options.partitionCount(topic);
+    if (count < 1 || partitions < 1) return;
+    this.owed -= count;
+    this.sending = this.send(topic, count, partitions).finally(() => {
+      this.sending = null;
+      this.sendingSince = null;
+    });
+  }
+
+  private async ensureProducer(): Promise<Producer> {
+    if (this.producer && this.connected) return this.producer;
+    if (!this.producer) {
+      const kafka = createKafka({
+        brokers: this.options.brokers,
+        clientId: 'offset-lab-producer',
+        onLog: (level, message) => {
+          if (level === 'error') this.clientError = message;
+        },
+      });
+      this.producer = kafka.producer({
+        idempotent: this.settings.idempotent,
+        maxInFlightRequests: this.settings.idempotent ? 1 : 5,
+        allowAutoTopicCreation: false,
+      });
+    }
+    await this.producer.connect();
+    this.connected = true;
+    return this.producer;
+  }
+
+  private async send(topic: string, count: number, partitions: number): Promise<void> {
+    const batch = Array.from({ length: count }, () =>
+      this.generator.next(this.settings.keyMode, partitions),
+    );
+    const firstSeq = batch[0]?.trade.seq ?? 0;
+    this.stats.sent += count;
+    this.stats.inFlight += count;
+    this.sendingSince = Date.now();
+    const acks = this.settings.acks;
+    try {
+      const producer = await this.ensureProducer();
+      const metadata = await producer.send({
+        topic,
+        acks: ACKS[acks],
+        messages: batch.map(({ key, partition, trade }) => ({
+          key,
+          partition,
+          value: JSON.stringify(trade),
+        })),
+      });
+      if (acks !== 'none') {
+        this.stats.acked += count;
+        this.ackedSeqs.addRange(firstSeq, firstSeq + count - 1);
+        const now = Date.now();
+        for (let i = 0; i < count; i++) this.ackTimes.push(now);
+        const perPartition = new Map<number, number>();
+        for (const { partition } of batch)
+          perPartition.set(partition, (perPartition.get(partition) ?? 0) + 1);
+        for (const m of metadata) {
+          const n = perPartition.get(m.partition) ?? 0;
+          if (n > 0 && m.baseOffset !== undefined)
+            this.lastOffsets.set(m.partition, Number(m.baseOffset) + n - 1);
+        }
+      }
+    } catch (error) {
+      this.stats.failed += count;
+      this.lastError = { message: (error as Error).message, at: Date.now() };
+      // A fresh client after a failure; the old one may hold a broken connection or sequence state.
+      void this.dropProducer();
+    } finally {
+      this.stats.inFlight -= count;
+    }
+  }
+
+  private async closeProducer(): Promise<void> {
+    if (this.sending) await this.sending.catch(() => undefined);
+    await this.dropProducer();
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    this.connected = false;
+    await producer?.disconnect().catch(() => undefined);
+  }
+}

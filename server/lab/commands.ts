@@ -1,0 +1,49 @@
+import { type CommandAck, parseCommand } from '../../protocol/commands';
+import type { EmbeddedBroker } from '../broker/embedded-broker';
+import { executeClusterCommand } from './cluster-commands';
+import { CommandError } from './command-error';
+import { executeConsumerCommand } from './consumer-commands';
+import { executeGroupCommand } from './group-commands';
+import type { Lab } from './lab';
+
+/** Validates and runs one command from any edge (socket.io or HTTP); never throws. */
+export async function runCommand(
+  lab: Lab,
+  broker: EmbeddedBroker | null,
+  input: unknown,
+): Promise<CommandAck> {
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const { command } = parsed;
+  try {
+    let result: unknown;
+    switch (command.type) {
+      case 'consumer:add':
+      case 'consumer:crash':
+      case 'consumer:stop':
+      case 'consumer:restart':
+      case 'consumer:pause':
+      case 'consumer:resume':
+      case 'consumer:slow':
+        result = await executeConsumerCommand(lab, command);
+        break;
+      case 'group:create':
+      case 'group:delete':
+      case 'group:rebalance':
+        result = await executeGroupCommand(lab, command);
+        break;
+      case 'producer:update':
+      case 'topic:create':
+      case 'topic:add-partitions':
+      case 'topic:delete':
+      case 'broker:stop':
+      case 'broker:start':
+        result = await executeClusterCommand(lab, broker, command);
+        break;
+    }
+    return { ok: true, result: result ?? null };
+  } catch (error) {
+    if (error instanceof CommandError) return { ok: false, error: error.message };
+    return { ok: false, error: `Kafka refused ${command.type}: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,79 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type WorkerCommand,
+  type WorkerConfig,
+  type WorkerMessage,
+  workerMessageSchema,
+} from '../../protocol/ipc';
+
+const WORKER_PATH = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'kafka',
+  'consumer-worker.ts',
+);
+/** How long a graceful stop may take (commit + LeaveGroup) before the process is killed. */
+const STOP_TIMEOUT_MS = 10_000;
+
+export interface ConsumerProcessEvents {
+  onMessage: (message: WorkerMessage) => void;
+  onExit: (code: number | null, signal: string | null) => void;
+}
+
+/** The server's handle on one lab consumer's OS process. */
+export class ConsumerProcess {
+  private readonly child: ChildProcess;
+  private exited = false;
+  private readonly exitPromise: Promise<void>;
+
+  constructor(config: WorkerConfig, events: ConsumerProcessEvents) {
+    this.child = fork(WORKER_PATH, [JSON.stringify(config)], {
+      execArgv: ['--import', 'tsx'],
+      // Own process group: a Ctrl+C in the terminal reaches the server, which then stops these in order.
+      detached: true,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (raw) => {
+      const parsed = workerMessageSchema.safeParse(raw);
+      if (parsed.success) events.onMessage(parsed.data);
+    });
+    this.exitPromise = new Promise((resolve) => {
+      this.child.on('exit', (code, signal) => {
+        this.exited = true;
+        events.onExit(code, signal);
+        resolve();
+      });
+    });
+  }
+
+  get pid(): number | null {
+    return this.child.pid ?? null;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  send(command: WorkerCommand): void {
+    if (this.child.connected) this.child.send(command);
+  }
+
+  /** SIGKILL: the member vanishes without LeaveGroup or a last commit. */
+  crash(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+
+  async stop(timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
+    if (this.exited) return;
+    this.send({ type: 'stop' });
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    await this.exitPromise;
+    clearTimeout(timer);
+  }
+
+  waitForExit(): Promise<void> {
+    return this.exitPromise;
+  }
+}

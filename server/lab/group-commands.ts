@@ -1,0 +1,99 @@
+import type { Command } from '../../protocol/commands';
+import type { LabGroupConfig } from '../../protocol/snapshot';
+import { CommandError } from './command-error';
+import type { Lab } from './lab';
+
+type GroupCommand = Extract<Command, { type: `group:${string}` }>;
+
+/** kafkajs sends a heartbeat at most this often; a third of the session timeout, as Kafka advises. */
+export function heartbeatIntervalFor(sessionTimeoutMs: number): number {
+  return Math.max(300, Math.min(1000, Math.floor(sessionTimeoutMs / 3)));
+}
+
+function requireLabGroup(lab: Lab, groupId: string): LabGroupConfig {
+  const config = lab.state.labGroups[groupId];
+  if (config) return config;
+  const exists = lab.state.observation?.groups.some((g) => g.groupId === groupId);
+  throw new CommandError(
+    exists
+      ? `groupId: "${groupId}" is not a lab group; groups the lab did not create are read-only`
+      : `groupId: no group "${groupId}" (lab groups: ${Object.keys(lab.state.labGroups).join(', ') || 'none'})`,
+  );
+}
+
+export function createLabGroup(
+  lab: Lab,
+  command: Extract<GroupCommand, { type: 'group:create' }>,
+): unknown {
+  if (lab.state.labGroups[command.groupId])
+    throw new CommandError(`groupId: lab group "${command.groupId}" already exists`);
+  const inKafka = lab.state.observation?.groups.find((g) => g.groupId === command.groupId);
+  if (inKafka && inKafka.state !== 'Empty' && inKafka.state !== 'Dead') {
+    throw new CommandError(
+      `groupId: "${command.groupId}" is already an active group in Kafka (${inKafka.state}); choose another id`,
+    );
+  }
+  if (lab.partitionCount(command.topic) === 0) {
+    throw new CommandError(`topic: no topic "${command.topic}" on the cluster; create it first`);
+  }
+  const config: LabGroupConfig = {
+    groupId: command.groupId,
+    topic: command.topic,
+    assignor: command.assignor,
+    commitMode: command.commitMode,
+    autoCommitIntervalMs: command.autoCommitIntervalMs,
+    offsetReset: command.offsetReset,
+    sessionTimeoutMs: command.sessionTimeoutMs,
+    heartbeatIntervalMs: heartbeatIntervalFor(command.sessionTimeoutMs),
+  };
+  lab.registerGroup(config);
+  const consumerIds = Array.from({ length: command.consumers }, () => {
+    const id = lab.newConsumerId(config.groupId);
+    lab.spawnConsumer(id, config);
+    return id;
+  });
+  return { groupId: config.groupId, consumerIds };
+}
+
+export async function executeGroupCommand(lab: Lab, command: GroupCommand): Promise<unknown> {
+  switch (command.type) {
+    case 'group:create':
+      return createLabGroup(lab, command);
+    case 'group:delete': {
+      requireLabGroup(lab, command.groupId);
+      const procs = [...lab.processes].filter(
+        ([id]) => lab.state.consumers[id]?.groupId === command.groupId,
+      );
+      for (const [id] of procs)
+        lab.dispatch({ type: 'consumer/commanded', id, command: 'stop', at: Date.now() });
+      await Promise.all(procs.map(([, p]) => p.stop()));
+      const inKafka = lab.state.observation?.groups.some((g) => g.groupId === command.groupId);
+      if (inKafka) await lab.options.admin.deleteGroup(command.groupId);
+      lab.unregisterGroup(command.groupId);
+      await lab.refresh();
+      return { groupId: command.groupId, stoppedConsumers: procs.length };
+    }
+    case 'group:rebalance': {
+      requireLabGroup(lab, command.groupId);
+      const candidates = Object.values(lab.state.consumers).filter(
+        (c) =>
+          c.groupId === command.groupId &&
+          c.status === 'running' &&
+          c.memberId &&
+          lab.processes.get(c.id)?.alive,
+      );
+      const chosen = candidates.find((c) => c.isLeader) ?? candidates[0];
+      if (!chosen)
+        throw new CommandError(
+          `groupId: ${command.groupId} has no running consumer to rejoin; add or resume one first`,
+        );
+      lab.dispatch({ type: 'rebalance/requested', groupId: command.groupId, at: Date.now() });
+      lab.processes.get(chosen.id)?.send({ type: 'rejoin' });
+      return {
+        groupId: command.groupId,
+        rejoinedBy: chosen.id,
+        generationBefore: chosen.generationId,
+      };
+    }
+  }
+}

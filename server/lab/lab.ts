@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { HistoryPoint } from '../../protocol/history';
+import type { WorkerConfig } from '../../protocol/ipc';
+import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
+import type { TimelineEvent } from '../../protocol/timeline';
+import type { AdminPoller } from '../kafka/admin-poller';
+import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
+import { HISTORY_CAPACITY, historyPoint, RingBuffer } from '../state/history';
+import { initialState, reduce } from '../state/reducer';
+import { buildSnapshot } from '../state/snapshot';
+import type { LabAction, LabState } from '../state/types';
+import { ConsumerProcess } from './consumer-process';
+import { GroupAudit } from './seq-set';
+
+const TICK_MS = 1000;
+export const DEFAULT_PRODUCER: ProducerSettings = {
+  topic: 'crypto_trades',
+  rate: 20,
+  keyMode: 'symbol',
+  acks: 'all',
+  idempotent: true,
+  paused: false,
+};
+
+export interface LabOptions {
+  brokers: string[];
+  embedded: boolean;
+  admin: AdminPoller;
+  pollIntervalMs: number;
+}
+
+/**
+ * Owns everything the lab runs (producer, consumer processes, polling) and the one state.
+ * Emits 'changed' after every action, 'history' once a second, 'timeline' with new events.
+ */
+export class Lab extends EventEmitter {
+  state: LabState;
+  readonly history = new RingBuffer<HistoryPoint>(HISTORY_CAPACITY);
+  readonly runId = randomUUID().slice(0, 8);
+  readonly producer: LabProducer;
+  readonly processes = new Map<string, ConsumerProcess>();
+  readonly audits = new Map<string, GroupAudit>();
+  private snapshotCache: Snapshot | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private pollTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private nextConsumerNumber = new Map<string, number>();
+
+  constructor(readonly options: LabOptions) {
+    super();
+    this.state = initialState(options.brokers.join(','), options.embedded, Date.now());
+    this.producer = new LabProducer({
+      brokers: options.brokers,
+      runId: this.runId,
+      settings: { ...DEFAULT_PRODUCER, paused: true },
+      partitionCount: (topic) => this.partitionCount(topic),
+    });
+  }
+
+  dispatch(action: LabAction): void {
+    const before = this.state;
+    this.state = reduce(before, action);
+    if (this.state === before) return;
+    this.snapshotCache = null;
+    if (this.state.nextEventId !== before.nextEventId) {
+      const fresh = this.state.timeline.filter((e) => e.id >= before.nextEventId);
+      if (fresh.length > 0) this.emit('timeline', fresh satisfies TimelineEvent[]);
+    }
+    this.emit('changed');
+  }
+
+  snapshot(): Snapshot {
+    this.snapshotCache ??= buildSnapshot(this.state);
+    return this.snapshotCache;
+  }
+
+  partitionCount(topic: string): number {
+    return this.state.observation?.topics.find((t) => t.name === topic)?.partitions.length ?? 0;
+  }
+
+  start(): void {
+    this.producer.start();
+    this.schedulePoll(0);
+    this.timers.push(setInterval(() => this.tick(), TICK_MS));
+  }
+
+  /** Polls now and waits for the result, so commands can act on fresh metadata. */
+  async refresh(): Promise<void> {
+    try {
+      this.dispatch({ type: 'admin/observed', observation: await this.options.admin.poll() });
+    } catch (error) {
+      this.dispatch({ type: 'admin/failed', error: (error as Error).message, at: Date.now() });
+    }
+  }
+
+  private schedulePoll(delayMs: number): void {
+    this.pollTimer = setTimeout(async () => {
+      await this.refresh();
+      if (!this.stopped) this.schedulePoll(this.options.pollIntervalMs);
+    }, delayMs);
+  }
+
+  private tick(): void {
+    const at = Date.now();
+    this.dispatch({ type: 'producer/updated', info: this.producer.info(at) });
+    const audits = Object.fromEntries(
+      [...this.audits].map(([groupId, audit]) => [groupId, audit.summary(this.producer.ackedSeqs)]),
+    );
+    this.dispatch({ type: 'audit/updated', audits });
+    const point = historyPoint(this.snapshot(), this.state.consumedSinceTick, at);
+    this.history.push(point);
+    this.emit('history', point);
+    this.dispatch({ type: 'clock/tick', at });
+  }
+
+  registerGroup(config: LabGroupConfig): void {
+    if (!this.audits.has(config.groupId)) this.audits.set(config.groupId, new GroupAudit());
+    this.dispatch({ type: 'group/registered', config, at: Date.now() });
+  }
+
+  unregisterGroup(groupId: string): void {
+    this.audits.delete(groupId);
+    this.dispatch({ type: 'group/removed', groupId, at: Date.now() });
+  }
+
+  newConsumerId(groupId: string): string {
+    const n = (this.nextConsumerNumber.get(groupId) ?? 0) + 1;
+    this.nextConsumerNumber.set(groupId, n);
+    const prefix = groupId === 'crypto-consumer-group' ? 'c' : `${groupId}-c`;
+    return `${prefix}${n}`;
+  }
+
+  /** Forks one lab consumer process (a new Kafka member) under the given lab id. */
+  spawnConsumer(id: string, config: LabGroupConfig, delayMs = 0): ConsumerProcess {
+    const workerConfig: WorkerConfig = {
+      consumerId: id,
+      groupId: config.groupId,
+      topic: config.topic,
+      brokers: this.options.brokers,
+      assignor: config.assignor,
+      commitMode: config.commitMode,
+      autoCommitIntervalMs: config.autoCommitIntervalMs,
+      offsetReset: config.offsetReset,
+      sessionTimeoutMs: config.sessionTimeoutMs,
+      heartbeatIntervalMs: config.heartbeatIntervalMs,
+      delayMs,
+      runId: this.runId,
+    };
+    const audit = this.audits.get(config.groupId);
+    const proc = new ConsumerProcess(workerConfig, {
+      onMessage: (message) => {
+        if (message.type === 'progress') audit?.record(message.seqs);
+        this.dispatch({ type: 'consumer/message', id, message });
+      },
+      onExit: (code, signal) => {
+        if (this.processes.get(id) === proc) this.processes.delete(id);
+        this.dispatch({ type: 'consumer/exited', id, code, signal, at: Date.now() });
+      },
+    });
+    this.processes.set(id, proc);
+    this.dispatch({
+      type: 'consumer/spawned',
+      id,
+      groupId: config.groupId,
+      pid: proc.pid,
+      delayMs,
+      at: Date.now(),
+    });
+    return proc;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    for (const t of this.timers) clearInterval(t);
+    await this.producer.stop();
+    await Promise.all([...this.processes.values()].map((p) => p.stop(5000)));
+    await this.options.admin.reset();
+  }
+}

@@ -1,0 +1,34 @@
+import { createLabGroup } from './group-commands';
+import type { Lab } from './lab';
+
+export const DEFAULT_TOPIC = 'crypto_trades';
+export const DEFAULT_GROUP = 'crypto-consumer-group';
+export const DEFAULT_PARTITIONS = 6;
+
+/** The course's set-up: reuses the topic if it exists, then a 20 msg/s producer and 3 consumers. */
+export async function startDefaultScenario(lab: Lab): Promise<void> {
+  await lab.refresh();
+  if (lab.partitionCount(DEFAULT_TOPIC) === 0) {
+    await lab.options.admin.createTopic(DEFAULT_TOPIC, DEFAULT_PARTITIONS, 1);
+    await lab.refresh();
+  }
+  lab.dispatch({
+    type: 'topic/changed',
+    change: 'created',
+    topic: DEFAULT_TOPIC,
+    detail: `Lab topic ${DEFAULT_TOPIC} ready (${lab.partitionCount(DEFAULT_TOPIC)} partitions)`,
+    at: Date.now(),
+  });
+  createLabGroup(lab, {
+    type: 'group:create',
+    groupId: DEFAULT_GROUP,
+    topic: DEFAULT_TOPIC,
+    consumers: 3,
+    assignor: 'round-robin',
+    commitMode: 'after-processing',
+    autoCommitIntervalMs: 5000,
+    offsetReset: 'earliest',
+    sessionTimeoutMs: 6000,
+  });
+  await lab.producer.update({ topic: DEFAULT_TOPIC, rate: 20, paused: false });
+}
