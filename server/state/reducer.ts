@@ -5,7 +5,7 @@ import { noteCause, withEvents } from './timeline';
 import type { LabAction, LabState } from './types';
 
 /** Commits are many; the timeline gets one aggregated entry per group per window. */
-export const COMMIT_AGGREGATION_MS = 10_000;
+export const COMMIT_AGGREGATION_MS = 30_000;
 
 export function initialState(brokers: string, embedded: boolean, at: number): LabState {
   const connection: ConnectionInfo = {

@@ -1,0 +1,110 @@
+'use client';
+
+import { memo, useMemo, useState } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { colorFor, PALETTE } from '@/lib/colors';
+import { useLive } from '@/lib/use-live';
+import { inputClass } from '../ui/field';
+import { Help } from '../ui/help';
+import { Panel } from '../ui/panel';
+import { recent, timeLabel } from './chart-data';
+
+export const LagChart = memo(function LagChart() {
+  const history = useLive((s) => s.history);
+  const [detail, setDetail] = useState<string>('totals');
+  const points = recent(history);
+  const groups = useMemo(
+    () => [...new Set(points.flatMap((p) => Object.keys(p.groupLag)))].sort(),
+    [points],
+  );
+  const { data, series } = useMemo(() => {
+    if (detail === 'totals') {
+      return {
+        series: groups.map((g, i) => ({
+          key: g,
+          name: g,
+          color: PALETTE[i % PALETTE.length] ?? '#000',
+        })),
+        data: points.map((p) => ({ at: p.at, ...p.groupLag })),
+      };
+    }
+    const prefix = `${detail}|`;
+    const keys = [
+      ...new Set(
+        points.flatMap((p) => Object.keys(p.partitions).filter((k) => k.startsWith(prefix))),
+      ),
+    ];
+    return {
+      series: keys.map((k) => ({
+        key: k,
+        name: `P${k.split('|')[2]}`,
+        color: colorFor(`p${Number(k.split('|')[2]) + 1}`),
+      })),
+      data: points.map((p) => {
+        const row: Record<string, number> = { at: p.at };
+        for (const k of keys) {
+          const v = p.partitions[k];
+          if (v) row[k] = v[0];
+        }
+        return row;
+      }),
+    };
+  }, [points, groups, detail]);
+  return (
+    <Panel
+      testId="lag-chart"
+      title={
+        <span className="flex items-center">
+          Lag over time <Help term="lag" />
+        </span>
+      }
+      actions={
+        <select
+          className={`${inputClass} w-48 py-0 text-xs`}
+          value={detail}
+          onChange={(e) => setDetail(e.target.value)}
+          aria-label="Lag chart detail"
+        >
+          <option value="totals">total per group</option>
+          {groups.map((g) => (
+            <option key={g} value={g}>
+              per partition: {g}
+            </option>
+          ))}
+        </select>
+      }
+    >
+      <div className="h-56" data-testid="lag-chart-points" data-points={data.length}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 5, right: 10, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
+            <XAxis dataKey="at" tickFormatter={timeLabel} minTickGap={40} fontSize={10} />
+            <YAxis fontSize={10} width={48} allowDecimals={false} />
+            <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleTimeString()} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            {series.map((s) => (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.color}
+                dot={false}
+                strokeWidth={2}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </Panel>
+  );
+});

@@ -1,0 +1,153 @@
+'use client';
+
+import { memo, useCallback, useMemo } from 'react';
+import { colorFor } from '@/lib/colors';
+import type { ConsumerInfo, GroupInfo, GroupState } from '@/protocol/snapshot';
+import { Badge, type Tone } from '../ui/badge';
+import { Button } from '../ui/button';
+import { useCommand } from '../ui/command-feedback';
+import { Help } from '../ui/help';
+import { Panel } from '../ui/panel';
+import { AssignmentBoard } from './assignment-board';
+import { OffsetBars } from './offset-bars';
+import { RebalanceClock } from './rebalance-clock';
+
+const STATE_TONE: Record<GroupState, Tone> = {
+  Stable: 'green',
+  PreparingRebalance: 'amber',
+  CompletingRebalance: 'amber',
+  Empty: 'slate',
+  Dead: 'red',
+  Unknown: 'slate',
+};
+
+export const GroupPanel = memo(function GroupPanel({
+  group,
+  consumers,
+}: {
+  group: GroupInfo;
+  consumers: ConsumerInfo[];
+}) {
+  const run = useCommand();
+  const colorOf = useCallback(
+    (memberId: string | null) => {
+      if (!memberId) return null;
+      const member = group.members.find((m) => m.memberId === memberId);
+      if (!member) return null;
+      return colorFor(
+        member.consumerId ?? /^offset-lab-(.+)$/.exec(member.clientId)?.[1] ?? memberId,
+      );
+    },
+    [group.members],
+  );
+  const groupId = group.groupId;
+  const title = (
+    <span className="flex flex-wrap items-center gap-2">
+      <span className="font-mono" data-testid="group-id">
+        {groupId}
+      </span>
+      {group.lab ? <Badge tone="sky">lab</Badge> : <Badge tone="slate">read-only</Badge>}
+      <Badge tone={STATE_TONE[group.state]} testId="group-state">
+        {group.state}
+      </Badge>
+      <Help term="group-state" />
+      {group.rebalance && (
+        <RebalanceClock startedAt={group.rebalance.startedAt} reason={group.rebalance.reason} />
+      )}
+    </span>
+  );
+  const actions = group.lab ? (
+    <>
+      <Button data-testid="add-consumer" onClick={() => run({ type: 'consumer:add', groupId })}>
+        + Add consumer
+      </Button>
+      <Button
+        data-testid="trigger-rebalance"
+        title="One member rejoins with new metadata; the coordinator rebalances the whole group"
+        onClick={() =>
+          run({ type: 'group:rebalance', groupId }, `Rebalance requested for ${groupId}`)
+        }
+      >
+        Trigger rebalance
+      </Button>
+      <Button
+        variant="danger"
+        data-testid="delete-group"
+        onClick={() => {
+          if (window.confirm(`Stop all consumers of ${groupId} and delete the group in Kafka?`)) {
+            void run({ type: 'group:delete', groupId }, `Group ${groupId} deleted`);
+          }
+        }}
+      >
+        Delete
+      </Button>
+    </>
+  ) : null;
+  const topicLine = useMemo(() => group.topics.join(', ') || '—', [group.topics]);
+  return (
+    <Panel title={title} actions={actions} testId={`group-${groupId}`}>
+      <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3 lg:grid-cols-6">
+        <Stat label="topic">{topicLine}</Stat>
+        <Stat label="assignor" help="assignor">
+          {group.protocol || '—'}
+        </Stat>
+        <Stat label="generation" help="generation">
+          <span data-testid="generation">{group.generationId ?? '—'}</span>
+        </Stat>
+        <Stat label="members">
+          <span data-testid="member-count">{group.members.length}</span>
+        </Stat>
+        <Stat label="total lag" help="lag">
+          <span data-testid="total-lag">{group.totalLag}</span>
+        </Stat>
+        {group.config && (
+          <Stat label="session timeout" help="session-timeout">
+            {group.config.sessionTimeoutMs / 1000} s · {group.config.commitMode}
+          </Stat>
+        )}
+      </dl>
+      {group.audit && (
+        <div
+          className="mb-3 flex flex-wrap items-center gap-3 rounded bg-slate-50 px-2 py-1 text-xs dark:bg-slate-800/60"
+          data-testid="audit"
+        >
+          <span className="font-semibold">Delivery audit</span>
+          <Help term="delivery-audit" />
+          <span>processed {group.audit.processed}</span>
+          <span>duplicates {group.audit.duplicates}</span>
+          <span
+            className={
+              group.audit.missing > 0 ? 'font-semibold text-amber-700 dark:text-amber-300' : ''
+            }
+          >
+            acked but not yet processed {group.audit.missing}
+          </span>
+        </div>
+      )}
+      <AssignmentBoard group={group} consumers={consumers} />
+      <div className="mt-3">
+        <OffsetBars offsets={group.offsets} colorOf={colorOf} />
+      </div>
+    </Panel>
+  );
+});
+
+function Stat({
+  label,
+  help,
+  children,
+}: {
+  label: string;
+  help?: Parameters<typeof Help>[0]['term'];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="min-w-0">
+      <dt className="flex items-center text-slate-500">
+        {label}
+        {help && <Help term={help} />}
+      </dt>
+      <dd className="truncate font-mono">{children}</dd>
+    </div>
+  );
+}

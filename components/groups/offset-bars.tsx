@@ -1,0 +1,103 @@
+'use client';
+
+import { memo } from 'react';
+import type { GroupOffset } from '@/protocol/snapshot';
+import { Help } from '../ui/help';
+
+/** Segments never vanish: a lag of 3 in a log of 3 million still gets a visible sliver. */
+const MIN_SEGMENT_PCT = 1.2;
+
+function pct(value: number, start: number, span: number): number {
+  return span <= 0 ? 100 : ((value - start) / span) * 100;
+}
+
+export const OffsetBars = memo(function OffsetBars({
+  offsets,
+  colorOf,
+}: {
+  offsets: GroupOffset[];
+  colorOf: (memberId: string | null) => string | null;
+}) {
+  if (offsets.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-1" data-testid="offset-bars">
+      <div className="flex flex-wrap items-center gap-3 text-[11px] text-slate-500">
+        <span className="inline-flex items-center gap-1">
+          <i className="inline-block h-2 w-3 rounded-sm bg-emerald-500" /> committed
+          <Help term="committed" />
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <i className="inline-block h-2 w-3 rounded-sm bg-amber-400" /> processed, not committed
+          <Help term="processed" />
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <i className="inline-block h-2 w-3 rounded-sm bg-red-400/70" /> lag
+          <Help term="lag" />
+        </span>
+        <span className="ml-auto">log start … log end</span>
+      </div>
+      {offsets.map((o) => (
+        <OffsetBar key={`${o.topic}-${o.partition}`} offset={o} color={colorOf(o.memberId)} />
+      ))}
+    </div>
+  );
+});
+
+function OffsetBar({ offset: o, color }: { offset: GroupOffset; color: string | null }) {
+  const start = o.logStartOffset;
+  const span = o.logEndOffset - start;
+  const committed = o.committedOffset ?? start;
+  const processed =
+    o.processedOffset !== null && o.processedOffset > committed ? o.processedOffset : committed;
+  const committedPct = pct(committed, start, span);
+  const windowPct =
+    processed > committed
+      ? Math.max(MIN_SEGMENT_PCT, pct(processed, start, span) - committedPct)
+      : 0;
+  const lagPct = o.lag > 0 ? Math.max(MIN_SEGMENT_PCT, 100 - committedPct) : 0;
+  const title = [
+    `partition ${o.partition}`,
+    `log start ${o.logStartOffset}`,
+    `committed ${o.committedOffset ?? 'none'}`,
+    `processed ${o.processedOffset ?? '—'}`,
+    `log end ${o.logEndOffset}`,
+    `lag ${o.lag}`,
+  ].join(' · ');
+  return (
+    <div
+      className="grid grid-cols-[2.5rem_1fr_9.5rem] items-center gap-2 text-xs"
+      title={title}
+      data-testid={`offset-bar-${o.partition}`}
+    >
+      <span className="flex items-center gap-1 font-mono">
+        <i
+          className="inline-block h-2 w-2 rounded-full"
+          style={{ backgroundColor: color ?? '#94a3b8' }}
+        />
+        P{o.partition}
+      </span>
+      <div className="relative h-3 overflow-hidden rounded-sm bg-slate-200 dark:bg-slate-800">
+        <div
+          className="absolute inset-y-0 left-0 bg-emerald-500"
+          style={{ width: `${Math.min(100, committedPct)}%` }}
+        />
+        {lagPct > 0 && (
+          <div
+            className="absolute inset-y-0 right-0 bg-[repeating-linear-gradient(45deg,rgba(248,113,113,.8)_0_4px,rgba(248,113,113,.45)_4px_8px)]"
+            style={{ width: `${Math.min(100, lagPct)}%` }}
+          />
+        )}
+        {windowPct > 0 && (
+          <div
+            className="absolute inset-y-0 bg-amber-400"
+            style={{ left: `${Math.min(100 - windowPct, committedPct)}%`, width: `${windowPct}%` }}
+          />
+        )}
+      </div>
+      <span className="text-right font-mono text-[11px] tabular-nums text-slate-600 dark:text-slate-300">
+        {o.committedOffset ?? '—'} / {o.logEndOffset} ·{' '}
+        <b className={o.lag > 0 ? 'text-red-600 dark:text-red-400' : ''}>lag {o.lag}</b>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+'use client';
+
+import { memo, useMemo, useState } from 'react';
+import { useLive } from '@/lib/use-live';
+import type { TimelineEvent, TimelineKind } from '@/protocol/timeline';
+import { inputClass } from '../ui/field';
+import { Panel } from '../ui/panel';
+
+const SHOWN = 150;
+
+const KIND_STYLE: Partial<Record<TimelineKind, string>> = {
+  'consumer-crashed': 'border-red-500',
+  'member-evicted': 'border-red-400',
+  'rebalance-started': 'border-amber-400',
+  'rebalance-completed': 'border-emerald-500',
+  'member-joined': 'border-sky-500',
+  'member-left': 'border-slate-400',
+  'producer-error': 'border-red-500',
+  'broker-unreachable': 'border-red-600',
+  'broker-connected': 'border-emerald-600',
+  commits: 'border-slate-300 dark:border-slate-700',
+};
+
+export function TimelinePanel() {
+  const timeline = useLive((s) => s.timeline);
+  const [group, setGroup] = useState('all');
+  const [showCommits, setShowCommits] = useState(true);
+  const groups = useMemo(
+    () =>
+      [...new Set(timeline.map((e) => e.groupId).filter((g): g is string => g !== null))].sort(),
+    [timeline],
+  );
+  const shown = useMemo(() => {
+    const out: TimelineEvent[] = [];
+    for (let i = timeline.length - 1; i >= 0 && out.length < SHOWN; i--) {
+      const e = timeline[i];
+      if (!e) continue;
+      if (group !== 'all' && e.groupId !== null && e.groupId !== group) continue;
+      if (!showCommits && e.kind === 'commits') continue;
+      out.push(e);
+    }
+    return out;
+  }, [timeline, group, showCommits]);
+  return (
+    <Panel
+      title="Timeline"
+      testId="timeline"
+      actions={
+        <>
+          <label className="flex items-center gap-1 text-xs text-slate-500">
+            <input
+              type="checkbox"
+              checked={showCommits}
+              onChange={(e) => setShowCommits(e.target.checked)}
+            />{' '}
+            commits
+          </label>
+          <select
+            className={`${inputClass} w-40 py-0 text-xs`}
+            value={group}
+            onChange={(e) => setGroup(e.target.value)}
+            aria-label="Filter timeline by group"
+          >
+            <option value="all">all groups</option>
+            {groups.map((g) => (
+              <option key={g}>{g}</option>
+            ))}
+          </select>
+        </>
+      }
+    >
+      <ol className="flex max-h-[28rem] flex-col gap-1 overflow-y-auto pr-1">
+        {shown.map((e) => (
+          <TimelineItem key={e.id} event={e} />
+        ))}
+        {shown.length === 0 && <li className="text-xs text-slate-500">Nothing yet.</li>}
+      </ol>
+    </Panel>
+  );
+}
+
+const TimelineItem = memo(function TimelineItem({ event: e }: { event: TimelineEvent }) {
+  return (
+    <li
+      data-testid={`event-${e.kind}`}
+      className={`border-l-4 py-0.5 pl-2 text-xs ${KIND_STYLE[e.kind] ?? 'border-slate-300'}`}
+    >
+      <div className="flex items-baseline gap-2">
+        <time className="shrink-0 font-mono text-[10px] text-slate-500">
+          {new Date(e.at).toLocaleTimeString()}
+        </time>
+        <span className="min-w-0">{e.message}</span>
+      </div>
+      {e.groupId && <div className="font-mono text-[10px] text-slate-400">{e.groupId}</div>}
+    </li>
+  );
+});

@@ -1,0 +1,138 @@
+'use client';
+
+import { type FormEvent, useState } from 'react';
+import { useLive } from '@/lib/use-live';
+import type { TopicInfo } from '@/protocol/snapshot';
+import { Badge } from '../ui/badge';
+import { Button } from '../ui/button';
+import { useCommand } from '../ui/command-feedback';
+import { inputClass } from '../ui/field';
+import { Help } from '../ui/help';
+import { Panel } from '../ui/panel';
+
+export function TopicPanel() {
+  const topics = useLive((s) => s.snapshot?.topics);
+  const [showInternal, setShowInternal] = useState(false);
+  const shown = (topics ?? []).filter((t) => showInternal || !t.internal);
+  return (
+    <Panel
+      title="Topics"
+      testId="topic-panel"
+      actions={
+        <label className="flex items-center gap-1 text-xs text-slate-500">
+          <input
+            type="checkbox"
+            checked={showInternal}
+            onChange={(e) => setShowInternal(e.target.checked)}
+          />{' '}
+          internal
+        </label>
+      }
+    >
+      <div className="flex flex-col gap-3">
+        {shown.map((t) => (
+          <TopicRow key={t.name} topic={t} />
+        ))}
+        <CreateTopic />
+      </div>
+    </Panel>
+  );
+}
+
+function TopicRow({ topic }: { topic: TopicInfo }) {
+  const run = useCommand();
+  const [count, setCount] = useState(String(topic.partitions.length + 2));
+  const rate = topic.partitions.reduce((s, p) => s + p.messagesPerSec, 0);
+  return (
+    <div data-testid={`topic-${topic.name}`}>
+      <div className="mb-1 flex items-center gap-2 text-xs">
+        <span className="font-mono font-semibold">{topic.name}</span>
+        {topic.lab && <Badge tone="sky">lab</Badge>}
+        <span className="text-slate-500">
+          {topic.partitions.length} partitions · {rate.toFixed(0)} msg/s
+        </span>
+      </div>
+      <div className="flex gap-1 overflow-x-auto pb-1">
+        {topic.partitions.map((p) => (
+          <div
+            key={p.partition}
+            title={`partition ${p.partition}: log start ${p.logStartOffset}, log end ${p.logEndOffset}, leader ${p.leader}, ISR ${p.isr.join(',')}`}
+            className="min-w-[3.25rem] rounded border border-slate-200 px-1 py-0.5 text-center font-mono text-[10px] dark:border-slate-700"
+          >
+            <div className="font-semibold">P{p.partition}</div>
+            <div className="text-slate-500">{p.logStartOffset}…</div>
+            <div>{p.logEndOffset}</div>
+            <div className="text-emerald-600 dark:text-emerald-400">{p.messagesPerSec}/s</div>
+          </div>
+        ))}
+      </div>
+      {topic.lab && (
+        <form
+          className="mt-1 flex items-center gap-1 text-xs"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(
+              { type: 'topic:add-partitions', topic: topic.name, count: Number(count) },
+              `${topic.name} now has ${count} partitions`,
+            );
+          }}
+        >
+          <span className="text-slate-500">partitions →</span>
+          <input
+            className={`${inputClass} w-16 py-0`}
+            type="number"
+            min={1}
+            max={256}
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+            aria-label={`New partition count for ${topic.name}`}
+          />
+          <Button type="submit" data-testid={`add-partitions-${topic.name}`}>
+            Add partitions
+          </Button>
+          <Help term="rebalance" />
+        </form>
+      )}
+    </div>
+  );
+}
+
+function CreateTopic() {
+  const run = useCommand();
+  const [name, setName] = useState('');
+  const [partitions, setPartitions] = useState('6');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ack = await run(
+      { type: 'topic:create', topic: name, partitions: Number(partitions) },
+      `Topic ${name} created`,
+    );
+    if (ack.ok) setName('');
+  };
+  return (
+    <form
+      onSubmit={submit}
+      className="flex items-center gap-1 border-t border-slate-200 pt-2 text-xs dark:border-slate-800"
+    >
+      <input
+        className={inputClass}
+        placeholder="new topic name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        aria-label="New topic name"
+      />
+      <input
+        className={`${inputClass} w-16`}
+        type="number"
+        min={1}
+        max={256}
+        value={partitions}
+        onChange={(e) => setPartitions(e.target.value)}
+        aria-label="Partitions"
+      />
+      <Button type="submit" variant="primary">
+        Create
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+/** One or two sentences per concept, accurate to Kafka, shown on hover. */
+export const GLOSSARY = {
+  offset:
+    'The position of a message in one partition: 0 for the first, counting up. Every partition has its own offsets.',
+  'log-end':
+    'Log end offset: the offset the next message written to the partition will get (last offset + 1).',
+  'log-start':
+    'Log start offset: the oldest offset still on the broker; retention deletes everything before it.',
+  commit:
+    "A commit stores the group's position in Kafka (__consumer_offsets): the offset of the next message to read. After a restart or rebalance the group resumes from there.",
+  committed:
+    'The committed offset as kafka-consumer-groups.sh shows it: the next offset the group will read. Empty when the group never committed on this partition.',
+  processed:
+    'How far this lab consumer has actually processed. Between committed and processed lies work a crash would make the group read again (at-least-once duplicates).',
+  lag: 'Lag = log end offset − committed offset: messages written but not yet committed by the group. Lag that keeps growing means consumers are slower than producers.',
+  rebalance:
+    "The group coordinator takes every partition away and hands them out again, because a member joined, left, was evicted, or the topic's partition count changed. Nobody consumes during it.",
+  'session-timeout':
+    'session.timeout.ms: if the coordinator gets no heartbeat from a member for this long, it evicts the member and rebalances. A crashed consumer keeps its partitions until then.',
+  assignor:
+    'The strategy the group leader uses to split partitions: range gives each consumer a contiguous block per topic; round-robin deals partitions one by one in turn.',
+  generation:
+    'The generation id goes up by one with every completed rebalance. Commits from an older generation are rejected, which protects against zombie consumers.',
+  'group-state':
+    'Stable: consuming. PreparingRebalance: waiting for members to rejoin. CompletingRebalance: waiting for the leader’s assignment. Empty: no members, offsets kept. Dead: removed.',
+  'commit-mode':
+    'after-processing commits only what was processed (at-least-once: a crash re-reads, never loses). auto commits on a timer (auto.commit.interval.ms).',
+  acks: 'acks=all waits until every in-sync replica has the message; leader waits for the leader only; none does not wait at all, so lost messages go unnoticed.',
+  idempotence:
+    'An idempotent producer numbers its batches so the broker drops duplicates caused by retries. It requires acks=all.',
+  'key-mode':
+    'Kafka hashes the key (murmur2) to pick the partition: the same key always lands on the same partition, so its messages stay in order. No key spreads messages around.',
+  'delivery-audit':
+    'Every acked message carries a sequence number. Missing = acked but never processed by this group (data loss); duplicates = processed more than once (at-least-once replays).',
+} as const;
+
+export type GlossaryTerm = keyof typeof GLOSSARY;

@@ -1,0 +1,23 @@
+'use client';
+
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { LiveState } from './live-reducer';
+import type { LiveStore } from './live-store';
+
+export const LiveStoreContext = createContext<LiveStore | null>(null);
+
+export function useLiveStore(): LiveStore {
+  const store = useContext(LiveStoreContext);
+  if (!store) throw new Error('useLiveStore needs a LiveStoreContext provider');
+  return store;
+}
+
+/** Subscribes to one slice; components re-render only when that slice's identity changes. */
+export function useLive<T>(select: (state: LiveState) => T): T {
+  const store = useLiveStore();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getState()),
+    () => select(store.getState()),
+  );
+}

@@ -1,0 +1,421 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkerMessage } from '../../protocol/ipc';
+import type { LabGroupConfig } from '../../protocol/snapshot';
+import { reduceConsumer } from './consumer-reducer';
+import { initialState, reduce } from './reducer';
+import type { LabAction, LabState } from './types';
+
+const T0 = 1_700_000_000_000;
+const TOPIC = 'trades';
+
+const config: LabGroupConfig = {
+  groupId: 'g1',
+  topic: TOPIC,
+  assignor: 'round-robin',
+  commitMode: 'after-processing',
+  autoCommitIntervalMs: 5000,
+  offsetReset: 'earliest',
+  sessionTimeoutMs: 6000,
+  heartbeatIntervalMs: 1000,
+};
+
+const run = (state: LabState, ...actions: LabAction[]): LabState => actions.reduce(reduce, state);
+const message = (id: string, msg: WorkerMessage): LabAction => ({
+  type: 'consumer/message',
+  id,
+  message: msg,
+});
+const spawned = (id: string, at = T0, pid: number | null = 100): LabAction => ({
+  type: 'consumer/spawned',
+  id,
+  groupId: 'g1',
+  pid,
+  delayMs: 0,
+  at,
+});
+const joined = (
+  id: string,
+  memberId: string,
+  partitions: number[],
+  at: number,
+  extra: { isLeader?: boolean; durationMs?: number } = {},
+): LabAction =>
+  message(id, {
+    type: 'joined',
+    memberId,
+    leaderId: null,
+    isLeader: extra.isLeader ?? false,
+    protocol: 'RoundRobinAssigner',
+    assignment: [{ topic: TOPIC, partitions }],
+    durationMs: extra.durationMs ?? 0,
+    at,
+  });
+const commanded = (
+  id: string,
+  command: 'crash' | 'stop' | 'pause' | 'resume' | 'slow',
+  at: number,
+  delayMs?: number,
+): LabAction => ({ type: 'consumer/commanded', id, command, at, delayMs });
+const exited = (id: string, at: number, code: number | null = 0, signal: string | null = null) =>
+  ({ type: 'consumer/exited', id, code, signal, at }) satisfies LabAction;
+
+/** A lab group g1 with c1 spawned and joined as member m1 (partitions 0-2). */
+function withRunningConsumer(): LabState {
+  return run(
+    initialState('127.0.0.1:9092', false, T0),
+    { type: 'group/registered', config, at: T0 },
+    spawned('c1'),
+    message('c1', { type: 'ready', pid: 100 }),
+    joined('c1', 'm1', [0, 1, 2], T0 + 500, { isLeader: true }),
+  );
+}
+
+const consumer = (state: LabState, id = 'c1') => {
+  const record = state.consumers[id];
+  if (!record) throw new Error(`no consumer ${id}`);
+  return record;
+};
+const kinds = (state: LabState) => state.timeline.map((e) => e.kind);
+
+describe('consumer/spawned', () => {
+  it('creates a starting record and a consumer-started event', () => {
+    const state = run(initialState('b', false, T0), spawned('c1', T0, 4242));
+    expect(consumer(state)).toEqual({
+      id: 'c1',
+      groupId: 'g1',
+      status: 'starting',
+      pid: 4242,
+      memberId: null,
+      generationId: null,
+      isLeader: false,
+      delayMs: 0,
+      assignment: [],
+      processedCount: 0,
+      lastHeartbeatAt: null,
+      crashedAt: null,
+      lastError: null,
+      expectedExit: null,
+    });
+    expect(state.timeline).toMatchObject([
+      { kind: 'consumer-started', groupId: 'g1', message: 'c1 started as process 4242' },
+    ]);
+    expect(state.causes.g1).toEqual({ reason: 'c1 joined', at: T0 });
+  });
+
+  it('writes "?" for an unknown pid', () => {
+    const state = run(initialState('b', false, T0), spawned('c1', T0, null));
+    expect(state.timeline[0]?.message).toBe('c1 started as process ?');
+  });
+
+  it('keeps the processed count of a restarted consumer and resets the rest', () => {
+    const before = run(
+      withRunningConsumer(),
+      message('c1', { type: 'progress', processed: [], seqs: [], count: 40, at: T0 + 600 }),
+      commanded('c1', 'crash', T0 + 700),
+    );
+    const after = run(before, spawned('c1', T0 + 800, 200));
+    expect(consumer(after)).toMatchObject({
+      status: 'starting',
+      pid: 200,
+      processedCount: 40,
+      memberId: null,
+      crashedAt: null,
+      expectedExit: null,
+    });
+  });
+});
+
+describe('worker messages', () => {
+  it('ready records the pid and moves to joining', () => {
+    const state = run(
+      initialState('b', false, T0),
+      spawned('c1', T0, null),
+      message('c1', { type: 'ready', pid: 77 }),
+    );
+    expect(consumer(state)).toMatchObject({ pid: 77, status: 'joining' });
+  });
+
+  it('joined sets member, leadership and assignment and announces the member once', () => {
+    const state = withRunningConsumer();
+    expect(consumer(state)).toMatchObject({
+      status: 'running',
+      memberId: 'm1',
+      isLeader: true,
+      assignment: [{ topic: TOPIC, partitions: [0, 1, 2] }],
+    });
+    const joinedEvents = state.timeline.filter((e) => e.kind === 'member-joined');
+    expect(joinedEvents).toHaveLength(1);
+    expect(joinedEvents[0]?.message).toBe('c1 joined as m1 (group leader)');
+
+    const rejoined = run(state, joined('c1', 'm1', [0, 1], T0 + 900));
+    expect(rejoined.timeline.filter((e) => e.kind === 'member-joined')).toHaveLength(1);
+    expect(consumer(rejoined)).toMatchObject({
+      isLeader: false,
+      assignment: [{ topic: TOPIC, partitions: [0, 1] }],
+    });
+  });
+
+  it('joined keeps a paused consumer paused', () => {
+    const state = run(
+      withRunningConsumer(),
+      commanded('c1', 'pause', T0 + 600),
+      joined('c1', 'm1', [0], T0 + 700),
+    );
+    expect(consumer(state).status).toBe('paused');
+  });
+
+  it('rebalancing starts a rebalance with the noted cause; joined completes it', () => {
+    const started = run(
+      withRunningConsumer(),
+      spawned('c2', T0 + 1000),
+      message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1100 }),
+    );
+    expect(consumer(started).status).toBe('joining');
+    expect(started.rebalances.g1).toEqual({ startedAt: T0 + 1100, reason: 'c2 joined' });
+    expect(started.timeline.at(-1)).toMatchObject({
+      kind: 'rebalance-started',
+      groupId: 'g1',
+      message: 'Rebalance started: c2 joined',
+    });
+
+    const done = run(started, joined('c1', 'm1', [0, 1], T0 + 1600, { durationMs: 300 }));
+    expect(done.rebalances.g1).toBeUndefined();
+    expect(consumer(done).status).toBe('running');
+    expect(done.timeline.at(-1)).toMatchObject({
+      kind: 'rebalance-completed',
+      groupId: 'g1',
+      durationMs: 500,
+      message: 'Rebalance completed in 500 ms (c2 joined)',
+    });
+  });
+
+  it('joined counts the duration kafkajs reports when that started earlier', () => {
+    const done = run(
+      withRunningConsumer(),
+      message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1100 }),
+      joined('c1', 'm1', [0, 1], T0 + 1600, { durationMs: 900 }),
+    );
+    expect(done.timeline.at(-1)).toMatchObject({ kind: 'rebalance-completed', durationMs: 900 });
+  });
+
+  it('a second rebalancing message does not start a second rebalance', () => {
+    const once = run(
+      withRunningConsumer(),
+      message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1100 }),
+    );
+    const twice = run(once, message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1200 }));
+    expect(twice.timeline.filter((e) => e.kind === 'rebalance-started')).toHaveLength(1);
+    expect(twice.rebalances.g1?.startedAt).toBe(T0 + 1100);
+  });
+
+  it('rebalancing keeps a paused consumer paused', () => {
+    const state = run(
+      withRunningConsumer(),
+      commanded('c1', 'pause', T0 + 600),
+      message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 700 }),
+    );
+    expect(consumer(state).status).toBe('paused');
+  });
+
+  it('heartbeat records time, generation and member', () => {
+    const state = run(
+      withRunningConsumer(),
+      message('c1', { type: 'heartbeat', memberId: 'm1', generationId: 7, at: T0 + 2000 }),
+    );
+    expect(consumer(state)).toMatchObject({
+      lastHeartbeatAt: T0 + 2000,
+      generationId: 7,
+      memberId: 'm1',
+    });
+  });
+
+  it('progress adds to the processed count and tracks next offsets per partition', () => {
+    const state = run(
+      withRunningConsumer(),
+      message('c1', {
+        type: 'progress',
+        processed: [
+          { topic: TOPIC, partition: 0, offset: 11 },
+          { topic: TOPIC, partition: 1, offset: 4 },
+        ],
+        seqs: [],
+        count: 15,
+        at: T0 + 600,
+      }),
+      message('c1', {
+        type: 'progress',
+        processed: [{ topic: TOPIC, partition: 0, offset: 13 }],
+        seqs: [],
+        count: 2,
+        at: T0 + 700,
+      }),
+    );
+    expect(consumer(state).processedCount).toBe(17);
+    expect(state.processed.g1).toEqual({ [`${TOPIC}|0`]: 13, [`${TOPIC}|1`]: 4 });
+    expect(state.consumedSinceTick).toBe(17);
+  });
+
+  it('committed counts the commit and takes a non-null generation', () => {
+    const commit = (generationId: number | null, at: number) =>
+      message('c1', { type: 'committed', generationId, offsets: [], at });
+    const state = run(withRunningConsumer(), commit(3, T0 + 600), commit(null, T0 + 700));
+    expect(state.commitCounts.g1).toBe(2);
+    expect(consumer(state).generationId).toBe(3);
+  });
+
+  it('error records the last error', () => {
+    const state = run(
+      withRunningConsumer(),
+      message('c1', { type: 'error', message: 'fetch failed', at: T0 + 600 }),
+    );
+    expect(consumer(state).lastError).toBe('fetch failed');
+  });
+
+  it('stopped changes nothing', () => {
+    const state = withRunningConsumer();
+    expect(reduce(state, message('c1', { type: 'stopped', at: T0 + 600 }))).toBe(state);
+  });
+
+  it('messages for unknown, crashed or stopped consumers are ignored', () => {
+    const base = withRunningConsumer();
+    const beat: WorkerMessage = { type: 'heartbeat', memberId: 'm1', generationId: 9, at: T0 + 1 };
+    const hb = message('c1', beat);
+    expect(reduce(base, message('nobody', beat))).toBe(base);
+    const crashed = run(base, commanded('c1', 'crash', T0 + 600));
+    expect(reduce(crashed, hb)).toBe(crashed);
+    const stopped = run(base, commanded('c1', 'stop', T0 + 600), exited('c1', T0 + 700));
+    expect(reduce(stopped, hb)).toBe(stopped);
+  });
+});
+
+describe('consumer commands', () => {
+  it('pause, resume and slow patch the record', () => {
+    const base = withRunningConsumer();
+    expect(consumer(run(base, commanded('c1', 'pause', T0 + 1))).status).toBe('paused');
+    expect(
+      consumer(run(base, commanded('c1', 'pause', T0 + 1), commanded('c1', 'resume', T0 + 2)))
+        .status,
+    ).toBe('running');
+    expect(consumer(run(base, commanded('c1', 'slow', T0 + 1, 250))).delayMs).toBe(250);
+    expect(
+      consumer(run(base, commanded('c1', 'slow', T0 + 1, 250), commanded('c1', 'slow', T0 + 2)))
+        .delayMs,
+    ).toBe(0);
+  });
+
+  it('commands for an unknown consumer change nothing', () => {
+    const state = withRunningConsumer();
+    for (const command of ['crash', 'stop', 'pause', 'resume', 'slow'] as const)
+      expect(reduce(state, commanded('ghost', command, T0 + 1))).toBe(state);
+  });
+
+  it('crash marks the consumer crashed at once but keeps its member id', () => {
+    const state = run(withRunningConsumer(), commanded('c1', 'crash', T0 + 5000));
+    expect(consumer(state)).toMatchObject({
+      status: 'crashed',
+      crashedAt: T0 + 5000,
+      pid: null,
+      expectedExit: 'crash',
+      memberId: 'm1',
+      assignment: [{ topic: TOPIC, partitions: [0, 1, 2] }],
+    });
+    expect(state.timeline.at(-1)).toMatchObject({
+      kind: 'consumer-crashed',
+      at: T0 + 5000,
+      groupId: 'g1',
+    });
+    expect(state.timeline.at(-1)?.message).toContain('SIGKILL');
+    expect(state.timeline.at(-1)?.message).toContain('6 s session timeout');
+  });
+
+  it('the exit that follows a crash adds no second crash event', () => {
+    const crashed = run(withRunningConsumer(), commanded('c1', 'crash', T0 + 5000));
+    const gone = run(crashed, exited('c1', T0 + 5010, null, 'SIGKILL'));
+    expect(consumer(gone).status).toBe('crashed');
+    expect(consumer(gone).crashedAt).toBe(T0 + 5000);
+    expect(gone.timeline).toEqual(crashed.timeline);
+  });
+
+  it('a graceful stop ends in member-left and notes the cause for the next rebalance', () => {
+    const stopping = run(withRunningConsumer(), commanded('c1', 'stop', T0 + 3000));
+    expect(consumer(stopping)).toMatchObject({ status: 'stopping', expectedExit: 'stop' });
+    expect(kinds(stopping)).not.toContain('member-left');
+
+    const stopped = run(stopping, exited('c1', T0 + 3200));
+    expect(consumer(stopped)).toMatchObject({
+      status: 'stopped',
+      pid: null,
+      memberId: null,
+      assignment: [],
+    });
+    expect(stopped.timeline.at(-1)).toMatchObject({
+      kind: 'member-left',
+      at: T0 + 3200,
+      groupId: 'g1',
+      message: 'c1 stopped gracefully: committed, sent LeaveGroup',
+    });
+    expect(stopped.causes.g1).toEqual({ reason: 'c1 left the group', at: T0 + 3200 });
+  });
+
+  it('joined during a stop keeps the consumer stopping', () => {
+    const state = run(
+      withRunningConsumer(),
+      commanded('c1', 'stop', T0 + 3000),
+      joined('c1', 'm1', [0], T0 + 3100),
+    );
+    expect(consumer(state).status).toBe('stopping');
+  });
+});
+
+describe('unexpected exits', () => {
+  it('an exit nobody asked for marks the consumer crashed, dying on its own', () => {
+    const state = run(withRunningConsumer(), exited('c1', T0 + 4000, 1));
+    expect(consumer(state)).toMatchObject({
+      status: 'crashed',
+      pid: null,
+      crashedAt: T0 + 4000,
+      lastError: 'process ended (exit code 1)',
+    });
+    expect(state.timeline.at(-1)).toMatchObject({
+      kind: 'consumer-crashed',
+      groupId: 'g1',
+      message: 'c1 died on its own (exit code 1); not restarted',
+    });
+  });
+
+  it('names the signal and keeps an earlier error message', () => {
+    const state = run(
+      withRunningConsumer(),
+      message('c1', { type: 'error', message: 'out of memory', at: T0 + 3900 }),
+      exited('c1', T0 + 4000, null, 'SIGSEGV'),
+    );
+    expect(consumer(state).lastError).toBe('out of memory');
+    expect(state.timeline.at(-1)?.message).toBe('c1 died on its own (signal SIGSEGV); not restarted');
+  });
+
+  it('an exit of an unknown consumer changes nothing', () => {
+    const state = withRunningConsumer();
+    expect(reduce(state, exited('ghost', T0 + 1))).toBe(state);
+  });
+});
+
+describe('consumer/removed', () => {
+  it('drops the record', () => {
+    const state = run(withRunningConsumer(), { type: 'consumer/removed', id: 'c1' });
+    expect(state.consumers).toEqual({});
+  });
+});
+
+describe('reduceConsumer', () => {
+  it('leaves the version to the outer reducer', () => {
+    const state = withRunningConsumer();
+    const next = reduceConsumer(state, {
+      type: 'consumer/commanded',
+      id: 'c1',
+      command: 'pause',
+      at: T0 + 1,
+    });
+    expect(next).not.toBe(state);
+    expect(next.version).toBe(state.version);
+  });
+});

@@ -1,0 +1,430 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkerMessage } from '../../protocol/ipc';
+import type { LabGroupConfig, ProducerInfo } from '../../protocol/snapshot';
+import type { AdminObservation } from './observation';
+import { COMMIT_AGGREGATION_MS, initialState, reduce } from './reducer';
+import { buildSnapshot } from './snapshot';
+import type { LabAction, LabState } from './types';
+
+const T0 = 1_700_000_000_000;
+const TOPIC = 'trades';
+
+const groupConfig = (groupId: string, topic = TOPIC): LabGroupConfig => ({
+  groupId,
+  topic,
+  assignor: 'round-robin',
+  commitMode: 'after-processing',
+  autoCommitIntervalMs: 5000,
+  offsetReset: 'earliest',
+  sessionTimeoutMs: 6000,
+  heartbeatIntervalMs: 1000,
+});
+const observation = (at: number): AdminObservation => ({
+  at,
+  cluster: { clusterId: 'lab', controller: 1, brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }] },
+  topics: [
+    {
+      name: TOPIC,
+      internal: false,
+      partitions: [0, 1].map((partition) => ({
+        partition,
+        leader: 1,
+        replicas: [1],
+        isr: [1],
+        logStartOffset: 0,
+        logEndOffset: 100,
+      })),
+    },
+  ],
+  groups: [],
+});
+const producerInfo = (overrides: Partial<ProducerInfo> = {}): ProducerInfo => ({
+  topic: TOPIC,
+  rate: 20,
+  keyMode: 'symbol',
+  acks: 'all',
+  idempotent: true,
+  paused: false,
+  sent: 0,
+  acked: 0,
+  failed: 0,
+  inFlight: 0,
+  lastError: null,
+  lastErrorAt: null,
+  ackedPerSec: 0,
+  lastOffsets: [],
+  ...overrides,
+});
+
+const run = (state: LabState, ...actions: LabAction[]): LabState => actions.reduce(reduce, state);
+const fresh = (embedded = false) => initialState('127.0.0.1:9092', embedded, T0);
+const observed = (at: number): LabAction => ({
+  type: 'admin/observed',
+  observation: observation(at),
+});
+const failed = (at: number, error = 'Connection refused'): LabAction => ({
+  type: 'admin/failed',
+  error,
+  at,
+});
+const message = (id: string, msg: WorkerMessage): LabAction => ({
+  type: 'consumer/message',
+  id,
+  message: msg,
+});
+const spawned = (id: string, groupId: string, at: number): LabAction => ({
+  type: 'consumer/spawned',
+  id,
+  groupId,
+  pid: 100,
+  delayMs: 0,
+  at,
+});
+const commit = (id: string, at: number): LabAction =>
+  message(id, { type: 'committed', generationId: 1, offsets: [], at });
+const tick = (at: number): LabAction => ({ type: 'clock/tick', at });
+const ofKind = (state: LabState, kind: string) => state.timeline.filter((e) => e.kind === kind);
+
+describe('initialState', () => {
+  it('starts connecting, empty, at version 0', () => {
+    const state = fresh();
+    expect(state.version).toBe(0);
+    expect(state.connection).toEqual({
+      kafka: 'connecting',
+      lastError: null,
+      since: T0,
+      embeddedBroker: null,
+      brokers: '127.0.0.1:9092',
+    });
+    expect(state.timeline).toEqual([]);
+    expect(state.nextEventId).toBe(1);
+    expect(state.lastCommitFlushAt).toBe(T0);
+  });
+
+  it('tracks an embedded broker only when there is one', () => {
+    expect(fresh(true).connection.embeddedBroker).toEqual({ running: false, pid: null });
+  });
+});
+
+describe('Kafka connection', () => {
+  it('admin/failed marks Kafka unreachable with one broker-unreachable event', () => {
+    const down = run(fresh(), failed(T0 + 1000));
+    expect(down.connection).toMatchObject({
+      kafka: 'unreachable',
+      lastError: 'Connection refused',
+      since: T0 + 1000,
+    });
+    expect(down.timeline).toMatchObject([
+      { kind: 'broker-unreachable', at: T0 + 1000, message: 'Kafka unreachable: Connection refused' },
+    ]);
+
+    const stillDown = run(down, failed(T0 + 2000, 'timeout'));
+    expect(ofKind(stillDown, 'broker-unreachable')).toHaveLength(1);
+    expect(stillDown.connection).toMatchObject({ lastError: 'timeout', since: T0 + 1000 });
+  });
+
+  it('the next admin/observed reconnects and adds broker-connected', () => {
+    const back = run(fresh(), failed(T0 + 1000), failed(T0 + 2000), observed(T0 + 3000));
+    expect(back.connection).toMatchObject({ kafka: 'connected', lastError: null, since: T0 + 3000 });
+    expect(back.timeline.map((e) => e.kind)).toEqual(['broker-unreachable', 'broker-connected']);
+    expect(back.timeline[1]).toMatchObject({ at: T0 + 3000, message: 'Kafka is reachable again' });
+  });
+
+  it('the first successful poll connects without a broker-connected event', () => {
+    const up = run(fresh(), observed(T0 + 500));
+    expect(up.connection).toMatchObject({ kafka: 'connected', since: T0 + 500 });
+    expect(up.timeline).toEqual([]);
+  });
+
+  it('keeps "since" while staying connected', () => {
+    const up = run(fresh(), observed(T0 + 500), observed(T0 + 1500));
+    expect(up.connection.since).toBe(T0 + 500);
+  });
+
+  it('a failure after being connected counts from the failure', () => {
+    const down = run(fresh(), observed(T0 + 500), failed(T0 + 900));
+    expect(down.connection.since).toBe(T0 + 900);
+    expect(ofKind(down, 'broker-unreachable')).toHaveLength(1);
+  });
+});
+
+describe('version', () => {
+  it('increments by one on every effective change', () => {
+    let state = fresh();
+    const actions: LabAction[] = [
+      observed(T0 + 1),
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 + 2 },
+      spawned('c1', 'g1', T0 + 3),
+      message('c1', { type: 'ready', pid: 1 }),
+      failed(T0 + 4),
+      { type: 'rebalance/requested', groupId: 'g1', at: T0 + 5 },
+    ];
+    actions.forEach((action, i) => {
+      state = reduce(state, action);
+      expect(state.version).toBe(i + 1);
+    });
+  });
+
+  it('returns the very same state for actions that change nothing', () => {
+    const state = run(fresh(), { type: 'group/registered', config: groupConfig('g1'), at: T0 });
+    const noOps: LabAction[] = [
+      message('ghost', { type: 'ready', pid: 1 }),
+      { type: 'consumer/commanded', id: 'ghost', command: 'pause', at: T0 },
+      { type: 'consumer/exited', id: 'ghost', code: 0, signal: null, at: T0 },
+      { type: 'broker/changed', running: true, pid: 5, at: T0 },
+    ];
+    for (const action of noOps) expect(reduce(state, action)).toBe(state);
+  });
+
+  it.fails('an idle clock/tick (nothing consumed, commit window still open) changes nothing', () => {
+    const state = run(fresh(), observed(T0 + 1));
+    expect(state.consumedSinceTick).toBe(0);
+    expect(reduce(state, tick(T0 + 1000))).toBe(state);
+  });
+
+  it.fails('the exit that follows a crash command changes nothing', () => {
+    const crashed = run(
+      fresh(),
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+      spawned('c1', 'g1', T0),
+      { type: 'consumer/commanded', id: 'c1', command: 'crash', at: T0 + 10 },
+    );
+    expect(crashed.consumers.c1?.pid).toBeNull();
+    const exited = reduce(crashed, {
+      type: 'consumer/exited',
+      id: 'c1',
+      code: null,
+      signal: 'SIGKILL',
+      at: T0 + 20,
+    });
+    expect(exited).toBe(crashed);
+  });
+});
+
+describe('embedded broker', () => {
+  it('broker/changed records whether the embedded broker runs', () => {
+    const state = run(fresh(true), { type: 'broker/changed', running: true, pid: 321, at: T0 });
+    expect(state.connection.embeddedBroker).toEqual({ running: true, pid: 321 });
+    expect(state.version).toBe(1);
+  });
+});
+
+describe('commit aggregation on clock/tick', () => {
+  const withTwoGroups = () =>
+    run(
+      fresh(),
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+      { type: 'group/registered', config: groupConfig('g2'), at: T0 },
+      { type: 'group/registered', config: groupConfig('g3'), at: T0 },
+      spawned('a1', 'g1', T0),
+      spawned('b1', 'g2', T0),
+      spawned('c1', 'g3', T0),
+    );
+
+  it('adds one commits entry per group per 10 s window', () => {
+    const committed = run(
+      withTwoGroups(),
+      commit('a1', T0 + 100),
+      commit('a1', T0 + 200),
+      commit('a1', T0 + 300),
+      commit('b1', T0 + 400),
+    );
+    expect(committed.commitCounts).toEqual({ g1: 3, g2: 1 });
+
+    const early = run(committed, tick(T0 + COMMIT_AGGREGATION_MS - 1));
+    expect(ofKind(early, 'commits')).toEqual([]);
+    expect(early.commitCounts).toEqual({ g1: 3, g2: 1 });
+
+    const flushed = run(early, tick(T0 + COMMIT_AGGREGATION_MS));
+    expect(ofKind(flushed, 'commits').map((e) => [e.groupId, e.count, e.message])).toEqual([
+      ['g1', 3, '3 offset commits in the last 10 s'],
+      ['g2', 1, '1 offset commits in the last 10 s'],
+    ]);
+    expect(flushed.commitCounts).toEqual({});
+    expect(flushed.lastCommitFlushAt).toBe(T0 + COMMIT_AGGREGATION_MS);
+
+    const next = run(
+      flushed,
+      commit('c1', T0 + 11_000),
+      tick(T0 + 15_000),
+      tick(T0 + 2 * COMMIT_AGGREGATION_MS),
+    );
+    const commits = ofKind(next, 'commits');
+    expect(commits).toHaveLength(3);
+    expect(commits[2]).toMatchObject({ groupId: 'g3', count: 1, at: T0 + 20_000 });
+  });
+
+  it('adds nothing when there were no commits, but starts a new window', () => {
+    const state = run(withTwoGroups(), tick(T0 + 12_000));
+    expect(ofKind(state, 'commits')).toEqual([]);
+    expect(state.lastCommitFlushAt).toBe(T0 + 12_000);
+  });
+
+  it('resets the consumed-per-tick counter on every tick', () => {
+    const consumed = run(
+      withTwoGroups(),
+      message('a1', { type: 'progress', processed: [], seqs: [], count: 12, at: T0 + 100 }),
+    );
+    expect(consumed.consumedSinceTick).toBe(12);
+    expect(run(consumed, tick(T0 + 1000)).consumedSinceTick).toBe(0);
+  });
+});
+
+describe('lab groups', () => {
+  it('group/registered stores the config and adds group-created', () => {
+    const state = run(fresh(), { type: 'group/registered', config: groupConfig('g1'), at: T0 });
+    expect(state.labGroups.g1).toEqual(groupConfig('g1'));
+    expect(state.timeline).toMatchObject([
+      {
+        kind: 'group-created',
+        groupId: 'g1',
+        message: 'Lab group g1 on trades (round-robin, commit after-processing)',
+      },
+    ]);
+  });
+
+  it('group/removed drops the config and only that group’s consumers', () => {
+    const state = run(
+      fresh(),
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+      { type: 'group/registered', config: groupConfig('g2'), at: T0 },
+      spawned('a1', 'g1', T0),
+      spawned('b1', 'g2', T0),
+      { type: 'group/removed', groupId: 'g1', at: T0 + 100 },
+    );
+    expect(Object.keys(state.labGroups)).toEqual(['g2']);
+    expect(Object.keys(state.consumers)).toEqual(['b1']);
+    expect(state.timeline.at(-1)).toMatchObject({
+      kind: 'group-deleted',
+      groupId: 'g1',
+      message: 'Group g1 deleted',
+    });
+  });
+
+  /** g1 loses c1 (graceful stop), c2 starts rebalancing, then c2 stops and the group is deleted. */
+  const deletedMidRebalance = () =>
+    run(
+      fresh(),
+      observed(T0),
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+      spawned('c1', 'g1', T0),
+      spawned('c2', 'g1', T0),
+      message('c2', {
+        type: 'progress',
+        processed: [{ topic: TOPIC, partition: 0, offset: 50 }],
+        seqs: [],
+        count: 50,
+        at: T0 + 500,
+      }),
+      { type: 'consumer/commanded', id: 'c1', command: 'stop', at: T0 + 1000 },
+      { type: 'consumer/exited', id: 'c1', code: 0, signal: null, at: T0 + 1100 },
+      message('c2', { type: 'rebalancing', memberId: 'm2', at: T0 + 1200 }),
+      { type: 'consumer/commanded', id: 'c2', command: 'stop', at: T0 + 1300 },
+      { type: 'consumer/exited', id: 'c2', code: 0, signal: null, at: T0 + 1400 },
+      { type: 'group/removed', groupId: 'g1', at: T0 + 1500 },
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 + 60_000 },
+    );
+
+  it.fails('a re-created group does not inherit the open rebalance of the deleted one', () => {
+    const group = buildSnapshot(deletedMidRebalance()).groups.find((g) => g.groupId === 'g1');
+    expect(group).toBeDefined();
+    expect(group?.rebalance).toBeNull();
+  });
+
+  it.fails('a re-created group does not inherit the processed offsets of the deleted one', () => {
+    const group = buildSnapshot(deletedMidRebalance()).groups.find((g) => g.groupId === 'g1');
+    expect(group?.offsets.length).toBeGreaterThan(0);
+    expect(group?.offsets.map((o) => o.processedOffset)).toEqual([null, null]);
+  });
+});
+
+describe('topics', () => {
+  const changed = (
+    change: 'created' | 'partitions-added' | 'deleted',
+    topic: string,
+    at = T0,
+  ): LabAction => ({ type: 'topic/changed', change, topic, detail: `${topic} ${change}`, at });
+
+  it('tracks lab topics without duplicates and logs each change', () => {
+    const state = run(
+      fresh(),
+      changed('created', 'a'),
+      changed('created', 'b'),
+      changed('created', 'a'),
+      changed('deleted', 'b'),
+    );
+    expect(state.labTopics).toEqual(['a']);
+    expect(state.timeline.map((e) => [e.kind, e.message])).toEqual([
+      ['topic-created', 'a created'],
+      ['topic-created', 'b created'],
+      ['topic-created', 'a created'],
+      ['topic-deleted', 'b deleted'],
+    ]);
+  });
+
+  it('partitions-added becomes the cause of the next rebalance of groups on that topic', () => {
+    const state = run(
+      fresh(),
+      { type: 'group/registered', config: groupConfig('g1', 'a'), at: T0 },
+      { type: 'group/registered', config: groupConfig('g2', 'other'), at: T0 },
+      spawned('c1', 'g1', T0),
+      changed('partitions-added', 'a', T0 + 100),
+    );
+    expect(state.timeline.at(-1)?.kind).toBe('topic-partitions-added');
+    expect(state.causes.g1).toEqual({ reason: 'partitions added to a', at: T0 + 100 });
+    expect(state.causes.g2).toBeUndefined();
+    expect(state.labTopics).toEqual([]);
+    const rebalancing = run(state, message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 200 }));
+    expect(rebalancing.rebalances.g1?.reason).toBe('partitions added to a');
+  });
+});
+
+describe('rebalance/requested', () => {
+  it('makes "triggered from the lab" the reason of the next rebalance', () => {
+    const state = run(
+      fresh(),
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+      spawned('c1', 'g1', T0),
+      { type: 'rebalance/requested', groupId: 'g1', at: T0 + 1000 },
+      message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1100 }),
+    );
+    expect(state.timeline.at(-1)?.message).toBe('Rebalance started: triggered from the lab');
+  });
+});
+
+describe('producer/updated', () => {
+  it('stores the producer and logs a new error once', () => {
+    const ok = run(fresh(), { type: 'producer/updated', info: producerInfo({ sent: 5 }) });
+    expect(ok.producer?.sent).toBe(5);
+    expect(ok.timeline).toEqual([]);
+
+    const broken = producerInfo({ lastError: 'NOT_LEADER', lastErrorAt: T0 + 10 });
+    const erred = run(
+      ok,
+      { type: 'producer/updated', info: broken },
+      { type: 'producer/updated', info: { ...broken, sent: 6 } },
+    );
+    expect(ofKind(erred, 'producer-error')).toMatchObject([
+      { at: T0 + 10, message: 'Producer: NOT_LEADER' },
+    ]);
+
+    const other = run(erred, {
+      type: 'producer/updated',
+      info: producerInfo({ lastError: 'TIMEOUT', lastErrorAt: T0 + 20 }),
+    });
+    expect(ofKind(other, 'producer-error')).toHaveLength(2);
+  });
+});
+
+describe('audit/updated', () => {
+  it('replaces the audits shown per group', () => {
+    const audits = { g1: { processed: 10, unique: 9, duplicates: 1, missing: 0 } };
+    const state = run(
+      fresh(),
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+      { type: 'audit/updated', audits },
+    );
+    expect(state.audits).toEqual(audits);
+    expect(buildSnapshot(state).groups[0]?.audit).toEqual(audits.g1);
+  });
+});
