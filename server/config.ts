@@ -15,7 +15,13 @@ const envSchema = z.object({
   KAFKA_BROKERS: z
     .string()
     .optional()
-    .transform((v) => (v?.trim() ? v.split(',').map((b) => b.trim()) : null)),
+    .transform((v) => {
+      const list = (v ?? '')
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean);
+      return list.length > 0 ? list : null;
+    }),
   KAFKA_PORT: port('KAFKA_PORT', 9092),
   KAFKA_CONTROLLER_PORT: port('KAFKA_CONTROLLER_PORT', 9093),
   KAFKA_DATA_DIR: z.string().optional(),

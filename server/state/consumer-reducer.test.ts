@@ -390,7 +390,9 @@ describe('unexpected exits', () => {
       exited('c1', T0 + 4000, null, 'SIGSEGV'),
     );
     expect(consumer(state).lastError).toBe('out of memory');
-    expect(state.timeline.at(-1)?.message).toBe('c1 died on its own (signal SIGSEGV); not restarted');
+    expect(state.timeline.at(-1)?.message).toBe(
+      'c1 died on its own (signal SIGSEGV); not restarted',
+    );
   });
 
   it('an exit of an unknown consumer changes nothing', () => {

@@ -52,6 +52,7 @@ export function reduceConsumer(state: LabState, action: ConsumerAction): LabStat
     case 'consumer/exited':
       return reduceExit(state, action);
     case 'consumer/removed': {
+      if (!state.consumers[action.id]) return state;
       const consumers = { ...state.consumers };
       delete consumers[action.id];
       return { ...state, consumers };
@@ -100,7 +101,8 @@ function reduceExit(
 ): LabState {
   const consumer = state.consumers[action.id];
   if (!consumer) return state;
-  if (consumer.expectedExit === 'crash') return patchConsumer(state, action.id, { pid: null });
+  if (consumer.expectedExit === 'crash')
+    return consumer.pid === null ? state : patchConsumer(state, action.id, { pid: null });
   if (consumer.expectedExit === 'stop' || consumer.status === 'stopping') {
     const next = noteCause(
       patchConsumer(state, action.id, {

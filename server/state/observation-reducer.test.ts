@@ -57,7 +57,11 @@ const observation = (
   topics = [topic(TOPIC, [10, 10])],
 ): AdminObservation => ({
   at,
-  cluster: { clusterId: 'lab', controller: 1, brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }] },
+  cluster: {
+    clusterId: 'lab',
+    controller: 1,
+    brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }],
+  },
   topics,
   groups,
 });
@@ -116,7 +120,10 @@ describe('reduceObservation: connection and rates', () => {
   });
 
   it('computes messages per second per partition from the last two observations', () => {
-    const first = reduceObservation(initialState('b', false, T0), observation(T0, [], [topic('t', [100, 50])]));
+    const first = reduceObservation(
+      initialState('b', false, T0),
+      observation(T0, [], [topic('t', [100, 50])]),
+    );
     const second = reduceObservation(
       first,
       observation(T0 + 2000, [], [topic('t', [160, 50, 7]), topic('u', [3])]),
@@ -125,13 +132,19 @@ describe('reduceObservation: connection and rates', () => {
   });
 
   it('never reports a negative rate (a recreated topic starts over)', () => {
-    const first = reduceObservation(initialState('b', false, T0), observation(T0, [], [topic('t', [100])]));
+    const first = reduceObservation(
+      initialState('b', false, T0),
+      observation(T0, [], [topic('t', [100])]),
+    );
     const second = reduceObservation(first, observation(T0 + 1000, [], [topic('t', [5])]));
     expect(second.partitionRates).toEqual({ 't|0': 0 });
   });
 
   it('reports no rates when no time passed', () => {
-    const first = reduceObservation(initialState('b', false, T0), observation(T0, [], [topic('t', [1])]));
+    const first = reduceObservation(
+      initialState('b', false, T0),
+      observation(T0, [], [topic('t', [1])]),
+    );
     const second = reduceObservation(first, observation(T0, [], [topic('t', [9])]));
     expect(second.partitionRates).toEqual({});
   });
@@ -166,7 +179,11 @@ describe('crash and eviction of a lab consumer', () => {
       stillThere,
       observed(observation(T0 + 11_000, [group('g1', [member('m2', [0, 1])])])),
     );
-    expect(evicted.consumers.c1).toMatchObject({ status: 'crashed', memberId: null, assignment: [] });
+    expect(evicted.consumers.c1).toMatchObject({
+      status: 'crashed',
+      memberId: null,
+      assignment: [],
+    });
     const events = kindsOf(evicted, 'member-evicted');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -179,7 +196,10 @@ describe('crash and eviction of a lab consumer', () => {
     expect(buildSnapshot(evicted).consumers.find((c) => c.id === 'c1')?.evictionDueAt).toBeNull();
 
     // Later polls do not report it again.
-    const later = run(evicted, observed(observation(T0 + 12_000, [group('g1', [member('m2', [0, 1])])])));
+    const later = run(
+      evicted,
+      observed(observation(T0 + 12_000, [group('g1', [member('m2', [0, 1])])])),
+    );
     expect(kindsOf(later, 'member-evicted')).toHaveLength(1);
   });
 
@@ -285,7 +305,9 @@ describe('rebalances of lab groups seen by polls', () => {
     const open = run(
       settledGroup(),
       observed(
-        observation(T0 + 2000, [group('g1', [member('m1', []), member('m2', [])], 'PreparingRebalance')]),
+        observation(T0 + 2000, [
+          group('g1', [member('m1', []), member('m2', [])], 'PreparingRebalance'),
+        ]),
       ),
     );
     expect(open.rebalances.g1?.startedAt).toBe(T0 + 2000);
@@ -324,6 +346,8 @@ describe('rebalances of lab groups seen by polls', () => {
       observed(observation(T0 + 600, [group('g1', [member('m1', [0])], 'CompletingRebalance')])),
     );
     expect(stale.rebalances.g1).toBeUndefined();
-    expect(kindsOf(stale, 'rebalance-started')).toHaveLength(kindsOf(settled, 'rebalance-started').length);
+    expect(kindsOf(stale, 'rebalance-started')).toHaveLength(
+      kindsOf(settled, 'rebalance-started').length,
+    );
   });
 });

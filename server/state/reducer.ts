@@ -95,7 +95,23 @@ function apply(state: LabState, action: LabAction): LabState {
       const consumers = Object.fromEntries(
         Object.entries(state.consumers).filter(([, c]) => c.groupId !== action.groupId),
       );
-      return withEvents({ ...state, labGroups, consumers }, [
+      const without = <T>(record: Record<string, T>): Record<string, T> => {
+        const copy = { ...record };
+        delete copy[action.groupId];
+        return copy;
+      };
+      const cleared: LabState = {
+        ...state,
+        labGroups,
+        consumers,
+        rebalances: without(state.rebalances),
+        rebalanceEndedAt: without(state.rebalanceEndedAt),
+        causes: without(state.causes),
+        processed: without(state.processed),
+        commitCounts: without(state.commitCounts),
+        audits: without(state.audits),
+      };
+      return withEvents(cleared, [
         {
           kind: 'group-deleted',
           at: action.at,
@@ -132,7 +148,9 @@ function apply(state: LabState, action: LabAction): LabState {
     case 'producer/updated':
       return reduceProducer(state, action.info);
     case 'audit/updated':
-      return { ...state, audits: action.audits };
+      return JSON.stringify(state.audits) === JSON.stringify(action.audits)
+        ? state
+        : { ...state, audits: action.audits };
     case 'clock/tick':
       return tick(state, action.at);
     default:
@@ -142,6 +160,7 @@ function apply(state: LabState, action: LabAction): LabState {
 
 function reduceProducer(state: LabState, info: LabState['producer'] & object): LabState {
   const before = state.producer;
+  if (JSON.stringify(before) === JSON.stringify(info)) return state;
   const next = { ...state, producer: info };
   if (
     info.lastError &&
@@ -160,8 +179,10 @@ function reduceProducer(state: LabState, info: LabState['producer'] & object): L
 }
 
 function tick(state: LabState, at: number): LabState {
+  const windowOpen = at - state.lastCommitFlushAt < COMMIT_AGGREGATION_MS;
+  if (windowOpen && state.consumedSinceTick === 0) return state;
   let next: LabState = { ...state, consumedSinceTick: 0 };
-  if (at - state.lastCommitFlushAt < COMMIT_AGGREGATION_MS) return next;
+  if (windowOpen) return next;
   const seconds = Math.round((at - state.lastCommitFlushAt) / 1000);
   next = withEvents(
     { ...next, commitCounts: {}, lastCommitFlushAt: at },

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const ROOT = '/srv/offset-lab';
+
+/** Next's types make NODE_ENV required on ProcessEnv; loadConfig must cope without it. */
+const env = (vars: Record<string, string> = {}) => vars as NodeJS.ProcessEnv;
+
+function configError(vars: Record<string, string>): string {
+  try {
+    loadConfig(env(vars), ROOT);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${JSON.stringify(vars)} to be rejected`);
+}
+
+describe('loadConfig', () => {
+  it('uses the defaults for an empty environment', () => {
+    expect(loadConfig(env(), ROOT)).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      externalBrokers: null,
+      kafkaPort: 9092,
+      controllerPort: 9093,
+      kafkaDataDir: path.join(ROOT, '.kafka', 'data-9092'),
+      kafkaHeap: '512m',
+      pollIntervalMs: 1000,
+      scenario: 'default',
+      dev: false,
+      rootDir: ROOT,
+    });
+  });
+
+  it('reads every setting from the environment', () => {
+    const config = loadConfig(
+      env({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        KAFKA_PORT: '19092',
+        KAFKA_CONTROLLER_PORT: '19093',
+        KAFKA_DATA_DIR: '/data/kafka',
+        KAFKA_HEAP: '1G',
+        POLL_INTERVAL_MS: '250',
+        LAB_SCENARIO: 'empty',
+        NODE_ENV: 'development',
+      }),
+      ROOT,
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      kafkaPort: 19092,
+      controllerPort: 19093,
+      kafkaDataDir: '/data/kafka',
+      kafkaHeap: '1G',
+      pollIntervalMs: 250,
+      scenario: 'empty',
+      dev: true,
+    });
+  });
+
+  it('names the data directory after the Kafka port', () => {
+    expect(loadConfig(env({ KAFKA_PORT: '29092' }), ROOT).kafkaDataDir).toBe(
+      path.join(ROOT, '.kafka', 'data-29092'),
+    );
+  });
+
+  it('splits and trims external brokers', () => {
+    expect(loadConfig(env({ KAFKA_BROKERS: ' a:9092 , b:9093' }), ROOT).externalBrokers).toEqual([
+      'a:9092',
+      'b:9093',
+    ]);
+    expect(loadConfig(env({ KAFKA_BROKERS: 'localhost:9092' }), ROOT).externalBrokers).toEqual([
+      'localhost:9092',
+    ]);
+  });
+
+  it('treats blank KAFKA_BROKERS as "start the embedded broker"', () => {
+    expect(loadConfig(env({ KAFKA_BROKERS: '' }), ROOT).externalBrokers).toBeNull();
+    expect(loadConfig(env({ KAFKA_BROKERS: '   ' }), ROOT).externalBrokers).toBeNull();
+  });
+
+  it('only NODE_ENV=development is dev', () => {
+    expect(loadConfig(env({ NODE_ENV: 'test' }), ROOT).dev).toBe(false);
+    expect(loadConfig(env({ NODE_ENV: 'production' }), ROOT).dev).toBe(false);
+  });
+
+  it.each([
+    ['PORT', '0'],
+    ['PORT', '65536'],
+    ['PORT', 'abc'],
+    ['PORT', '80.5'],
+    ['KAFKA_PORT', '70000'],
+    ['KAFKA_CONTROLLER_PORT', '-1'],
+  ])('rejects %s=%s with the port range', (name, value) => {
+    const message = configError({ [name]: value });
+    expect(message).toContain('Invalid configuration:');
+    expect(message).toContain(`${name}: ${name} must be a port number from 1 to 65535`);
+  });
+
+  it.each(['199', '60001', '500.5', 'often'])('rejects POLL_INTERVAL_MS=%s', (value) => {
+    expect(configError({ POLL_INTERVAL_MS: value })).toContain(
+      'POLL_INTERVAL_MS must be an integer from 200 to 60000',
+    );
+  });
+
+  it.each(['512', '1gb', 'lots', '-1g'])('rejects KAFKA_HEAP=%s', (value) => {
+    expect(configError({ KAFKA_HEAP: value })).toContain('KAFKA_HEAP must look like 512m or 1g');
+  });
+
+  it('rejects an unknown scenario, listing the allowed ones', () => {
+    expect(configError({ LAB_SCENARIO: 'busy' })).toContain(
+      'LAB_SCENARIO must be one of: default, empty',
+    );
+  });
+
+  it('rejects an empty HOST', () => {
+    expect(configError({ HOST: '' })).toContain('HOST:');
+  });
+
+  it('reports every invalid setting, one per line', () => {
+    const lines = configError({ PORT: '0', KAFKA_PORT: '0' }).split('\n');
+    expect(lines).toEqual([
+      'Invalid configuration:',
+      'PORT: PORT must be a port number from 1 to 65535',
+      'KAFKA_PORT: KAFKA_PORT must be a port number from 1 to 65535',
+    ]);
+  });
+});

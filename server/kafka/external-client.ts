@@ -1,0 +1,85 @@
+import type { Consumer } from 'kafkajs';
+import { createKafka } from './client';
+
+/**
+ * Plain kafkajs clients that are not part of the lab: used by tests and benches to check the lab
+ * against Kafka directly, and to play "someone else's" consumer group.
+ */
+export async function fetchCommitted(
+  brokers: string[],
+  groupId: string,
+  topic: string,
+): Promise<Map<number, number | null>> {
+  const admin = createKafka({ brokers, clientId: 'offset-lab-check' }).admin();
+  await admin.connect();
+  try {
+    const [result] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map(
+      (result?.partitions ?? []).map((p) => [
+        p.partition,
+        Number(p.offset) >= 0 ? Number(p.offset) : null,
+      ]),
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function describeProtocol(brokers: string[], groupId: string): Promise<string> {
+  const admin = createKafka({ brokers, clientId: 'offset-lab-check' }).admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.describeGroups([groupId]);
+    return groups[0]?.protocol ?? '';
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface ExternalConsumer {
+  consumed: () => number;
+  stop: () => Promise<void>;
+}
+
+/** A consumer group the lab did not create: joins, consumes and commits like any application. */
+export async function startExternalConsumer(
+  brokers: string[],
+  groupId: string,
+  topic: string,
+): Promise<ExternalConsumer> {
+  const consumer: Consumer = createKafka({ brokers, clientId: 'someone-elses-app' }).consumer({
+    groupId,
+    sessionTimeout: 6000,
+    heartbeatInterval: 1000,
+  });
+  let count = 0;
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async () => {
+      count++;
+    },
+  });
+  return { consumed: () => count, stop: () => consumer.disconnect() };
+}
+
+/** Produces `count` plain messages with acks=all; returns the partitions they landed on. */
+export async function produceRaw(
+  brokers: string[],
+  topic: string,
+  count: number,
+  key?: string,
+): Promise<number[]> {
+  const producer = createKafka({ brokers, clientId: 'offset-lab-check' }).producer();
+  await producer.connect();
+  try {
+    const result = await producer.send({
+      topic,
+      acks: -1,
+      messages: Array.from({ length: count }, (_, i) => ({ key: key ?? `k${i}`, value: `m${i}` })),
+    });
+    return result.map((r) => r.partition);
+  } finally {
+    await producer.disconnect();
+  }
+}

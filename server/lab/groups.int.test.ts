@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { OffsetLab } from '../app';
+import { describeProtocol, produceRaw, startExternalConsumer } from '../kafka/external-client';
+import { startLabForTest } from '../test-support/in-process-lab';
+import type { LabClient } from '../test-support/lab-client';
+import { waitFor } from '../test-support/wait-for';
+
+const owned = (g: { members: { assignments: { partitions: number[] }[] }[] } | undefined) =>
+  g?.members.map((m) => m.assignments.flatMap((a) => a.partitions).length) ?? [];
+
+describe('lab groups, commands and validation on a real broker', () => {
+  const brokers = inject('brokers');
+  const topic = `lab-topic-${randomUUID().slice(0, 8)}`;
+  const rangeGroup = `range-${randomUUID().slice(0, 8)}`;
+  const rrGroup = `rr-${randomUUID().slice(0, 8)}`;
+  let app: OffsetLab;
+  let client: LabClient;
+
+  beforeAll(async () => {
+    ({ app, client } = await startLabForTest(brokers, 'empty'));
+    await waitFor('first poll', async () => (await client.state()).cluster !== null);
+    await client.ok({ type: 'topic:create', topic, partitions: 4 });
+    await client.ok({ type: 'producer:update', topic, rate: 50, paused: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('runs two groups on one topic with their own assignors and independent offsets', async () => {
+    await client.ok({
+      type: 'group:create',
+      groupId: rangeGroup,
+      topic,
+      consumers: 2,
+      assignor: 'range',
+      sessionTimeoutMs: 4000,
+    });
+    await client.ok({
+      type: 'group:create',
+      groupId: rrGroup,
+      topic,
+      consumers: 1,
+      assignor: 'round-robin',
+      commitMode: 'auto',
+      autoCommitIntervalMs: 500,
+    });
+    await waitFor('both groups stable', async () => {
+      const s = await client.state();
+      const a = s.groups.find((g) => g.groupId === rangeGroup);
+      const b = s.groups.find((g) => g.groupId === rrGroup);
+      return (
+        a?.state === 'Stable' &&
+        owned(a).join() === '2,2' &&
+        b?.state === 'Stable' &&
+        owned(b).join() === '4'
+      );
+    });
+    expect(await describeProtocol(brokers, rangeGroup)).toBe('range');
+    expect(await describeProtocol(brokers, rrGroup)).toBe('roundrobin');
+    await waitFor('both groups to commit', async () => {
+      const s = await client.state();
+      return [rangeGroup, rrGroup].every((id) =>
+        s.groups.find((g) => g.groupId === id)?.offsets.some((o) => (o.committedOffset ?? 0) > 0),
+      );
+    });
+    // Pausing one group's only consumer leaves the other group's offsets moving.
+    const rrConsumer = (await client.state()).consumers.find((c) => c.groupId === rrGroup);
+    await client.ok({ type: 'consumer:pause', consumerId: rrConsumer?.id });
+    const lagBefore = (await client.group(rrGroup))?.totalLag ?? 0;
+    const generationBefore = (await client.group(rrGroup))?.generationId;
+    await waitFor(
+      'paused group lag to grow',
+      async () => ((await client.group(rrGroup))?.totalLag ?? 0) > lagBefore + 50,
+    );
+    const rr = await client.group(rrGroup);
+    expect(owned(rr)).toEqual([4]);
+    expect(rr?.generationId).toBe(generationBefore);
+    expect((await client.group(rangeGroup))?.totalLag).toBeLessThan(rr?.totalLag ?? 0);
+    await client.ok({ type: 'consumer:resume', consumerId: rrConsumer?.id });
+    await waitFor(
+      'resumed group to catch up',
+      async () => ((await client.group(rrGroup))?.totalLag ?? 1e9) < 60,
+    );
+  });
+
+  it('trigger rebalance raises the generation and keeps the same members', async () => {
+    const before = await client.group(rangeGroup);
+    const membersBefore = before?.members.map((m) => m.memberId).sort();
+    await client.ok({ type: 'group:rebalance', groupId: rangeGroup });
+    const after = await waitFor('a higher generation', async () => {
+      const g = await client.group(rangeGroup);
+      return g && (g.generationId ?? 0) > (before?.generationId ?? 0) && g.state === 'Stable'
+        ? g
+        : undefined;
+    });
+    expect(after.members.map((m) => m.memberId).sort()).toEqual(membersBefore);
+    expect(
+      app.lab.state.timeline.some(
+        (e) => e.kind === 'rebalance-started' && e.message.includes('triggered'),
+      ),
+    ).toBe(true);
+  });
+
+  it('adding partitions rebalances the group within a few seconds', async () => {
+    const addedAt = Date.now();
+    await client.ok({ type: 'topic:add-partitions', topic, count: 6 });
+    const g = await waitFor(
+      '6 partitions assigned',
+      async () => {
+        const group = await client.group(rangeGroup);
+        return owned(group).reduce((a, b) => a + b, 0) === 6 ? group : undefined;
+      },
+      15_000,
+    );
+    expect(owned(g).sort()).toEqual([3, 3]);
+    console.log(`partitions added → reassigned in ${Date.now() - addedAt} ms`);
+  });
+
+  it('a slow consumer builds lag but stays in the group', async () => {
+    const consumer = (await client.state()).consumers.find((c) => c.groupId === rangeGroup);
+    await client.ok({ type: 'consumer:slow', consumerId: consumer?.id, delayMs: 1000 });
+    await new Promise((r) => setTimeout(r, 5000));
+    const g = await client.group(rangeGroup);
+    expect(g?.members.some((m) => m.consumerId === consumer?.id)).toBe(true);
+    expect(
+      g?.offsets.filter((o) => o.memberId === consumer?.memberId).reduce((s, o) => s + o.lag, 0),
+    ).toBeGreaterThan(20);
+    await client.ok({ type: 'consumer:slow', consumerId: consumer?.id, delayMs: 0 });
+  });
+
+  it('shows a group created outside the lab, with members and offsets, read-only', async () => {
+    const outside = `outside-${randomUUID().slice(0, 8)}`;
+    const external = await startExternalConsumer(brokers, outside, topic);
+    try {
+      const g = await waitFor('the outside group with a member and offsets', async () => {
+        const group = await client.group(outside);
+        return group?.members.length === 1 && group.offsets.some((o) => o.committedOffset !== null)
+          ? group
+          : undefined;
+      });
+      expect(g.lab).toBe(false);
+      expect(g.members[0]?.clientId).toBe('someone-elses-app');
+      expect(owned(g)).toEqual([6]);
+      const { status, ack } = await client.command({ type: 'consumer:add', groupId: outside });
+      expect(status).toBe(400);
+      expect(ack.ok).toBe(false);
+      expect(!ack.ok && ack.error).toMatch(/not a lab group/);
+    } finally {
+      await external.stop();
+    }
+  });
+
+  it('rejects bad input with the field and the allowed range, changing nothing', async () => {
+    const before = await client.state();
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ type: 'producer:update', rate: 9000 }, /rate.*0 to 5000/],
+      [{ type: 'consumer:slow', consumerId: 'c1', delayMs: -1 }, /delayMs.*0 to 5000/],
+      [{ type: 'group:create', groupId: 'x', topic, consumers: 33 }, /consumers.*0 to 32/],
+      [{ type: 'topic:create', topic: 'bad name!', partitions: 3 }, /topic/],
+      [{ type: 'topic:create', topic: 'ok-name', partitions: 0 }, /partitions.*1 to 256/],
+      [
+        { type: 'topic:create', topic: 'ok-name', replicationFactor: 3 },
+        /replicationFactor.*1 to 1/,
+      ],
+      [{ type: 'consumer:crash', consumerId: 'nobody' }, /consumerId: no lab consumer/],
+      [{ type: 'group:delete', groupId: 'no-such-group' }, /groupId/],
+      [{ type: 'topic:add-partitions', topic, count: 3 }, /count.*from 7 to 256/],
+      [{ type: 'launch:rockets' }, /type must be one of/],
+      [{ type: 'producer:update', idempotent: true, acks: 'leader' }, /acks/],
+    ];
+    for (const [body, message] of cases) {
+      const { status, ack } = await client.command(body);
+      expect(status, JSON.stringify(body)).toBe(400);
+      expect(ack.ok).toBe(false);
+      expect(!ack.ok && ack.error, JSON.stringify(body)).toMatch(message);
+    }
+    const raw = await fetch(`${client.url}/api/commands`, { method: 'POST', body: 'not json' });
+    expect(raw.status).toBe(400);
+    const after = await client.state();
+    expect(after.topics.map((t) => t.name)).toEqual(before.topics.map((t) => t.name));
+    expect(after.producer?.rate).toBe(before.producer?.rate);
+    expect(after.consumers.map((c) => c.id)).toEqual(before.consumers.map((c) => c.id));
+  });
+
+  it('one fixed key sends every message to one partition', async () => {
+    const partitions = await produceRaw(brokers, topic, 20, 'same-key');
+    expect(new Set(partitions).size).toBe(1);
+  });
+
+  it('deletes a lab group: consumers stop and Kafka forgets the group', async () => {
+    await client.ok({ type: 'group:delete', groupId: rrGroup });
+    await waitFor('the group to be gone', async () =>
+      (await client.state()).groups.every((g) => g.groupId !== rrGroup),
+    );
+    expect((await client.state()).consumers.some((c) => c.groupId === rrGroup)).toBe(false);
+  });
+});

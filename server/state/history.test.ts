@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupInfo, GroupOffset, Snapshot, TopicInfo } from '../../protocol/snapshot';
+import { HISTORY_CAPACITY, historyPoint, RingBuffer } from './history';
+import { initialState } from './reducer';
+import { buildSnapshot } from './snapshot';
+
+const T0 = 1_700_000_000_000;
+
+describe('RingBuffer', () => {
+  it('keeps items in insertion order below capacity', () => {
+    const buffer = new RingBuffer<number>(3);
+    expect(buffer.length).toBe(0);
+    expect(buffer.toArray()).toEqual([]);
+    buffer.push(1);
+    buffer.push(2);
+    expect(buffer.length).toBe(2);
+    expect(buffer.toArray()).toEqual([1, 2]);
+  });
+
+  it('drops the oldest items past capacity', () => {
+    const buffer = new RingBuffer<number>(3);
+    for (let i = 1; i <= 7; i++) buffer.push(i);
+    expect(buffer.length).toBe(3);
+    expect(buffer.toArray()).toEqual([5, 6, 7]);
+  });
+
+  it('hands out a copy that does not change the buffer', () => {
+    const buffer = new RingBuffer<string>(2);
+    buffer.push('a');
+    const copy = buffer.toArray();
+    copy.push('b');
+    expect(buffer.toArray()).toEqual(['a']);
+  });
+
+  it('holds ten minutes of one-second points by default', () => {
+    expect(HISTORY_CAPACITY).toBe(600);
+    const buffer = new RingBuffer<number>(HISTORY_CAPACITY);
+    for (let i = 0; i < HISTORY_CAPACITY + 50; i++) buffer.push(i);
+    expect(buffer.length).toBe(HISTORY_CAPACITY);
+    expect(buffer.toArray()[0]).toBe(50);
+  });
+});
+
+const topicInfo = (name: string, rates: number[], internal = false): TopicInfo => ({
+  name,
+  internal,
+  lab: false,
+  partitions: rates.map((messagesPerSec, partition) => ({
+    partition,
+    leader: 1,
+    replicas: [1],
+    isr: [1],
+    logStartOffset: 0,
+    logEndOffset: 0,
+    messagesPerSec,
+  })),
+});
+const offset = (
+  topic: string,
+  partition: number,
+  lag: number,
+  committedOffset: number | null,
+  logEndOffset: number,
+): GroupOffset => ({
+  topic,
+  partition,
+  logStartOffset: 0,
+  committedOffset,
+  processedOffset: null,
+  logEndOffset,
+  lag,
+  memberId: null,
+});
+const groupInfo = (groupId: string, offsets: GroupOffset[]): GroupInfo => ({
+  groupId,
+  lab: false,
+  state: 'Stable',
+  protocol: '',
+  protocolType: 'consumer',
+  generationId: null,
+  members: [],
+  offsets,
+  totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
+  topics: [...new Set(offsets.map((o) => o.topic))],
+  config: null,
+  rebalance: null,
+  audit: null,
+});
+
+describe('historyPoint', () => {
+  const base: Snapshot = buildSnapshot(initialState('b', false, T0), T0);
+
+  it('sums produced rates of non-internal topics, rounded', () => {
+    const snapshot: Snapshot = {
+      ...base,
+      topics: [
+        topicInfo('a', [10.2, 5.1]),
+        topicInfo('b', [0.4]),
+        topicInfo('__consumer_offsets', [1000], true),
+      ],
+    };
+    const point = historyPoint(snapshot, 7, T0 + 1000);
+    expect(point.producedPerSec).toBe(16);
+    expect(point.consumedPerSec).toBe(7);
+    expect(point.at).toBe(T0 + 1000);
+  });
+
+  it('records total lag per group and [lag, committed, logEnd] per partition', () => {
+    const snapshot: Snapshot = {
+      ...base,
+      groups: [
+        groupInfo('g1', [offset('t', 0, 10, 90, 100), offset('t', 1, 5, null, 5)]),
+        groupInfo('g2', []),
+      ],
+    };
+    expect(historyPoint(snapshot, 0, T0)).toEqual({
+      at: T0,
+      producedPerSec: 0,
+      consumedPerSec: 0,
+      groupLag: { g1: 15, g2: 0 },
+      partitions: { 'g1|t|0': [10, 90, 100], 'g1|t|1': [5, null, 5] },
+    });
+  });
+});
