@@ -5,7 +5,7 @@ import path from 'node:path';
 import next from 'next';
 import { startOffsetLab } from './app';
 import { EmbeddedBroker } from './broker/embedded-broker';
-import { PreflightError } from './broker/preflight';
+import { checkHttpPortFree, PreflightError } from './broker/preflight';
 import { loadConfig } from './config';
 import { waitForCluster } from './kafka/client';
 
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     void shutdown('uncaught exception', 1);
   });
 
+  await checkHttpPortFree(config.port, config.host);
   if (!brokers) {
     broker = new EmbeddedBroker({
       rootDir: config.rootDir,

@@ -83,7 +83,15 @@ export const LagChart = memo(function LagChart() {
         </select>
       }
     >
-      <div className="h-56" data-testid="lag-chart-points" data-points={data.length}>
+      <div
+        className="h-56"
+        data-testid="lag-chart-points"
+        data-points={data.length}
+        data-latest-total={Object.values(points[points.length - 1]?.groupLag ?? {}).reduce(
+          (a, b) => a + b,
+          0,
+        )}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 5, right: 10, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />

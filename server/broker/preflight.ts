@@ -62,3 +62,12 @@ export async function checkPortFree(port: number, what: string, envName: string)
     );
   }
 }
+
+export async function checkHttpPortFree(port: number, host: string): Promise<void> {
+  if (!(await isPortFree(port, host))) {
+    throw new PreflightError(
+      `Port ${port} on ${host} is already in use (is Offset Lab already running?).\n` +
+        'Stop the other process, or start on another port with PORT=<port>.',
+    );
+  }
+}

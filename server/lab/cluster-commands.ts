@@ -121,6 +121,7 @@ export async function executeClusterCommand(
       }
       if (broker.running) throw new CommandError('type: the embedded broker is already running');
       const pid = await broker.start();
+      lab.dispatch({ type: 'broker/changed', running: true, pid, at: Date.now() });
       return { running: true, pid };
     }
   }

@@ -21,14 +21,16 @@ function requireLabGroup(lab: Lab, groupId: string): LabGroupConfig {
   );
 }
 
+/** `adopt`: the default scenario takes over its own group even if Kafka still lists old members. */
 export function createLabGroup(
   lab: Lab,
   command: Extract<GroupCommand, { type: 'group:create' }>,
+  adopt = false,
 ): unknown {
   if (lab.state.labGroups[command.groupId])
     throw new CommandError(`groupId: lab group "${command.groupId}" already exists`);
   const inKafka = lab.state.observation?.groups.find((g) => g.groupId === command.groupId);
-  if (inKafka && inKafka.state !== 'Empty' && inKafka.state !== 'Dead') {
+  if (!adopt && inKafka && inKafka.state !== 'Empty' && inKafka.state !== 'Dead') {
     throw new CommandError(
       `groupId: "${command.groupId}" is already an active group in Kafka (${inKafka.state}); choose another id`,
     );

@@ -94,6 +94,21 @@ export class Lab extends EventEmitter {
     }
   }
 
+  /** Polls until `done()` holds; throws with Kafka's last error after `timeoutMs`. */
+  async refreshUntil(done: () => boolean, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.refresh();
+      if (done()) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Kafka was not ready within ${timeoutMs / 1000} s: ${this.state.connection.lastError ?? 'no answer'}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+
   private schedulePoll(delayMs: number): void {
     this.pollTimer = setTimeout(async () => {
       await this.refresh();

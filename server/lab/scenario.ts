@@ -4,13 +4,15 @@ import type { Lab } from './lab';
 export const DEFAULT_TOPIC = 'crypto_trades';
 export const DEFAULT_GROUP = 'crypto-consumer-group';
 export const DEFAULT_PARTITIONS = 6;
+const READY_TIMEOUT_MS = 60_000;
 
 /** The course's set-up: reuses the topic if it exists, then a 20 msg/s producer and 3 consumers. */
 export async function startDefaultScenario(lab: Lab): Promise<void> {
-  await lab.refresh();
+  // A broker that just started may still be loading its coordinators: poll until it answers.
+  await lab.refreshUntil(() => lab.state.connection.kafka === 'connected', READY_TIMEOUT_MS);
   if (lab.partitionCount(DEFAULT_TOPIC) === 0) {
     await lab.options.admin.createTopic(DEFAULT_TOPIC, DEFAULT_PARTITIONS, 1);
-    await lab.refresh();
+    await lab.refreshUntil(() => lab.partitionCount(DEFAULT_TOPIC) > 0, READY_TIMEOUT_MS);
   }
   lab.dispatch({
     type: 'topic/changed',
@@ -19,16 +21,20 @@ export async function startDefaultScenario(lab: Lab): Promise<void> {
     detail: `Lab topic ${DEFAULT_TOPIC} ready (${lab.partitionCount(DEFAULT_TOPIC)} partitions)`,
     at: Date.now(),
   });
-  createLabGroup(lab, {
-    type: 'group:create',
-    groupId: DEFAULT_GROUP,
-    topic: DEFAULT_TOPIC,
-    consumers: 3,
-    assignor: 'round-robin',
-    commitMode: 'after-processing',
-    autoCommitIntervalMs: 5000,
-    offsetReset: 'earliest',
-    sessionTimeoutMs: 6000,
-  });
+  createLabGroup(
+    lab,
+    {
+      type: 'group:create',
+      groupId: DEFAULT_GROUP,
+      topic: DEFAULT_TOPIC,
+      consumers: 3,
+      assignor: 'round-robin',
+      commitMode: 'after-processing',
+      autoCommitIntervalMs: 5000,
+      offsetReset: 'earliest',
+      sessionTimeoutMs: 6000,
+    },
+    true,
+  );
   await lab.producer.update({ topic: DEFAULT_TOPIC, rate: 20, paused: false });
 }

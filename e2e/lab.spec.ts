@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { DashboardPage } from './pages/dashboard-page';
+
+const GROUP = 'crypto-consumer-group';
+const SESSION_TIMEOUT_MS = 6000;
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('the lab dashboard on a real broker', () => {
+  let dash: DashboardPage;
+
+  test.beforeEach(async ({ page }) => {
+    dash = new DashboardPage(page);
+    await dash.open();
+  });
+
+  test('shows the real cluster id and broker', async () => {
+    const health = await dash.health();
+    expect(health.kafka.clusterId).toBeTruthy();
+    await expect(dash.page.getByTestId('cluster-id')).toHaveText(health.kafka.clusterId ?? '');
+    const broker = health.kafka.brokers[0];
+    await expect(dash.page.getByTestId('brokers')).toHaveText(`1@127.0.0.1:${broker?.port}`);
+  });
+
+  test('default scenario: 3 consumers with 2 of 6 partitions each, lag chart filling', async () => {
+    for (const id of ['c1', 'c2', 'c3']) await expect(dash.chips(GROUP, id)).toHaveCount(2);
+    await expect(dash.group(GROUP).getByTestId('group-state')).toHaveText('Stable');
+    await expect
+      .poll(
+        async () =>
+          Number(await dash.page.getByTestId('lag-chart-points').getAttribute('data-points')),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(3);
+    await dash.shot('1-default-scenario');
+  });
+
+  test('add consumer: a fourth lane appears and partitions spread to it', async () => {
+    await dash.group(GROUP).getByTestId('add-consumer').click();
+    await expect(dash.lane(GROUP, 'c4')).toBeVisible();
+    await expect
+      .poll(() => dash.chips(GROUP, 'c4').count(), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(1);
+    const counts = await Promise.all(
+      ['c1', 'c2', 'c3', 'c4'].map((id) => dash.chips(GROUP, id).count()),
+    );
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(6);
+    await dash.shot('2-four-consumers');
+  });
+
+  test('trigger rebalance: the generation goes up', async () => {
+    await expect.poll(() => dash.generation(GROUP)).toBeGreaterThan(0);
+    const before = await dash.generation(GROUP);
+    await dash.group(GROUP).getByTestId('trigger-rebalance').click();
+    await expect.poll(() => dash.generation(GROUP), { timeout: 15_000 }).toBeGreaterThan(before);
+    await dash.shot('3-after-triggered-rebalance');
+  });
+
+  test('pause: the paused consumer keeps its partitions while their lag grows', async () => {
+    const owned = await dash.chipIds(GROUP, 'c1');
+    expect(owned.length).toBeGreaterThan(0);
+    await dash.lane(GROUP, 'c1').getByTestId('pause-c1').click();
+    await expect(dash.lane(GROUP, 'c1').getByTestId('status-c1')).toHaveText('paused');
+    await expect.poll(() => dash.laneLag(GROUP, 'c1'), { timeout: 20_000 }).toBeGreaterThan(10);
+    await expect
+      .poll(
+        async () =>
+          Number(await dash.page.getByTestId('lag-chart-points').getAttribute('data-latest-total')),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(10);
+    expect(await dash.chipIds(GROUP, 'c1')).toEqual(owned);
+    await dash.shot('4-paused-consumer-lag');
+    await dash.lane(GROUP, 'c1').getByTestId('resume-c1').click();
+    await expect.poll(() => dash.laneLag(GROUP, 'c1'), { timeout: 20_000 }).toBeLessThan(10);
+  });
+
+  test('crash: a countdown, then the partitions move to the survivors', async () => {
+    const victim = await dash.chipIds(GROUP, 'c2');
+    await dash.lane(GROUP, 'c2').getByTestId('crash-c2').click();
+    await expect(dash.lane(GROUP, 'c2').getByTestId('eviction-countdown')).toBeVisible();
+    await expect(dash.lane(GROUP, 'c2')).toHaveAttribute('data-ghost', 'true');
+    expect(await dash.chipIds(GROUP, 'c2')).toEqual(victim);
+    await dash.shot('5-crashed-countdown');
+    await expect(dash.lane(GROUP, 'c2')).toHaveCount(0, { timeout: SESSION_TIMEOUT_MS + 10_000 });
+    await expect
+      .poll(async () => {
+        const counts = await Promise.all(
+          ['c1', 'c3', 'c4'].map((id) => dash.chips(GROUP, id).count()),
+        );
+        return counts.reduce((a, b) => a + b, 0);
+      })
+      .toBe(6);
+    const completed = dash.page.getByTestId('event-rebalance-completed').first();
+    await expect(completed).toContainText(/Rebalance completed in [\d.]+ (ms|s)/);
+    await expect(dash.page.getByTestId('event-member-evicted').first()).toContainText(
+      'session timeout',
+    );
+    await dash.shot('6-after-eviction');
+  });
+});

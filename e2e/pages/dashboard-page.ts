@@ -1,0 +1,67 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface Health {
+  ok: boolean;
+  kafka: {
+    connected: boolean;
+    clusterId: string | null;
+    brokers: { nodeId: number; host: string; port: number }[];
+  };
+  embeddedBroker: { running: boolean; pid: number | null } | null;
+  consumerPids: number[];
+}
+
+/** The dashboard as a person sees it, addressed through data-testid only. */
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByTestId('connection-badge')).toHaveText('connected');
+  }
+
+  async health(): Promise<Health> {
+    return (await (await this.page.request.get('/api/health')).json()) as Health;
+  }
+
+  get badge(): Locator {
+    return this.page.getByTestId('connection-badge');
+  }
+
+  group(groupId: string): Locator {
+    return this.page.getByTestId(`group-${groupId}`);
+  }
+
+  lane(groupId: string, consumerId: string): Locator {
+    return this.group(groupId).getByTestId(`lane-${consumerId}`);
+  }
+
+  chips(groupId: string, consumerId: string): Locator {
+    return this.lane(groupId, consumerId).locator('[data-testid^="chip-"]');
+  }
+
+  async generation(groupId: string): Promise<number> {
+    return Number(await this.group(groupId).getByTestId('generation').textContent());
+  }
+
+  async totalLag(groupId: string): Promise<number> {
+    return Number(await this.group(groupId).getByTestId('total-lag').textContent());
+  }
+
+  /** Sum of the lag numbers printed on a lane's partition chips. */
+  async laneLag(groupId: string, consumerId: string): Promise<number> {
+    const texts = await this.chips(groupId, consumerId).locator('span:last-child').allInnerTexts();
+    return texts.reduce((sum, t) => sum + Number(t), 0);
+  }
+
+  async chipIds(groupId: string, consumerId: string): Promise<string[]> {
+    const ids = await this.chips(groupId, consumerId).evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-testid') ?? ''),
+    );
+    return ids.sort();
+  }
+
+  async shot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  }
+}
