@@ -32,6 +32,7 @@ function DashboardBody() {
       {hasSnapshot ? (
         <main className="grid flex-1 grid-cols-1 gap-3 p-3 xl:grid-cols-[minmax(0,1fr)_380px]">
           <div className="flex min-w-0 flex-col gap-3">
+            <StaleBanner />
             <GroupList />
             <ChartsPanel />
           </div>
@@ -44,6 +45,21 @@ function DashboardBody() {
       ) : (
         <Loading text="Waiting for the first state from the server…" />
       )}
+    </div>
+  );
+}
+
+function StaleBanner() {
+  const connection = useLive((s) => s.snapshot?.connection);
+  if (connection?.kafka !== 'unreachable') return null;
+  return (
+    <div
+      role="status"
+      data-testid="stale-banner"
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+    >
+      Kafka has been unreachable since {new Date(connection.since).toLocaleTimeString()}. Groups and
+      offsets below are the last state Kafka reported; consumers and the producer keep retrying.
     </div>
   );
 }

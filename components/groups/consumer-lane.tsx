@@ -65,7 +65,7 @@ export function ConsumerLane({
       </div>
       {lane.ghost && consumer?.evictionDueAt && (
         <div className="text-xs text-red-700 dark:text-red-300">
-          💀 crashed · <Countdown dueAt={consumer.evictionDueAt} />
+          crashed · <Countdown dueAt={consumer.evictionDueAt} />
         </div>
       )}
       {lane.note && <div className="text-xs text-slate-500">{lane.note}</div>}

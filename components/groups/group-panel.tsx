@@ -86,7 +86,7 @@ export const GroupPanel = memo(function GroupPanel({
   const topicLine = useMemo(() => group.topics.join(', ') || '—', [group.topics]);
   return (
     <Panel title={title} actions={actions} testId={`group-${groupId}`}>
-      <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4 lg:grid-cols-7">
         <Stat label="topic">{topicLine}</Stat>
         <Stat label="assignor" help="assignor">
           {group.protocol || '—'}
@@ -102,7 +102,12 @@ export const GroupPanel = memo(function GroupPanel({
         </Stat>
         {group.config && (
           <Stat label="session timeout" help="session-timeout">
-            {group.config.sessionTimeoutMs / 1000} s · {group.config.commitMode}
+            {group.config.sessionTimeoutMs / 1000} s
+          </Stat>
+        )}
+        {group.config && (
+          <Stat label="commit" help="commit-mode">
+            {group.config.commitMode}
           </Stat>
         )}
       </dl>

@@ -47,8 +47,11 @@ function OffsetBar({ offset: o, color }: { offset: GroupOffset; color: string | 
   const start = o.logStartOffset;
   const span = o.logEndOffset - start;
   const committed = o.committedOffset ?? start;
+  // The consumer reports faster than the admin poll: never draw processed past the polled log end.
   const processed =
-    o.processedOffset !== null && o.processedOffset > committed ? o.processedOffset : committed;
+    o.processedOffset !== null && o.processedOffset > committed
+      ? Math.min(o.processedOffset, o.logEndOffset)
+      : committed;
   const committedPct = pct(committed, start, span);
   const windowPct =
     processed > committed

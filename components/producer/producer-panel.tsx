@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { rateFromSlider, SLIDER_STEPS, sliderFromRate } from '@/lib/rate-slider';
 import { useLive } from '@/lib/use-live';
-import { ACKS_MODES, KEY_MODES, MAX_PRODUCER_RATE } from '@/protocol/commands';
+import { ACKS_MODES, KEY_MODES } from '@/protocol/commands';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
@@ -49,12 +50,12 @@ export function ProducerPanel() {
           <input
             type="range"
             min={0}
-            max={MAX_PRODUCER_RATE}
-            step={10}
-            value={rate}
+            max={SLIDER_STEPS}
+            step={1}
+            value={sliderFromRate(rate)}
             aria-label="Producer rate in messages per second"
             data-testid="producer-rate-slider"
-            onChange={(e) => setRate(Number(e.target.value))}
+            onChange={(e) => setRate(rateFromSlider(Number(e.target.value)))}
             onPointerUp={() => update({ rate })}
             onKeyUp={() => update({ rate })}
           />

@@ -166,6 +166,8 @@ export class Lab extends EventEmitter {
     const proc = new ConsumerProcess(workerConfig, {
       onMessage: (message) => {
         if (message.type === 'progress') audit?.record(message.seqs);
+        // Benches time a commit from here to the page; no listener, no cost.
+        this.emit('worker-message', id, message);
         this.dispatch({ type: 'consumer/message', id, message });
       },
       onExit: (code, signal) => {

@@ -193,8 +193,12 @@ function reduceWorkerMessage(state: LabState, id: string, message: WorkerMessage
       };
     }
     case 'committed': {
+      const commits = { ...(state.labCommits[groupId] ?? {}) };
+      for (const o of message.offsets)
+        commits[`${o.topic}|${o.partition}`] = { offset: o.offset, at: message.at };
       const counted = {
         ...state,
+        labCommits: { ...state.labCommits, [groupId]: commits },
         commitCounts: { ...state.commitCounts, [groupId]: (state.commitCounts[groupId] ?? 0) + 1 },
       };
       return message.generationId === null

@@ -24,6 +24,7 @@ export function initialState(brokers: string, embedded: boolean, at: number): La
     labTopics: [],
     consumers: {},
     processed: {},
+    labCommits: {},
     rebalances: {},
     rebalanceEndedAt: {},
     causes: {},
@@ -108,6 +109,7 @@ function apply(state: LabState, action: LabAction): LabState {
         rebalanceEndedAt: without(state.rebalanceEndedAt),
         causes: without(state.causes),
         processed: without(state.processed),
+        labCommits: without(state.labCommits),
         commitCounts: without(state.commitCounts),
         audits: without(state.audits),
       };

@@ -90,6 +90,10 @@ function buildGroup(
   const committed = new Map(
     (observed?.offsets ?? []).map((o) => [`${o.topic}|${o.partition}`, o.offset]),
   );
+  const polledAt = state.observation?.at ?? 0;
+  for (const [key, commit] of Object.entries(state.labCommits[groupId] ?? {})) {
+    if (commit.at > polledAt) committed.set(key, commit.offset);
+  }
   const topicNames = [
     ...new Set([
       ...(config ? [config.topic] : []),

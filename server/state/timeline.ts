@@ -42,7 +42,7 @@ export function formatDuration(ms: number): string {
 export function startRebalance(state: LabState, groupId: string, at: number): LabState {
   if (state.rebalances[groupId]) return state;
   const cause = state.causes[groupId];
-  const reason = cause && at - cause.at < 60_000 ? cause.reason : 'the coordinator started it';
+  const reason = cause && at - cause.at < 60_000 ? cause.reason : inferredReason(state, groupId);
   const causes = { ...state.causes };
   delete causes[groupId];
   return withEvents(
@@ -77,4 +77,12 @@ export function completeRebalance(
 
 export function noteCause(state: LabState, groupId: string, reason: string, at: number): LabState {
   return { ...state, causes: { ...state.causes, [groupId]: { reason, at } } };
+}
+
+/** With no known cause, a crashed member still listed by Kafka is the likely one: its session ran out. */
+function inferredReason(state: LabState, groupId: string): string {
+  const crashed = Object.values(state.consumers).find(
+    (c) => c.groupId === groupId && c.status === 'crashed' && c.memberId !== null,
+  );
+  return crashed ? `session timeout of crashed ${crashed.id}` : 'the coordinator started it';
 }

@@ -49,6 +49,11 @@ export interface LabState {
   consumers: Record<string, LabConsumerRecord>;
   /** groupId → `${topic}|${partition}` → next offset the lab consumers will process. */
   processed: Record<string, Record<string, number>>;
+  /**
+   * groupId → `${topic}|${partition}` → a commit the broker acknowledged to a lab consumer, with
+   * when. Newer than the last admin poll, it is shown at once instead of up to a poll later.
+   */
+  labCommits: Record<string, Record<string, { offset: number; at: number }>>;
   rebalances: Record<string, RebalanceRecord>;
   /** When each group's last rebalance completed; older "rebalancing" sightings are stale. */
   rebalanceEndedAt: Record<string, number>;
