@@ -3,6 +3,9 @@ import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { CommandError } from './command-error';
 import type { Lab } from './lab';
 
+/** How long a command waits for the cluster's metadata to show its effect. */
+const METADATA_WAIT_MS = 15_000;
+
 type ClusterCommand = Extract<
   Command,
   { type: `topic:${string}` | `broker:${string}` | 'producer:update' }
@@ -62,7 +65,10 @@ export async function executeClusterCommand(
         detail: `Topic ${command.topic} created with ${command.partitions} partitions`,
         at,
       });
-      await lab.refresh();
+      await lab.refreshUntil(
+        () => lab.partitionCount(command.topic) === command.partitions,
+        METADATA_WAIT_MS,
+      );
       return { topic: command.topic, partitions: command.partitions };
     }
     case 'topic:add-partitions': {
@@ -80,7 +86,10 @@ export async function executeClusterCommand(
         detail: `Topic ${command.topic}: ${current} → ${command.count} partitions`,
         at,
       });
-      await lab.refresh();
+      await lab.refreshUntil(
+        () => lab.partitionCount(command.topic) === command.count,
+        METADATA_WAIT_MS,
+      );
       return { topic: command.topic, partitions: command.count };
     }
     case 'topic:delete': {
@@ -105,7 +114,7 @@ export async function executeClusterCommand(
         detail: `Topic ${command.topic} deleted`,
         at,
       });
-      await lab.refresh();
+      await lab.refreshUntil(() => lab.partitionCount(command.topic) === 0, METADATA_WAIT_MS);
       return { topic: command.topic };
     }
     case 'broker:stop':

@@ -72,7 +72,10 @@ export async function executeGroupCommand(lab: Lab, command: GroupCommand): Prom
       const inKafka = lab.state.observation?.groups.some((g) => g.groupId === command.groupId);
       if (inKafka) await lab.options.admin.deleteGroup(command.groupId);
       lab.unregisterGroup(command.groupId);
-      await lab.refresh();
+      await lab.refreshUntil(
+        () => !lab.state.observation?.groups.some((g) => g.groupId === command.groupId),
+        15_000,
+      );
       return { groupId: command.groupId, stoppedConsumers: procs.length };
     }
     case 'group:rebalance': {

@@ -1,0 +1,101 @@
+/**
+ * Delay from a commit acknowledged to a lab consumer (its IPC event reaching the server) to the
+ * new committed offset drawn on the page, measured in real Chromium. Needs `npm run build` first.
+ * Run: npm run bench:latency   (BENCH_SECONDS=30 by default)
+ */
+import fs from 'node:fs';
+import next from 'next';
+import { chromium } from 'playwright';
+import type { WorkerMessage } from '../protocol/ipc';
+import { startOffsetLab } from '../server/app';
+import { DEFAULT_GROUP } from '../server/lab/scenario';
+import { freePort } from '../server/test-support/free-port';
+import { startTestBroker } from '../server/test-support/test-broker';
+import { percentile } from './proc-stats';
+
+const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 30) * 1000;
+if (!fs.existsSync('.next/BUILD_ID')) throw new Error('run `npm run build` first');
+
+const broker = await startTestBroker();
+const port = await freePort();
+const nextApp = next({ dev: false, dir: process.cwd(), hostname: '127.0.0.1', port });
+await nextApp.prepare();
+const handle = nextApp.getRequestHandler();
+const app = await startOffsetLab({
+  brokers: broker.brokers,
+  broker: null,
+  host: '127.0.0.1',
+  port,
+  pollIntervalMs: 1000,
+  scenario: 'default',
+  pages: (req, res) => handle(req, res),
+});
+
+/** `${partition}:${offset}` → when the server first heard of that commit. */
+const commitSeenAt = new Map<string, number>();
+app.lab.on('worker-message', (_id: string, message: WorkerMessage) => {
+  if (message.type !== 'committed') return;
+  const now = Date.now();
+  for (const o of message.offsets) {
+    const key = `${o.partition}:${o.offset}`;
+    if (!commitSeenAt.has(key)) commitSeenAt.set(key, now);
+  }
+});
+
+const browser = await chromium.launch({
+  executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const drawn: { partition: number; offset: number; at: number }[] = [];
+  await page.exposeFunction('reportDrawn', (partition: number, offset: number, at: number) => {
+    drawn.push({ partition, offset, at });
+  });
+  await page.goto(app.url);
+  await page.getByTestId(`group-${DEFAULT_GROUP}`).getByTestId('offset-bar-0').waitFor();
+  // A string, not a function: tsx would add helpers to a function's source that the page lacks.
+  await page.evaluate(`(() => {
+    const last = new Map();
+    const scan = () => {
+      const at = performance.timeOrigin + performance.now();
+      const panel = document.querySelector('[data-testid="group-${DEFAULT_GROUP}"]');
+      for (const bar of panel ? panel.querySelectorAll('[data-testid^="offset-bar-"]') : []) {
+        const partition = Number(bar.dataset.testid.replace('offset-bar-', ''));
+        const match = /^(\\d+) \\//.exec(bar.lastElementChild ? bar.lastElementChild.textContent : '');
+        if (!match) continue;
+        const committed = Number(match[1]);
+        if (last.get(partition) === committed) continue;
+        last.set(partition, committed);
+        window.reportDrawn(partition, committed, at);
+      }
+    };
+    new MutationObserver(scan).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  await new Promise((r) => setTimeout(r, MEASURE_MS));
+
+  const delays = drawn
+    .map((d) => {
+      const seen = commitSeenAt.get(`${d.partition}:${d.offset}`);
+      return seen === undefined ? null : d.at - seen;
+    })
+    .filter((d): d is number => d !== null && d >= 0)
+    .sort((a, b) => a - b);
+  console.log(
+    `commits seen by the server: ${commitSeenAt.size}; offset changes drawn on the page: ${drawn.length}; matched: ${delays.length}`,
+  );
+  console.log(
+    `commit → drawn on the page: median ${percentile(delays, 50).toFixed(0)} ms, p95 ${percentile(delays, 95).toFixed(0)} ms, max ${percentile(delays, 100).toFixed(0)} ms`,
+  );
+} finally {
+  await browser.close();
+  await app.close();
+  await nextApp.close();
+  await broker.stop();
+}
