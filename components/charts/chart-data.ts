@@ -8,5 +8,5 @@ export function recent(history: HistoryPoint[]): HistoryPoint[] {
 }
 
 export function timeLabel(at: number): string {
-  return new Date(at).toLocaleTimeString([], { minute: '2-digit', second: '2-digit' });
+  return new Date(at).toLocaleTimeString([], { hour12: false });
 }

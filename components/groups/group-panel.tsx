@@ -122,7 +122,9 @@ export const GroupPanel = memo(function GroupPanel({
           <span>duplicates {group.audit.duplicates}</span>
           <span
             className={
-              group.audit.missing > 0 ? 'font-semibold text-amber-700 dark:text-amber-300' : ''
+              group.audit.missing > 0 && group.totalLag === 0
+                ? 'font-semibold text-amber-700 dark:text-amber-300'
+                : ''
             }
           >
             acked but not yet processed {group.audit.missing}

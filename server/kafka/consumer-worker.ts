@@ -38,7 +38,8 @@ const consumer: Consumer = kafka.consumer({
   rebalanceTimeout: Math.max(30_000, config.sessionTimeoutMs),
   // kafkajs learns about new partitions only on a metadata refresh; keep that short.
   metadataMaxAge: 3000,
-  maxWaitTimeInMs: 500,
+  // kafkajs heartbeats between fetches, so a fetch may never wait longer than one heartbeat interval.
+  maxWaitTimeInMs: Math.min(1000, config.heartbeatIntervalMs),
   partitionAssigners: [labAssigner(config.assignor)],
 });
 
@@ -70,19 +71,51 @@ async function processingDelay(heartbeat: () => Promise<void>): Promise<void> {
   }
 }
 
-async function eachBatch(payload: EachBatchPayload): Promise<void> {
-  const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
-  let lastCommitAt = Date.now();
-  let uncommitted: number | null = null;
-  const commit = async (next: number) => {
-    await commitOffsetsIfNecessary({
-      topics: [
-        { topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(next) }] },
-      ],
+/** partition → next offset: processed, not yet committed (after-processing mode). */
+const pendingCommits = new Map<number, number>();
+let committing: Promise<void> | null = null;
+let batchesInFlight = 0;
+
+/**
+ * One OffsetCommit for everything processed since the last one. Only processed offsets are ever
+ * committed, so a crash re-reads at most MANUAL_COMMIT_EVERY_MS of work: at-least-once.
+ */
+function commitPending(): Promise<void> {
+  if (committing || pendingCommits.size === 0) return committing ?? Promise.resolve();
+  const offsets = [...pendingCommits];
+  committing = consumer
+    .commitOffsets(
+      offsets.map(([partition, next]) => ({
+        topic: config.topic,
+        partition,
+        offset: String(next),
+      })),
+    )
+    .then(() => {
+      for (const [partition, next] of offsets) {
+        if (pendingCommits.get(partition) === next) pendingCommits.delete(partition);
+      }
+    })
+    // Refused during a rebalance (old generation): kept and retried; a partition that moved is
+    // dropped on the next join and its new owner re-reads the uncommitted tail.
+    .catch(() => undefined)
+    .finally(() => {
+      committing = null;
     });
-    lastCommitAt = Date.now();
-    uncommitted = null;
-  };
+  return committing;
+}
+
+async function eachBatch(payload: EachBatchPayload): Promise<void> {
+  batchesInFlight++;
+  try {
+    await processBatch(payload);
+  } finally {
+    batchesInFlight--;
+  }
+}
+
+async function processBatch(payload: EachBatchPayload): Promise<void> {
+  const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
   for (const message of batch.messages) {
     if (!isRunning() || isStale() || state.stopping || state.paused) break;
     if (state.rejoinRequested) {
@@ -98,13 +131,9 @@ async function eachBatch(payload: EachBatchPayload): Promise<void> {
     state.processed.set(batch.partition, next);
     state.dirtyPartitions.add(batch.partition);
     resolveOffset(message.offset);
-    if (config.commitMode === 'after-processing') {
-      uncommitted = next;
-      if (Date.now() - lastCommitAt >= MANUAL_COMMIT_EVERY_MS) await commit(next);
-    }
+    if (config.commitMode === 'after-processing') pendingCommits.set(batch.partition, next);
     await heartbeat();
   }
-  if (config.commitMode === 'after-processing' && uncommitted !== null) await commit(uncommitted);
   if (config.commitMode === 'auto') await commitOffsetsIfNecessary();
 }
 
@@ -140,6 +169,12 @@ function listen(): void {
   const { events } = consumer;
   consumer.on(events.GROUP_JOIN, ({ payload }) => {
     state.memberId = payload.memberId;
+    // Work on partitions this member no longer owns must not be committed by it any more.
+    const owned = new Set((payload.memberAssignment[config.topic] ?? []) as number[]);
+    for (const partition of [...pendingCommits.keys()])
+      if (!owned.has(partition)) pendingCommits.delete(partition);
+    for (const partition of [...state.processed.keys()])
+      if (!owned.has(partition)) state.processed.delete(partition);
     send({
       type: 'joined',
       memberId: payload.memberId,
@@ -154,9 +189,12 @@ function listen(): void {
       at: Date.now(),
     });
   });
-  consumer.on(events.REBALANCING, ({ payload }) =>
-    send({ type: 'rebalancing', memberId: payload.memberId ?? null, at: Date.now() }),
-  );
+  consumer.on(events.REBALANCING, ({ payload }) => {
+    send({ type: 'rebalancing', memberId: payload.memberId ?? null, at: Date.now() });
+    // Like a rebalance listener's onPartitionsRevoked: commit what was processed while the old
+    // generation is still accepted, so whoever gets these partitions does not re-read them.
+    if (config.commitMode === 'after-processing') void commitPending();
+  });
   consumer.on(events.HEARTBEAT, ({ payload }) =>
     send({
       type: 'heartbeat',
@@ -216,19 +254,16 @@ async function handle(command: WorkerCommand): Promise<void> {
   }
 }
 
-/** Commit what was processed, then leave the group (LeaveGroup) and exit. */
+/** Finish the message in hand, commit what was processed, then leave the group and exit. */
 async function gracefulStop(): Promise<void> {
   if (state.stopping) return;
   state.stopping = true;
   flushProgress();
-  await consumer.stop().catch(() => undefined);
-  if (config.commitMode === 'after-processing' && state.processed.size > 0) {
-    const partitions = [...state.processed].map(([partition, next]) => ({
-      topic: config.topic,
-      partition,
-      offset: String(next),
-    }));
-    await consumer.commitOffsets(partitions).catch(() => undefined);
+  // The commit must happen before LeaveGroup: after it, Kafka no longer accepts this member's commits.
+  while (batchesInFlight > 0) await sleep(20);
+  if (config.commitMode === 'after-processing') {
+    await committing;
+    await commitPending();
   }
   await shutdown(0);
 }
@@ -259,6 +294,9 @@ async function main(): Promise<void> {
     topic: config.topic,
     fromBeginning: config.offsetReset === 'earliest',
   });
+  if (config.commitMode === 'after-processing') {
+    setInterval(() => void commitPending(), MANUAL_COMMIT_EVERY_MS).unref();
+  }
   await consumer.run({
     autoCommit: config.commitMode === 'auto',
     autoCommitInterval: config.autoCommitIntervalMs,

@@ -1,6 +1,4 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type WorkerCommand,
   type WorkerConfig,
@@ -8,12 +6,6 @@ import {
   workerMessageSchema,
 } from '../../protocol/ipc';
 
-const WORKER_PATH = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'kafka',
-  'consumer-worker.ts',
-);
 /** How long a graceful stop may take (commit + LeaveGroup) before the process is killed. */
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -28,9 +20,10 @@ export class ConsumerProcess {
   private exited = false;
   private readonly exitPromise: Promise<void>;
 
-  constructor(config: WorkerConfig, events: ConsumerProcessEvents) {
-    this.child = fork(WORKER_PATH, [JSON.stringify(config)], {
-      execArgv: ['--import', 'tsx'],
+  /** `workerPath`: the compiled worker from buildWorkerBundle(). */
+  constructor(workerPath: string, config: WorkerConfig, events: ConsumerProcessEvents) {
+    this.child = fork(workerPath, [JSON.stringify(config)], {
+      execArgv: [],
       // Own process group: a Ctrl+C in the terminal reaches the server, which then stops these in order.
       detached: true,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -12,6 +12,7 @@ import { buildSnapshot } from '../state/snapshot';
 import type { LabAction, LabState } from '../state/types';
 import { ConsumerProcess } from './consumer-process';
 import { GroupAudit } from './seq-set';
+import { buildWorkerBundle } from './worker-bundle';
 
 const TICK_MS = 1000;
 export const DEFAULT_PRODUCER: ProducerSettings = {
@@ -46,6 +47,7 @@ export class Lab extends EventEmitter {
   private pollTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private nextConsumerNumber = new Map<string, number>();
+  private readonly workerPath = buildWorkerBundle();
 
   constructor(readonly options: LabOptions) {
     super();
@@ -163,7 +165,7 @@ export class Lab extends EventEmitter {
       runId: this.runId,
     };
     const audit = this.audits.get(config.groupId);
-    const proc = new ConsumerProcess(workerConfig, {
+    const proc = new ConsumerProcess(this.workerPath, workerConfig, {
       onMessage: (message) => {
         if (message.type === 'progress') audit?.record(message.seqs);
         // Benches time a commit from here to the page; no listener, no cost.

@@ -106,14 +106,16 @@ function buildGroup(
     (topics.get(topic)?.partitions ?? []).map((p) => {
       const key = `${topic}|${p.partition}`;
       const committedOffset = committed.get(key) ?? null;
+      // A commit acknowledged after the last poll proves the log reaches at least that far.
+      const logEndOffset = Math.max(p.logEndOffset, committedOffset ?? 0);
       return {
         topic,
         partition: p.partition,
         logStartOffset: p.logStartOffset,
         committedOffset,
         processedOffset: processed[key] ?? null,
-        logEndOffset: p.logEndOffset,
-        lag: computeLag(p.logEndOffset, committedOffset, p.logStartOffset),
+        logEndOffset,
+        lag: computeLag(logEndOffset, committedOffset, p.logStartOffset),
         memberId: owner.get(key) ?? null,
       };
     }),
