@@ -3,33 +3,14 @@
  * new committed offset drawn on the page, measured in real Chromium. Needs `npm run build` first.
  * Run: npm run bench:latency   (BENCH_SECONDS=30 by default)
  */
-import fs from 'node:fs';
-import next from 'next';
-import { chromium } from 'playwright';
 import type { WorkerMessage } from '../protocol/ipc';
-import { startOffsetLab } from '../server/app';
 import { DEFAULT_GROUP } from '../server/lab/scenario';
-import { freePort } from '../server/test-support/free-port';
-import { startTestBroker } from '../server/test-support/test-broker';
+import { startBenchLab } from './lab-with-page';
 import { percentile } from './proc-stats';
 
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 30) * 1000;
-if (!fs.existsSync('.next/BUILD_ID')) throw new Error('run `npm run build` first');
 
-const broker = await startTestBroker();
-const port = await freePort();
-const nextApp = next({ dev: false, dir: process.cwd(), hostname: '127.0.0.1', port });
-await nextApp.prepare();
-const handle = nextApp.getRequestHandler();
-const app = await startOffsetLab({
-  brokers: broker.brokers,
-  broker: null,
-  host: '127.0.0.1',
-  port,
-  pollIntervalMs: 1000,
-  scenario: 'default',
-  pages: (req, res) => handle(req, res),
-});
+const { app, browser, close } = await startBenchLab('default');
 
 /** `${partition}:${offset}` → when the server first heard of that commit. */
 const commitSeenAt = new Map<string, number>();
@@ -42,16 +23,6 @@ app.lab.on('worker-message', (_id: string, message: WorkerMessage) => {
   }
 });
 
-const browser = await chromium.launch({
-  executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const drawn: { partition: number; offset: number; at: number }[] = [];
@@ -94,8 +65,5 @@ try {
     `commit → drawn on the page: median ${percentile(delays, 50).toFixed(0)} ms, p95 ${percentile(delays, 95).toFixed(0)} ms, max ${percentile(delays, 100).toFixed(0)} ms`,
   );
 } finally {
-  await browser.close();
-  await app.close();
-  await nextApp.close();
-  await broker.stop();
+  await close();
 }

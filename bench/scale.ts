@@ -4,10 +4,9 @@
  * Run: npm run bench:scale   (uses KAFKA_BROKERS if set, else starts its own broker)
  */
 import { io } from 'socket.io-client';
-import { startOffsetLab } from '../server/app';
-import { startTestBroker } from '../server/test-support/test-broker';
 import { waitFor } from '../server/test-support/wait-for';
-import { descendants, procStats } from './proc-stats';
+import { startBenchLab } from './lab-with-page';
+import { descendants, percentile, procStats } from './proc-stats';
 
 const TOPIC = 'bench-scale';
 const GROUPS = 3;
@@ -16,15 +15,7 @@ const PARTITIONS = 64;
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 30) * 1000;
 
-const broker = await startTestBroker();
-const app = await startOffsetLab({
-  brokers: broker.brokers,
-  broker: null,
-  host: '127.0.0.1',
-  port: 0,
-  pollIntervalMs: 1000,
-  scenario: 'empty',
-});
+const { app, broker, browser, close } = await startBenchLab('empty');
 const lab = app.lab;
 try {
   await lab.refreshUntil(() => lab.state.connection.kafka === 'connected', 60_000);
@@ -59,6 +50,20 @@ try {
   console.log(
     `all ${GROUPS * CONSUMERS_PER_GROUP} consumers joined and stable after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
   );
+
+  // The page, measured over the same window: long tasks and frame gaps while it applies updates.
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(app.url);
+  await page.getByTestId('group-bench-group-3').waitFor();
+  await page.evaluate(`(() => {
+    window.__perf = { longTasks: [], frames: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__perf.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    const tick = (t) => { window.__perf.frames.push(t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
 
   let bytes = 0;
   let messages = 0;
@@ -121,10 +126,17 @@ try {
     `one page receives ${(messages / seconds).toFixed(1)} socket messages/s, ${(bytes / seconds / 1024).toFixed(1)} KiB/s of JSON`,
   );
   console.log(`lag at the end: ${totalLag.join(', ')}`);
+  const perf = (await page.evaluate('window.__perf')) as { longTasks: number[]; frames: number[] };
+  const frames = [...perf.frames].sort((a, b) => a - b);
+  const longTotal = perf.longTasks.reduce((a, b) => a + b, 0);
+  console.log(
+    `page (1920×1080, ${snapshot.topics.find((t) => t.name === TOPIC)?.partitions.length} partitions, ${snapshot.consumers.length} consumers): ` +
+      `${(frames.length / seconds).toFixed(0)} frames/s, frame gap p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, max ${percentile(frames, 100).toFixed(0)} ms; ` +
+      `${perf.longTasks.length} long tasks (>50 ms) totalling ${longTotal.toFixed(0)} ms = ${((longTotal / (seconds * 1000)) * 100).toFixed(1)} % of the time`,
+  );
   socket.close();
 } finally {
-  await app.close();
-  await broker.stop();
+  await close();
 }
 
 function i(groupId: string): 'range' | 'round-robin' {

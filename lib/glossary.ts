@@ -24,7 +24,7 @@ export const GLOSSARY = {
   'group-state':
     'Stable: consuming. PreparingRebalance: waiting for members to rejoin. CompletingRebalance: waiting for the leader’s assignment. Empty: no members, offsets kept. Dead: removed.',
   'commit-mode':
-    'after-processing commits only what was processed (at-least-once: a crash re-reads, never loses). auto commits on a timer (auto.commit.interval.ms).',
+    'Both commit only processed offsets (at-least-once: a crash re-reads, never loses). after-processing commits within 200 ms; auto commits on a timer (auto.commit.interval.ms), so a crash re-reads up to one interval.',
   acks: 'acks=all waits until every in-sync replica has the message; leader waits for the leader only; none does not wait at all, so lost messages go unnoticed.',
   idempotence:
     'An idempotent producer numbers its batches so the broker drops duplicates caused by retries. It requires acks=all.',

@@ -112,7 +112,6 @@ export const consumerSchema = z.object({
   delayMs: z.number(),
   assignment: z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) })),
   processedCount: z.number(),
-  lastHeartbeatAt: z.number().nullable(),
   crashedAt: z.number().nullable(),
   /** When the coordinator is expected to evict a crashed member: last heartbeat + session timeout. */
   evictionDueAt: z.number().nullable(),

@@ -69,8 +69,8 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
       });
   });
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false });
-  attachSocketHandlers(io, lab, broker);
   const broadcaster = new Broadcaster(io, lab);
+  attachSocketHandlers(io, lab, broker, broadcaster);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -19,7 +19,17 @@ export function AssignmentBoard({
   const board = useMemo(() => buildBoard(group, consumers), [group, consumers]);
   const container = useRef<HTMLDivElement>(null);
   const run = useCommand();
-  useFlip(container);
+  const signature = useMemo(
+    () =>
+      [...board.chipsByLane]
+        .map(
+          ([lane, chips]) => `${lane}:${chips.map((c) => `${c.topic}-${c.partition}`).join(',')}`,
+        )
+        .concat(`unassigned:${board.unassigned.map((c) => `${c.topic}-${c.partition}`).join(',')}`)
+        .join('|'),
+    [board],
+  );
+  useFlip(container, signature);
   return (
     <div ref={container} className="flex flex-col gap-2" data-testid="assignment-board">
       <div className="flex flex-wrap gap-2">

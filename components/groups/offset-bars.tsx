@@ -1,6 +1,7 @@
 'use client';
 
 import { memo } from 'react';
+import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
 import { Help } from '../ui/help';
 
@@ -43,64 +44,70 @@ export const OffsetBars = memo(function OffsetBars({
   );
 });
 
-function OffsetBar({ offset: o, color }: { offset: GroupOffset; color: string | null }) {
-  const start = o.logStartOffset;
-  const span = o.logEndOffset - start;
-  const committed = o.committedOffset ?? start;
-  // The consumer reports faster than the admin poll: never draw processed past the polled log end.
-  const processed =
-    o.processedOffset !== null && o.processedOffset > committed
-      ? Math.min(o.processedOffset, o.logEndOffset)
-      : committed;
-  const committedPct = pct(committed, start, span);
-  const windowPct =
-    processed > committed
-      ? Math.max(MIN_SEGMENT_PCT, pct(processed, start, span) - committedPct)
-      : 0;
-  const lagPct = o.lag > 0 ? Math.max(MIN_SEGMENT_PCT, 100 - committedPct) : 0;
-  const title = [
-    `partition ${o.partition}`,
-    `log start ${o.logStartOffset}`,
-    `committed ${o.committedOffset ?? 'none'}`,
-    `processed ${o.processedOffset ?? '—'}`,
-    `log end ${o.logEndOffset}`,
-    `lag ${o.lag}`,
-  ].join(' · ');
-  return (
-    <div
-      className="grid grid-cols-[2.5rem_1fr_9.5rem] items-center gap-2 text-xs"
-      title={title}
-      data-testid={`offset-bar-${o.partition}`}
-    >
-      <span className="flex items-center gap-1 font-mono">
-        <i
-          className="inline-block h-2 w-2 rounded-full"
-          style={{ backgroundColor: color ?? '#94a3b8' }}
-        />
-        P{o.partition}
-      </span>
-      <div className="relative h-3 overflow-hidden rounded-sm bg-slate-200 dark:bg-slate-800">
-        <div
-          className="absolute inset-y-0 left-0 bg-emerald-500"
-          style={{ width: `${Math.min(100, committedPct)}%` }}
-        />
-        {lagPct > 0 && (
-          <div
-            className="absolute inset-y-0 right-0 bg-[repeating-linear-gradient(45deg,rgba(248,113,113,.8)_0_4px,rgba(248,113,113,.45)_4px_8px)]"
-            style={{ width: `${Math.min(100, lagPct)}%` }}
+const OffsetBar = memo(
+  function OffsetBar({ offset: o, color }: { offset: GroupOffset; color: string | null }) {
+    const start = o.logStartOffset;
+    const span = o.logEndOffset - start;
+    const committed = o.committedOffset ?? start;
+    // The consumer reports faster than the admin poll: never draw processed past the polled log end.
+    const processed =
+      o.processedOffset !== null && o.processedOffset > committed
+        ? Math.min(o.processedOffset, o.logEndOffset)
+        : committed;
+    const committedPct = pct(committed, start, span);
+    const windowPct =
+      processed > committed
+        ? Math.max(MIN_SEGMENT_PCT, pct(processed, start, span) - committedPct)
+        : 0;
+    const lagPct = o.lag > 0 ? Math.max(MIN_SEGMENT_PCT, 100 - committedPct) : 0;
+    const title = [
+      `partition ${o.partition}`,
+      `log start ${o.logStartOffset}`,
+      `committed ${o.committedOffset ?? 'none'}`,
+      `processed ${o.processedOffset ?? '—'}`,
+      `log end ${o.logEndOffset}`,
+      `lag ${o.lag}`,
+    ].join(' · ');
+    return (
+      <div
+        className="grid grid-cols-[2.5rem_1fr_9.5rem] items-center gap-2 text-xs"
+        title={title}
+        data-testid={`offset-bar-${o.partition}`}
+      >
+        <span className="flex items-center gap-1 font-mono">
+          <i
+            className="inline-block h-2 w-2 rounded-full"
+            style={{ backgroundColor: color ?? '#94a3b8' }}
           />
-        )}
-        {windowPct > 0 && (
+          P{o.partition}
+        </span>
+        <div className="relative h-3 overflow-hidden rounded-sm bg-slate-200 dark:bg-slate-800">
           <div
-            className="absolute inset-y-0 bg-amber-400"
-            style={{ left: `${Math.min(100 - windowPct, committedPct)}%`, width: `${windowPct}%` }}
+            className="absolute inset-y-0 left-0 bg-emerald-500"
+            style={{ width: `${Math.min(100, committedPct)}%` }}
           />
-        )}
+          {lagPct > 0 && (
+            <div
+              className="absolute inset-y-0 right-0 bg-red-400/70"
+              style={{ width: `${Math.min(100, lagPct)}%` }}
+            />
+          )}
+          {windowPct > 0 && (
+            <div
+              className="absolute inset-y-0 bg-amber-400"
+              style={{
+                left: `${Math.min(100 - windowPct, committedPct)}%`,
+                width: `${windowPct}%`,
+              }}
+            />
+          )}
+        </div>
+        <span className="text-right font-mono text-[11px] tabular-nums text-slate-600 dark:text-slate-300">
+          {o.committedOffset ?? '—'} / {o.logEndOffset} ·{' '}
+          <b className={o.lag > 0 ? 'text-red-600 dark:text-red-400' : ''}>lag {o.lag}</b>
+        </span>
       </div>
-      <span className="text-right font-mono text-[11px] tabular-nums text-slate-600 dark:text-slate-300">
-        {o.committedOffset ?? '—'} / {o.logEndOffset} ·{' '}
-        <b className={o.lag > 0 ? 'text-red-600 dark:text-red-400' : ''}>lag {o.lag}</b>
-      </span>
-    </div>
-  );
-}
+    );
+  },
+  (a, b) => a.color === b.color && sameOffset(a.offset, b.offset),
+);

@@ -1,17 +1,22 @@
+import { memo } from 'react';
+import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
 
-export function PartitionChip({ offset, color }: { offset: GroupOffset; color: string | null }) {
-  const title = `${offset.topic} partition ${offset.partition}\ncommitted ${offset.committedOffset ?? 'none'} · log end ${offset.logEndOffset} · lag ${offset.lag}`;
-  return (
-    <span
-      data-flip-key={`${offset.topic}-${offset.partition}`}
-      data-testid={`chip-${offset.partition}`}
-      title={title}
-      className="inline-flex min-w-12 items-center justify-between gap-1 rounded-md px-2 py-1 font-mono text-xs font-semibold text-white shadow-sm"
-      style={{ backgroundColor: color ?? '#64748b' }}
-    >
-      <span>P{offset.partition}</span>
-      <span className="rounded bg-black/25 px-1 text-[10px] font-normal">{offset.lag}</span>
-    </span>
-  );
-}
+export const PartitionChip = memo(
+  function PartitionChip({ offset, color }: { offset: GroupOffset; color: string | null }) {
+    const title = `${offset.topic} partition ${offset.partition}\ncommitted ${offset.committedOffset ?? 'none'} · log end ${offset.logEndOffset} · lag ${offset.lag}`;
+    return (
+      <span
+        data-flip-key={`${offset.topic}-${offset.partition}`}
+        data-testid={`chip-${offset.partition}`}
+        title={title}
+        className="inline-flex min-w-12 items-center justify-between gap-1 rounded-md px-2 py-1 font-mono text-xs font-semibold text-white shadow-sm"
+        style={{ backgroundColor: color ?? '#64748b' }}
+      >
+        <span>P{offset.partition}</span>
+        <span className="rounded bg-black/25 px-1 text-[10px] font-normal">{offset.lag}</span>
+      </span>
+    );
+  },
+  (a, b) => a.color === b.color && sameOffset(a.offset, b.offset),
+);

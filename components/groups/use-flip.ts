@@ -5,24 +5,29 @@ import { type RefObject, useLayoutEffect, useRef } from 'react';
 const FLIP_MS = 700;
 
 /**
- * FLIP animation: elements with data-flip-key that moved since the last render slide from their
- * old place to the new one, so a partition visibly travels to its new owner on a rebalance.
+ * FLIP animation: when `signature` (who owns what) changes, elements with data-flip-key that moved
+ * slide from their old place to the new one, so a partition visibly travels to its new owner.
+ * Positions are measured relative to the container and only on a change, so scrolling never
+ * animates and ordinary updates cost no layout reads.
  */
-export function useFlip(container: RefObject<HTMLElement | null>): void {
-  const previous = useRef(new Map<string, DOMRect>());
+export function useFlip(container: RefObject<HTMLElement | null>, signature: string): void {
+  const previous = useRef(new Map<string, { x: number; y: number }>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure exactly when ownership changes
   useLayoutEffect(() => {
     const root = container.current;
     if (!root) return;
-    const next = new Map<string, DOMRect>();
+    const origin = root.getBoundingClientRect();
+    const next = new Map<string, { x: number; y: number }>();
     for (const el of root.querySelectorAll<HTMLElement>('[data-flip-key]')) {
       const key = el.dataset.flipKey;
       if (!key) continue;
       const rect = el.getBoundingClientRect();
-      next.set(key, rect);
+      const position = { x: rect.left - origin.left, y: rect.top - origin.top };
+      next.set(key, position);
       const before = previous.current.get(key);
       if (!before) continue;
-      const dx = before.left - rect.left;
-      const dy = before.top - rect.top;
+      const dx = before.x - position.x;
+      const dy = before.y - position.y;
       if (Math.abs(dx) < 2 && Math.abs(dy) < 2) continue;
       el.animate(
         [
@@ -33,5 +38,5 @@ export function useFlip(container: RefObject<HTMLElement | null>): void {
       );
     }
     previous.current = next;
-  });
+  }, [signature]);
 }

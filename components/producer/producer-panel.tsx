@@ -21,9 +21,11 @@ export function ProducerPanel() {
   const producer = useLive((s) => s.snapshot?.producer);
   const run = useCommand();
   const [rate, setRate] = useState(producer?.rate ?? 0);
+  const serverRate = producer?.rate;
+  // Follow the server's rate only when it changes, not on every counter update while dragging.
   useEffect(() => {
-    if (producer) setRate(producer.rate);
-  }, [producer?.rate, producer]);
+    if (serverRate !== undefined) setRate(serverRate);
+  }, [serverRate]);
   if (!producer) return null;
   const update = (changes: Record<string, unknown>) => run({ type: 'producer:update', ...changes });
   return (

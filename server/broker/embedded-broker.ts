@@ -108,9 +108,16 @@ export class EmbeddedBroker {
         reject(new Error(reason));
         for (const listener of this.exitListeners) listener(reason);
       });
-      guard.on('exit', () => {
+      guard.on('error', (error) =>
+        reject(new Error(`could not start the broker guard: ${error.message}`)),
+      );
+      guard.on('exit', (code, signal) => {
         if (this.guard === guard) this.guard = null;
         this.pid = null;
+        // Settles only if the guard died before the JVM started (otherwise already resolved).
+        reject(
+          new Error(`the broker guard exited before Kafka started (${signal ?? `code ${code}`})`),
+        );
       });
     });
   }

@@ -73,29 +73,34 @@ export class AdminPoller {
       admin.fetchTopicMetadata(),
       admin.listGroups(),
     ]);
-    const topics = await Promise.all(
-      metadata.topics.map(async (topic): Promise<ObservedTopic> => {
-        const offsets = await admin.fetchTopicOffsets(topic.name);
-        const byPartition = new Map(offsets.map((o) => [o.partition, o]));
-        return {
-          name: topic.name,
-          internal: topic.name.startsWith('__'),
-          partitions: topic.partitions
-            .map((p) => ({
-              partition: p.partitionId,
-              leader: p.leader,
-              replicas: p.replicas,
-              isr: p.isr,
-              logStartOffset: Number(byPartition.get(p.partitionId)?.low ?? 0),
-              logEndOffset: Number(byPartition.get(p.partitionId)?.high ?? 0),
-            }))
-            .sort((a, b) => a.partition - b.partition),
-        };
-      }),
+    // One topic or group vanishing mid-poll (deleted by someone) must not fail the whole poll.
+    const topics = settled(
+      await Promise.allSettled(
+        metadata.topics.map(async (topic): Promise<ObservedTopic> => {
+          const offsets = await admin.fetchTopicOffsets(topic.name);
+          const byPartition = new Map(offsets.map((o) => [o.partition, o]));
+          return {
+            name: topic.name,
+            internal: topic.name.startsWith('__'),
+            partitions: topic.partitions
+              .map((p) => ({
+                partition: p.partitionId,
+                leader: p.leader,
+                replicas: p.replicas,
+                isr: p.isr,
+                logStartOffset: Number(byPartition.get(p.partitionId)?.low ?? 0),
+                logEndOffset: Number(byPartition.get(p.partitionId)?.high ?? 0),
+              }))
+              .sort((a, b) => a.partition - b.partition),
+          };
+        }),
+      ),
     );
     const groupIds = listed.groups.map((g) => g.groupId);
     const described = groupIds.length > 0 ? (await admin.describeGroups(groupIds)).groups : [];
-    const groups = await Promise.all(described.map((g) => this.readGroup(admin, g)));
+    const groups = settled(
+      await Promise.allSettled(described.map((g) => this.readGroup(admin, g))),
+    );
     return {
       at,
       cluster: {
@@ -133,6 +138,10 @@ export class AdminPoller {
       ),
     };
   }
+}
+
+function settled<T>(results: PromiseSettledResult<T>[]): T[] {
+  return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
 }
 
 function toGroupState(state: string): GroupState {

@@ -12,23 +12,25 @@ import {
 import { tradeSchema } from '../../protocol/trade';
 import { bumpRejoinNonce, labAssigner } from './assigners';
 import { createKafka } from './client';
+import { CommitTracker } from './commit-tracker';
 
 const PROGRESS_FLUSH_MS = 100;
-const MANUAL_COMMIT_EVERY_MS = 200;
+/** after-processing commits this often; auto commits every autoCommitIntervalMs. */
+const PROMPT_COMMIT_MS = 200;
 const PARENT_GONE_EXIT_MS = 3000;
 
 const config = workerConfigSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
 const send = (message: WorkerMessage) => {
-  if (process.connected) process.send?.(message);
+  if (process.connected) process.send?.(message, (error: Error | null) => void error);
 };
+const reportError = (message: string) => send({ type: 'error', message, at: Date.now() });
 
 const kafka = createKafka({
   brokers: config.brokers,
   clientId: `offset-lab-${config.consumerId}`,
   onLog: (level, message) => {
     // Rebalance notices arrive as kafkajs "errors" but are the protocol working as designed.
-    if (level === 'error' && !/rebalanc|rejoin/i.test(message))
-      send({ type: 'error', message, at: Date.now() });
+    if (level === 'error' && !/rebalanc|rejoin/i.test(message)) reportError(message);
   },
 });
 const consumer: Consumer = kafka.consumer({
@@ -46,14 +48,21 @@ const consumer: Consumer = kafka.consumer({
 const state = {
   delayMs: config.delayMs,
   paused: false,
+  running: false,
   stopping: false,
   rejoinRequested: false,
-  memberId: null as string | null,
+  batchesInFlight: 0,
   processed: new Map<number, number>(),
   pendingSeqs: [] as number[],
   pendingCount: 0,
   dirtyPartitions: new Set<number>(),
 };
+
+const commits = new CommitTracker(async (offsets) => {
+  await consumer.commitOffsets(
+    offsets.map(([partition, next]) => ({ topic: config.topic, partition, offset: String(next) })),
+  );
+});
 
 function rebalanceError(): Error {
   // kafkajs' runner rejoins on errors of this type (isRebalancing in kafkajs/src/errors.js).
@@ -71,51 +80,22 @@ async function processingDelay(heartbeat: () => Promise<void>): Promise<void> {
   }
 }
 
-/** partition → next offset: processed, not yet committed (after-processing mode). */
-const pendingCommits = new Map<number, number>();
-let committing: Promise<void> | null = null;
-let batchesInFlight = 0;
-
-/**
- * One OffsetCommit for everything processed since the last one. Only processed offsets are ever
- * committed, so a crash re-reads at most MANUAL_COMMIT_EVERY_MS of work: at-least-once.
- */
-function commitPending(): Promise<void> {
-  if (committing || pendingCommits.size === 0) return committing ?? Promise.resolve();
-  const offsets = [...pendingCommits];
-  committing = consumer
-    .commitOffsets(
-      offsets.map(([partition, next]) => ({
-        topic: config.topic,
-        partition,
-        offset: String(next),
-      })),
-    )
-    .then(() => {
-      for (const [partition, next] of offsets) {
-        if (pendingCommits.get(partition) === next) pendingCommits.delete(partition);
-      }
-    })
-    // Refused during a rebalance (old generation): kept and retried; a partition that moved is
-    // dropped on the next join and its new owner re-reads the uncommitted tail.
-    .catch(() => undefined)
-    .finally(() => {
-      committing = null;
-    });
-  return committing;
-}
-
 async function eachBatch(payload: EachBatchPayload): Promise<void> {
-  batchesInFlight++;
+  state.batchesInFlight++;
   try {
     await processBatch(payload);
   } finally {
-    batchesInFlight--;
+    state.batchesInFlight--;
   }
 }
 
-async function processBatch(payload: EachBatchPayload): Promise<void> {
-  const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+async function processBatch({
+  batch,
+  resolveOffset,
+  heartbeat,
+  isRunning,
+  isStale,
+}: EachBatchPayload): Promise<void> {
   for (const message of batch.messages) {
     if (!isRunning() || isStale() || state.stopping || state.paused) break;
     if (state.rejoinRequested) {
@@ -131,10 +111,9 @@ async function processBatch(payload: EachBatchPayload): Promise<void> {
     state.processed.set(batch.partition, next);
     state.dirtyPartitions.add(batch.partition);
     resolveOffset(message.offset);
-    if (config.commitMode === 'after-processing') pendingCommits.set(batch.partition, next);
+    commits.processed(batch.partition, next);
     await heartbeat();
   }
-  if (config.commitMode === 'auto') await commitOffsetsIfNecessary();
 }
 
 function safeJson(text: string | undefined): unknown {
@@ -148,11 +127,10 @@ function safeJson(text: string | undefined): unknown {
 
 function flushProgress(): void {
   if (state.dirtyPartitions.size === 0 && state.pendingSeqs.length === 0) return;
-  const processed = [...state.dirtyPartitions].map((partition) => ({
-    topic: config.topic,
-    partition,
-    offset: state.processed.get(partition) ?? 0,
-  }));
+  const processed = [...state.dirtyPartitions].flatMap((partition) => {
+    const offset = state.processed.get(partition);
+    return offset === undefined ? [] : [{ topic: config.topic, partition, offset }];
+  });
   send({
     type: 'progress',
     processed,
@@ -165,35 +143,59 @@ function flushProgress(): void {
   state.pendingCount = 0;
 }
 
+function applyPause(): void {
+  if (!state.running) return;
+  try {
+    if (state.paused) consumer.pause([{ topic: config.topic }]);
+    else consumer.resume([{ topic: config.topic }]);
+  } catch (error) {
+    reportError(`${state.paused ? 'pause' : 'resume'} failed: ${(error as Error).message}`);
+  }
+}
+
+function onJoined(payload: {
+  memberId: string;
+  leaderId?: string;
+  isLeader: boolean;
+  groupProtocol?: string;
+  memberAssignment: Record<string, number[]>;
+  duration: number;
+}): void {
+  const owned = new Set(payload.memberAssignment[config.topic] ?? []);
+  commits.retainOnly(owned);
+  for (const partition of [...state.processed.keys()]) {
+    if (owned.has(partition)) continue;
+    state.processed.delete(partition);
+    state.dirtyPartitions.delete(partition);
+  }
+  // kafkajs forgets pauses when it restarts a crashed consumer; the lab's intent is re-applied.
+  if (state.paused) applyPause();
+  send({
+    type: 'joined',
+    memberId: payload.memberId,
+    leaderId: payload.leaderId ?? null,
+    isLeader: payload.isLeader,
+    protocol: payload.groupProtocol ?? null,
+    assignment: Object.entries(payload.memberAssignment).map(([topic, partitions]) => ({
+      topic,
+      partitions,
+    })),
+    durationMs: payload.duration,
+    at: Date.now(),
+  });
+}
+
 function listen(): void {
   const { events } = consumer;
-  consumer.on(events.GROUP_JOIN, ({ payload }) => {
-    state.memberId = payload.memberId;
-    // Work on partitions this member no longer owns must not be committed by it any more.
-    const owned = new Set((payload.memberAssignment[config.topic] ?? []) as number[]);
-    for (const partition of [...pendingCommits.keys()])
-      if (!owned.has(partition)) pendingCommits.delete(partition);
-    for (const partition of [...state.processed.keys()])
-      if (!owned.has(partition)) state.processed.delete(partition);
-    send({
-      type: 'joined',
-      memberId: payload.memberId,
-      leaderId: payload.leaderId ?? null,
-      isLeader: payload.isLeader,
-      protocol: payload.groupProtocol ?? null,
-      assignment: Object.entries(payload.memberAssignment).map(([topic, partitions]) => ({
-        topic,
-        partitions: partitions as number[],
-      })),
-      durationMs: payload.duration,
-      at: Date.now(),
-    });
-  });
+  consumer.on(events.GROUP_JOIN, ({ payload }) =>
+    onJoined(payload as Parameters<typeof onJoined>[0]),
+  );
   consumer.on(events.REBALANCING, ({ payload }) => {
+    flushProgress();
     send({ type: 'rebalancing', memberId: payload.memberId ?? null, at: Date.now() });
     // Like a rebalance listener's onPartitionsRevoked: commit what was processed while the old
     // generation is still accepted, so whoever gets these partitions does not re-read them.
-    if (config.commitMode === 'after-processing') void commitPending();
+    void commits.flush();
   });
   consumer.on(events.HEARTBEAT, ({ payload }) =>
     send({
@@ -204,6 +206,7 @@ function listen(): void {
     }),
   );
   consumer.on(events.COMMIT_OFFSETS, ({ payload }) => {
+    commits.confirmed();
     flushProgress();
     send({
       type: 'committed',
@@ -226,7 +229,8 @@ function listen(): void {
     throw rebalanceError();
   });
   consumer.on(events.CRASH, ({ payload }) => {
-    send({ type: 'error', message: `consumer crashed: ${payload.error.message}`, at: Date.now() });
+    const what = payload.restart ? 'kafkajs restarted the consumer after' : 'consumer crashed:';
+    reportError(`${what} ${payload.error.message}`);
     if (!payload.restart) void shutdown(1);
   });
 }
@@ -234,12 +238,10 @@ function listen(): void {
 async function handle(command: WorkerCommand): Promise<void> {
   switch (command.type) {
     case 'pause':
-      state.paused = true;
-      consumer.pause([{ topic: config.topic }]);
-      return;
     case 'resume':
-      state.paused = false;
-      consumer.resume([{ topic: config.topic }]);
+      // Before run() kafkajs has no consumer group to pause; the flag is applied once it runs.
+      state.paused = command.type === 'pause';
+      applyPause();
       return;
     case 'slow':
       state.delayMs = command.delayMs;
@@ -260,16 +262,15 @@ async function gracefulStop(): Promise<void> {
   state.stopping = true;
   flushProgress();
   // The commit must happen before LeaveGroup: after it, Kafka no longer accepts this member's commits.
-  while (batchesInFlight > 0) await sleep(20);
-  if (config.commitMode === 'after-processing') {
-    await committing;
-    await commitPending();
-  }
-  await shutdown(0);
+  while (state.batchesInFlight > 0) await sleep(20);
+  await commits.flush();
+  await commits.flush();
+  await shutdown(commits.size === 0 ? 0 : 2);
 }
 
 async function shutdown(code: number): Promise<void> {
   flushProgress();
+  if (code === 2) reportError('stopped without committing its last processed offsets');
   await consumer.disconnect().catch(() => undefined);
   send({ type: 'stopped', at: Date.now() });
   process.exit(code);
@@ -277,7 +278,10 @@ async function shutdown(code: number): Promise<void> {
 
 process.on('message', (raw) => {
   const command = workerCommandSchema.safeParse(raw);
-  if (command.success) void handle(command.data);
+  if (command.success)
+    handle(command.data).catch((error: Error) =>
+      reportError(`${command.data.type} failed: ${error.message}`),
+    );
 });
 // The server is gone (even by SIGKILL): leave politely, but never linger.
 process.on('disconnect', () => {
@@ -294,18 +298,17 @@ async function main(): Promise<void> {
     topic: config.topic,
     fromBeginning: config.offsetReset === 'earliest',
   });
-  if (config.commitMode === 'after-processing') {
-    setInterval(() => void commitPending(), MANUAL_COMMIT_EVERY_MS).unref();
-  }
-  await consumer.run({
-    autoCommit: config.commitMode === 'auto',
-    autoCommitInterval: config.autoCommitIntervalMs,
-    eachBatchAutoResolve: false,
-    eachBatch,
-  });
+  const commitEveryMs =
+    config.commitMode === 'auto' ? config.autoCommitIntervalMs : PROMPT_COMMIT_MS;
+  setInterval(() => void commits.flush(), commitEveryMs).unref();
+  // The lab commits itself (CommitTracker): kafkajs' autoCommit would commit after every batch,
+  // which makes auto.commit.interval.ms meaningless.
+  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+  state.running = true;
+  applyPause();
 }
 
 main().catch((error: unknown) => {
-  send({ type: 'error', message: `start failed: ${(error as Error).message}`, at: Date.now() });
+  reportError(`start failed: ${(error as Error).message}`);
   process.exit(1);
 });

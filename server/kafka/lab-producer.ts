@@ -6,6 +6,7 @@ import { TradeGenerator } from '../lab/trade-generator';
 import { createKafka } from './client';
 
 const TICK_MS = 50;
+const EMPTY = new SeqSet();
 const ACKS: Record<AcksMode, -1 | 0 | 1> = { all: -1, leader: 1, none: 0 };
 /** A send pending longer than this is shown as stuck, with the client's last error. */
 const STUCK_AFTER_MS = 2000;
@@ -29,7 +30,8 @@ export interface LabProducerOptions {
 
 export class LabProducer {
   settings: ProducerSettings;
-  readonly ackedSeqs = new SeqSet();
+  /** Acked trade seqs per topic: a group is audited only against what was sent to its topic. */
+  private readonly ackedByTopic = new Map<string, SeqSet>();
   private readonly generator: TradeGenerator;
   private producer: Producer | null = null;
   private connected = false;
@@ -47,6 +49,10 @@ export class LabProducer {
   constructor(private readonly options: LabProducerOptions) {
     this.settings = { ...options.settings };
     this.generator = new TradeGenerator(options.runId);
+  }
+
+  ackedSeqs(topic: string): SeqSet {
+    return this.ackedByTopic.get(topic) ?? EMPTY;
   }
 
   start(): void {
@@ -154,7 +160,12 @@ export class LabProducer {
       });
       if (acks !== 'none') {
         this.stats.acked += count;
-        this.ackedSeqs.addRange(firstSeq, firstSeq + count - 1);
+        let acked = this.ackedByTopic.get(topic);
+        if (!acked) {
+          acked = new SeqSet();
+          this.ackedByTopic.set(topic, acked);
+        }
+        acked.addRange(firstSeq, firstSeq + count - 1);
         const now = Date.now();
         for (let i = 0; i < count; i++) this.ackTimes.push(now);
         const perPartition = new Map<number, number>();

@@ -37,9 +37,7 @@ export async function executeClusterCommand(
           'acks: an idempotent producer needs acks=all; set idempotent to false first or keep acks=all',
         );
       }
-      if (changes.topic !== undefined && lab.partitionCount(changes.topic) === 0) {
-        throw new CommandError(`topic: no topic "${changes.topic}" on the cluster`);
-      }
+      if (changes.topic !== undefined) requireLabTopic(lab, changes.topic);
       await lab.producer.update(changes);
       lab.dispatch({ type: 'producer/updated', info: lab.producer.info() });
       return lab.producer.settings;

@@ -1,5 +1,6 @@
 import type { Command } from '../../protocol/commands';
 import { MAX_CONSUMERS_PER_GROUP } from '../../protocol/commands';
+import { own } from '../state/own';
 import type { LabConsumerRecord } from '../state/types';
 import { CommandError } from './command-error';
 import type { ConsumerProcess } from './consumer-process';
@@ -8,7 +9,7 @@ import type { Lab } from './lab';
 type ConsumerCommand = Extract<Command, { type: `consumer:${string}` }>;
 
 function knownConsumer(lab: Lab, consumerId: string): LabConsumerRecord {
-  const consumer = lab.state.consumers[consumerId];
+  const consumer = own(lab.state.consumers, consumerId);
   if (!consumer) {
     const known = Object.keys(lab.state.consumers).join(', ') || 'none';
     throw new CommandError(`consumerId: no lab consumer "${consumerId}" (known: ${known})`);
@@ -25,6 +26,20 @@ function liveProcess(lab: Lab, consumerId: string): ConsumerProcess {
   return proc;
 }
 
+/** One stop or restart per consumer at a time: a second one must not start a twin process. */
+async function exclusive<T>(lab: Lab, consumerId: string, work: () => Promise<T>): Promise<T> {
+  const busy = lab.busyConsumers;
+  if (busy.has(consumerId)) {
+    throw new CommandError(`consumerId: ${consumerId} is already being stopped or restarted`);
+  }
+  busy.add(consumerId);
+  try {
+    return await work();
+  } finally {
+    busy.delete(consumerId);
+  }
+}
+
 export function liveConsumerCount(lab: Lab, groupId: string): number {
   return Object.values(lab.state.consumers).filter(
     (c) => c.groupId === groupId && c.status !== 'crashed' && c.status !== 'stopped',
@@ -35,7 +50,7 @@ export async function executeConsumerCommand(lab: Lab, command: ConsumerCommand)
   const at = Date.now();
   switch (command.type) {
     case 'consumer:add': {
-      const config = lab.state.labGroups[command.groupId];
+      const config = own(lab.state.labGroups, command.groupId);
       if (!config)
         throw new CommandError(
           `groupId: "${command.groupId}" is not a lab group; consumers can only be added to lab groups`,
@@ -58,24 +73,28 @@ export async function executeConsumerCommand(lab: Lab, command: ConsumerCommand)
     }
     case 'consumer:stop': {
       const proc = liveProcess(lab, command.consumerId);
-      lab.dispatch({ type: 'consumer/commanded', id: command.consumerId, command: 'stop', at });
-      await proc.stop();
-      return { consumerId: command.consumerId };
+      return exclusive(lab, command.consumerId, async () => {
+        lab.dispatch({ type: 'consumer/commanded', id: command.consumerId, command: 'stop', at });
+        await proc.stop();
+        return { consumerId: command.consumerId };
+      });
     }
     case 'consumer:restart': {
       const consumer = knownConsumer(lab, command.consumerId);
-      const config = lab.state.labGroups[consumer.groupId];
+      const config = own(lab.state.labGroups, consumer.groupId);
       if (!config)
         throw new CommandError(
           `consumerId: the group of ${command.consumerId} is no longer a lab group`,
         );
-      const running = lab.processes.get(command.consumerId);
-      if (running?.alive) {
-        lab.dispatch({ type: 'consumer/commanded', id: command.consumerId, command: 'stop', at });
-        await running.stop();
-      }
-      const proc = lab.spawnConsumer(command.consumerId, config, consumer.delayMs);
-      return { consumerId: command.consumerId, pid: proc.pid };
+      return exclusive(lab, command.consumerId, async () => {
+        const running = lab.processes.get(command.consumerId);
+        if (running?.alive) {
+          lab.dispatch({ type: 'consumer/commanded', id: command.consumerId, command: 'stop', at });
+          await running.stop();
+        }
+        const proc = lab.spawnConsumer(command.consumerId, config, consumer.delayMs);
+        return { consumerId: command.consumerId, pid: proc.pid };
+      });
     }
     case 'consumer:pause':
     case 'consumer:resume': {

@@ -28,6 +28,13 @@ export class ConsumerProcess {
       detached: true,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // A failed fork or a send to a process that just died: reported as its exit, never thrown.
+    this.child.on('error', () => {
+      if (this.child.pid === undefined && !this.exited) {
+        this.exited = true;
+        events.onExit(null, 'SPAWN_FAILED');
+      }
+    });
     this.child.on('message', (raw) => {
       const parsed = workerMessageSchema.safeParse(raw);
       if (parsed.success) events.onMessage(parsed.data);
@@ -50,7 +57,7 @@ export class ConsumerProcess {
   }
 
   send(command: WorkerCommand): void {
-    if (this.child.connected) this.child.send(command);
+    if (this.child.connected) this.child.send(command, (error) => void error);
   }
 
   /** SIGKILL: the member vanishes without LeaveGroup or a last commit. */

@@ -1,5 +1,6 @@
 import type { Command } from '../../protocol/commands';
 import type { LabGroupConfig } from '../../protocol/snapshot';
+import { own } from '../state/own';
 import { CommandError } from './command-error';
 import type { Lab } from './lab';
 
@@ -11,7 +12,7 @@ export function heartbeatIntervalFor(sessionTimeoutMs: number): number {
 }
 
 function requireLabGroup(lab: Lab, groupId: string): LabGroupConfig {
-  const config = lab.state.labGroups[groupId];
+  const config = own(lab.state.labGroups, groupId);
   if (config) return config;
   const exists = lab.state.observation?.groups.some((g) => g.groupId === groupId);
   throw new CommandError(
@@ -27,12 +28,13 @@ export function createLabGroup(
   command: Extract<GroupCommand, { type: 'group:create' }>,
   adopt = false,
 ): unknown {
-  if (lab.state.labGroups[command.groupId])
+  if (own(lab.state.labGroups, command.groupId))
     throw new CommandError(`groupId: lab group "${command.groupId}" already exists`);
   const inKafka = lab.state.observation?.groups.find((g) => g.groupId === command.groupId);
-  if (!adopt && inKafka && inKafka.state !== 'Empty' && inKafka.state !== 'Dead') {
+  // Taking over an existing group would move its committed offsets: it belongs to someone else.
+  if (!adopt && inKafka) {
     throw new CommandError(
-      `groupId: "${command.groupId}" is already an active group in Kafka (${inKafka.state}); choose another id`,
+      `groupId: "${command.groupId}" already exists in Kafka (${inKafka.state}) and the lab does not take over other groups; choose another id`,
     );
   }
   if (lab.partitionCount(command.topic) === 0) {
@@ -62,20 +64,29 @@ export async function executeGroupCommand(lab: Lab, command: GroupCommand): Prom
     case 'group:create':
       return createLabGroup(lab, command);
     case 'group:delete': {
-      requireLabGroup(lab, command.groupId);
+      const config = requireLabGroup(lab, command.groupId);
       const procs = [...lab.processes].filter(
         ([id]) => lab.state.consumers[id]?.groupId === command.groupId,
       );
       for (const [id] of procs)
         lab.dispatch({ type: 'consumer/commanded', id, command: 'stop', at: Date.now() });
       await Promise.all(procs.map(([, p]) => p.stop()));
-      const inKafka = lab.state.observation?.groups.some((g) => g.groupId === command.groupId);
-      if (inKafka) await lab.options.admin.deleteGroup(command.groupId);
+      // Kafka deletes only Empty groups; a crashed member stays listed until its session times out.
+      const observed = () =>
+        lab.state.observation?.groups.find((g) => g.groupId === command.groupId);
+      try {
+        await lab.refreshUntil(() => {
+          const state = observed()?.state;
+          return state === undefined || state === 'Empty' || state === 'Dead';
+        }, config.sessionTimeoutMs + 10_000);
+      } catch {
+        throw new CommandError(
+          `groupId: Kafka still lists members of ${command.groupId} (${observed()?.members.length ?? '?'}); try again once their session timed out`,
+        );
+      }
+      if (observed()) await lab.options.admin.deleteGroup(command.groupId);
       lab.unregisterGroup(command.groupId);
-      await lab.refreshUntil(
-        () => !lab.state.observation?.groups.some((g) => g.groupId === command.groupId),
-        15_000,
-      );
+      await lab.refreshUntil(() => !observed(), 15_000);
       return { groupId: command.groupId, stoppedConsumers: procs.length };
     }
     case 'group:rebalance': {

@@ -146,6 +146,9 @@ describe('lab groups, commands and validation on a real broker', () => {
       expect(status).toBe(400);
       expect(ack.ok).toBe(false);
       expect(!ack.ok && ack.error).toMatch(/not a lab group/);
+      const takeover = await client.command({ type: 'group:create', groupId: outside, topic });
+      expect(takeover.status).toBe(400);
+      expect(!takeover.ack.ok && takeover.ack.error).toMatch(/already exists in Kafka/);
     } finally {
       await external.stop();
     }
@@ -168,6 +171,7 @@ describe('lab groups, commands and validation on a real broker', () => {
       [{ type: 'topic:add-partitions', topic, count: 3 }, /count.*from 7 to 256/],
       [{ type: 'launch:rockets' }, /type must be one of/],
       [{ type: 'producer:update', idempotent: true, acks: 'leader' }, /acks/],
+      [{ type: 'producer:update', topic: '__consumer_offsets' }, /not created by the lab/],
     ];
     for (const [body, message] of cases) {
       const { status, ack } = await client.command(body);
@@ -181,6 +185,23 @@ describe('lab groups, commands and validation on a real broker', () => {
     expect(after.topics.map((t) => t.name)).toEqual(before.topics.map((t) => t.name));
     expect(after.producer?.rate).toBe(before.producer?.rate);
     expect(after.consumers.map((c) => c.id)).toEqual(before.consumers.map((c) => c.id));
+  });
+
+  it('a consumer paused while it is still starting stays alive and joins paused', async () => {
+    const added = (await client.ok({ type: 'consumer:add', groupId: rangeGroup })) as {
+      consumerId: string;
+    };
+    await client.ok({ type: 'consumer:pause', consumerId: added.consumerId });
+    const consumer = await waitFor('the paused consumer to join', async () => {
+      const c = (await client.state()).consumers.find((x) => x.id === added.consumerId);
+      const g = await client.group(rangeGroup);
+      return c?.status === 'paused' && g?.members.some((m) => m.consumerId === added.consumerId)
+        ? c
+        : undefined;
+    });
+    expect(consumer.pid).toBeGreaterThan(0);
+    expect(consumer.lastError).toBeNull();
+    await client.ok({ type: 'consumer:stop', consumerId: added.consumerId });
   });
 
   it('one fixed key sends every message to one partition', async () => {

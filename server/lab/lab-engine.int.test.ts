@@ -163,6 +163,24 @@ describe('the default scenario on a real broker', () => {
     );
   });
 
+  it('a consumer process that dies on its own is reported as crashed and not restarted', async () => {
+    const pid = app.lab.processes.get('c3')?.pid;
+    expect(pid).toBeGreaterThan(0);
+    const killedAt = Date.now();
+    process.kill(pid as number, 'SIGKILL');
+    const c3 = await waitFor('c3 to be reported crashed', async () => {
+      const c = (await client.state()).consumers.find((x) => x.id === 'c3');
+      return c?.status === 'crashed' ? c : undefined;
+    });
+    expect(c3.pid).toBeNull();
+    const event = timeline().find((e) => e.kind === 'consumer-crashed' && e.at >= killedAt);
+    expect(event?.message).toMatch(/c3 died on its own \(signal SIGKILL\); not restarted/);
+    await new Promise((r) => setTimeout(r, 2000));
+    const later = (await client.state()).consumers.find((x) => x.id === 'c3');
+    expect(later?.status).toBe('crashed');
+    expect(app.lab.processes.has('c3')).toBe(false);
+  });
+
   it('leaves no consumer process behind when the server stops', async () => {
     await rememberPids();
     expect(pidsSeen.size).toBeGreaterThanOrEqual(6);

@@ -7,6 +7,7 @@ import type { TimelineEvent } from '../../protocol/timeline';
 import type { AdminPoller } from '../kafka/admin-poller';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
 import { HISTORY_CAPACITY, historyPoint, RingBuffer } from '../state/history';
+import { own } from '../state/own';
 import { initialState, reduce } from '../state/reducer';
 import { buildSnapshot } from '../state/snapshot';
 import type { LabAction, LabState } from '../state/types';
@@ -42,9 +43,12 @@ export class Lab extends EventEmitter {
   readonly producer: LabProducer;
   readonly processes = new Map<string, ConsumerProcess>();
   readonly audits = new Map<string, GroupAudit>();
+  /** Consumers with a stop or restart under way (see consumer-commands.ts). */
+  readonly busyConsumers = new Set<string>();
   private snapshotCache: Snapshot | null = null;
   private timers: NodeJS.Timeout[] = [];
   private pollTimer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
   private stopped = false;
   private nextConsumerNumber = new Map<string, number>();
   private readonly workerPath = buildWorkerBundle();
@@ -88,12 +92,19 @@ export class Lab extends EventEmitter {
   }
 
   /** Polls now and waits for the result, so commands can act on fresh metadata. */
-  async refresh(): Promise<void> {
-    try {
-      this.dispatch({ type: 'admin/observed', observation: await this.options.admin.poll() });
-    } catch (error) {
-      this.dispatch({ type: 'admin/failed', error: (error as Error).message, at: Date.now() });
-    }
+  /** One poll at a time: callers arriving meanwhile share the poll in flight. */
+  refresh(): Promise<void> {
+    this.polling ??= this.options.admin
+      .poll()
+      .then(
+        (observation) => this.dispatch({ type: 'admin/observed', observation }),
+        (error: Error) =>
+          this.dispatch({ type: 'admin/failed', error: error.message, at: Date.now() }),
+      )
+      .finally(() => {
+        this.polling = null;
+      });
+    return this.polling;
   }
 
   /** Polls until `done()` holds; throws with Kafka's last error after `timeoutMs`. */
@@ -122,7 +133,10 @@ export class Lab extends EventEmitter {
     const at = Date.now();
     this.dispatch({ type: 'producer/updated', info: this.producer.info(at) });
     const audits = Object.fromEntries(
-      [...this.audits].map(([groupId, audit]) => [groupId, audit.summary(this.producer.ackedSeqs)]),
+      [...this.audits].map(([groupId, audit]) => {
+        const topic = own(this.state.labGroups, groupId)?.topic ?? '';
+        return [groupId, audit.summary(this.producer.ackedSeqs(topic))];
+      }),
     );
     this.dispatch({ type: 'audit/updated', audits });
     const point = historyPoint(this.snapshot(), this.state.consumedSinceTick, at);

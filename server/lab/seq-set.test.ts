@@ -22,3 +22,20 @@ describe('GroupAudit', () => {
     expect(audit.summary(acked)).toEqual({ processed: 9, unique: 7, duplicates: 2, missing: 3 });
   });
 });
+
+describe('missingFrom with a starting seq', () => {
+  it('ignores acked seqs before the first one the group could see', () => {
+    const acked = new SeqSet();
+    acked.addRange(0, 20);
+    const audit = new GroupAudit();
+    audit.record([11, 12, 14, 15, 16, 17, 18, 19, 20]);
+    expect(audit.summary(acked).missing).toBe(1);
+    expect(audit.processed.missingFrom(acked, 0)).toBe(12);
+  });
+
+  it('reports nothing missing before a group processed anything', () => {
+    const acked = new SeqSet();
+    acked.addRange(0, 5);
+    expect(new GroupAudit().summary(acked).missing).toBe(0);
+  });
+});

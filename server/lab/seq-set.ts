@@ -44,12 +44,15 @@ export class SeqSet {
     for (let seq = from; seq <= to; seq++) this.add(seq);
   }
 
-  /** How many members of `other` are not in this set. */
-  missingFrom(other: SeqSet): number {
+  /** How many members of `other`, from `fromSeq` on, are not in this set. */
+  missingFrom(other: SeqSet, fromSeq = 0): number {
     let missing = 0;
     const theirs = other.bits;
-    for (let i = 0; i < theirs.length; i++) {
-      const byte = theirs[i] ?? 0;
+    const firstByte = fromSeq >>> 3;
+    for (let i = firstByte; i < theirs.length; i++) {
+      // In the first byte, ignore the bits below fromSeq.
+      const floor = i === firstByte ? (0xff << (fromSeq & 7)) & 0xff : 0xff;
+      const byte = (theirs[i] ?? 0) & floor;
       if (byte !== 0) missing += POPCOUNT[byte & ~(this.bits[i] ?? 0) & 0xff] ?? 0;
     }
     return missing;
@@ -61,10 +64,13 @@ export class GroupAudit {
   readonly processed = new SeqSet();
   total = 0;
   duplicates = 0;
+  /** The first trade this group saw: a group reading from "latest" owes nothing before it. */
+  firstSeq = Number.POSITIVE_INFINITY;
 
   record(seqs: readonly number[]): void {
     for (const seq of seqs) {
       this.total++;
+      if (seq < this.firstSeq) this.firstSeq = seq;
       if (!this.processed.add(seq)) this.duplicates++;
     }
   }
@@ -79,7 +85,7 @@ export class GroupAudit {
       processed: this.total,
       unique: this.processed.size,
       duplicates: this.duplicates,
-      missing: this.processed.missingFrom(acked),
+      missing: this.total === 0 ? 0 : this.processed.missingFrom(acked, this.firstSeq),
     };
   }
 }

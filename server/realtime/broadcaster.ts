@@ -51,6 +51,16 @@ export class Broadcaster {
     for (const t of this.timers) clearInterval(t);
   }
 
+  /**
+   * A new page got a full state at the current version, which may be newer than the last delta's
+   * base. Forgetting what was sent makes the next delta carry every section, so that page cannot
+   * miss a change that happened between the two and was then undone.
+   */
+  clientJoined(): void {
+    this.sent = {};
+    this.dirty = true;
+  }
+
   flush(): void {
     if (this.pendingEvents.length > 0) {
       this.io.emit('timeline:appended', this.pendingEvents);

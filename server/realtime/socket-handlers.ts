@@ -3,16 +3,23 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
-import { fullState } from './broadcaster';
+import { type Broadcaster, fullState } from './broadcaster';
 
 export function attachSocketHandlers(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
   lab: Lab,
   broker: EmbeddedBroker | null,
+  broadcaster: Broadcaster,
 ): void {
-  io.on('connection', (socket) => {
+  const sendFull = (socket: {
+    emit: (event: 'state:full', state: ReturnType<typeof fullState>) => void;
+  }) => {
     socket.emit('state:full', fullState(lab));
-    socket.on('state:resync', () => socket.emit('state:full', fullState(lab)));
+    broadcaster.clientJoined();
+  };
+  io.on('connection', (socket) => {
+    sendFull(socket);
+    socket.on('state:resync', () => sendFull(socket));
     socket.on('command', async (command, ack) => {
       const result = await runCommand(lab, broker, command);
       if (typeof ack === 'function') ack(result);

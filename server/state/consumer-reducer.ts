@@ -1,4 +1,5 @@
 import type { WorkerMessage } from '../../protocol/ipc';
+import { own } from './own';
 import { completeRebalance, noteCause, startRebalance, withEvents } from './timeline';
 import type { LabAction, LabConsumerRecord, LabState } from './types';
 
@@ -68,7 +69,7 @@ function reduceCommand(
   if (!consumer) return state;
   switch (action.command) {
     case 'crash': {
-      const sessionS = (state.labGroups[consumer.groupId]?.sessionTimeoutMs ?? 0) / 1000;
+      const sessionS = (own(state.labGroups, consumer.groupId)?.sessionTimeoutMs ?? 0) / 1000;
       const next = patchConsumer(state, action.id, {
         status: 'crashed',
         crashedAt: action.at,
@@ -103,7 +104,10 @@ function reduceExit(
   if (!consumer) return state;
   if (consumer.expectedExit === 'crash')
     return consumer.pid === null ? state : patchConsumer(state, action.id, { pid: null });
-  if (consumer.expectedExit === 'stop' || consumer.status === 'stopping') {
+  const stopping = consumer.expectedExit === 'stop' || consumer.status === 'stopping';
+  // Exit code 0: committed and left. 2: left, but the last commit was refused. A signal means the
+  // stop timed out and the process was killed: Kafka still lists it, exactly like a crash.
+  if (stopping && action.signal === null && (action.code === 0 || action.code === 2)) {
     const next = noteCause(
       patchConsumer(state, action.id, {
         status: 'stopped',
@@ -115,13 +119,12 @@ function reduceExit(
       `${action.id} left the group`,
       action.at,
     );
+    const message =
+      action.code === 0
+        ? `${action.id} stopped gracefully: committed, sent LeaveGroup`
+        : `${action.id} left the group, but its last commit was refused: the next owner re-reads those messages`;
     return withEvents(next, [
-      {
-        kind: 'member-left',
-        at: action.at,
-        groupId: consumer.groupId,
-        message: `${action.id} stopped gracefully: committed, sent LeaveGroup`,
-      },
+      { kind: 'member-left', at: action.at, groupId: consumer.groupId, message },
     ]);
   }
   const how = action.signal ? `signal ${action.signal}` : `exit code ${action.code}`;
@@ -136,7 +139,9 @@ function reduceExit(
       kind: 'consumer-crashed',
       at: action.at,
       groupId: consumer.groupId,
-      message: `${action.id} died on its own (${how}); not restarted`,
+      message: stopping
+        ? `${action.id} did not stop cleanly (${how}): no LeaveGroup, Kafka evicts it after the session timeout`
+        : `${action.id} died on its own (${how}); not restarted`,
     },
   ]);
 }
@@ -147,7 +152,10 @@ function reduceWorkerMessage(state: LabState, id: string, message: WorkerMessage
   const { groupId } = consumer;
   switch (message.type) {
     case 'ready':
-      return patchConsumer(state, id, { pid: message.pid, status: 'joining' });
+      return patchConsumer(state, id, {
+        pid: message.pid,
+        status: consumer.status === 'starting' ? 'joining' : consumer.status,
+      });
     case 'joined': {
       const firstJoin = consumer.memberId !== message.memberId;
       let next = patchConsumer(state, id, {
@@ -184,7 +192,7 @@ function reduceWorkerMessage(state: LabState, id: string, message: WorkerMessage
         memberId: message.memberId,
       });
     case 'progress': {
-      const processed = { ...(state.processed[groupId] ?? {}) };
+      const processed = { ...(own(state.processed, groupId) ?? {}) };
       for (const p of message.processed) processed[`${p.topic}|${p.partition}`] = p.offset;
       return {
         ...patchConsumer(state, id, { processedCount: consumer.processedCount + message.count }),
@@ -193,13 +201,16 @@ function reduceWorkerMessage(state: LabState, id: string, message: WorkerMessage
       };
     }
     case 'committed': {
-      const commits = { ...(state.labCommits[groupId] ?? {}) };
+      const commits = { ...(own(state.labCommits, groupId) ?? {}) };
       for (const o of message.offsets)
         commits[`${o.topic}|${o.partition}`] = { offset: o.offset, at: message.at };
       const counted = {
         ...state,
         labCommits: { ...state.labCommits, [groupId]: commits },
-        commitCounts: { ...state.commitCounts, [groupId]: (state.commitCounts[groupId] ?? 0) + 1 },
+        commitCounts: {
+          ...state.commitCounts,
+          [groupId]: (own(state.commitCounts, groupId) ?? 0) + 1,
+        },
       };
       return message.generationId === null
         ? counted

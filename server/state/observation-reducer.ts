@@ -1,4 +1,5 @@
 import type { AdminObservation, ObservedGroup } from './observation';
+import { own } from './own';
 import {
   completeRebalance,
   formatDuration,
@@ -31,7 +32,7 @@ export function reduceObservation(state: LabState, observation: AdminObservation
   const previous = new Map(state.observation?.groups.map((g) => [g.groupId, g]));
   for (const group of observation.groups) {
     next = evictions(next, group, observation.at);
-    if (!next.labGroups[group.groupId])
+    if (!own(next.labGroups, group.groupId))
       next = externalMembership(next, previous.get(group.groupId), group, observation.at);
     next = rebalanceFromState(next, group, observation.at);
   }
@@ -66,7 +67,7 @@ function evictions(state: LabState, group: ObservedGroup, at: number): LabState 
   for (const consumer of Object.values(state.consumers)) {
     if (consumer.groupId !== group.groupId || consumer.status !== 'crashed') continue;
     if (consumer.memberId === null || memberIds.has(consumer.memberId)) continue;
-    const evictedAt = next.rebalances[group.groupId]?.startedAt ?? at;
+    const evictedAt = own(next.rebalances, group.groupId)?.startedAt ?? at;
     const after = consumer.crashedAt === null ? null : evictedAt - consumer.crashedAt;
     next = {
       ...next,
@@ -122,9 +123,9 @@ function externalMembership(
 
 function rebalanceFromState(state: LabState, group: ObservedGroup, at: number): LabState {
   const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
-  const inProgress = state.rebalances[group.groupId];
+  const inProgress = own(state.rebalances, group.groupId);
   if (rebalancing) {
-    const endedAt = state.rebalanceEndedAt[group.groupId] ?? 0;
+    const endedAt = own(state.rebalanceEndedAt, group.groupId) ?? 0;
     return at > endedAt ? startRebalance(state, group.groupId, at) : state;
   }
   if (!inProgress || (group.state !== 'Stable' && group.state !== 'Empty')) return state;
@@ -133,7 +134,7 @@ function rebalanceFromState(state: LabState, group: ObservedGroup, at: number): 
       c.groupId === group.groupId &&
       (c.status === 'running' || c.status === 'joining' || c.status === 'paused'),
   );
-  const isLab = Boolean(state.labGroups[group.groupId]);
+  const isLab = Boolean(own(state.labGroups, group.groupId));
   if (!isLab || !liveLabConsumers || at - inProgress.startedAt > LAB_REBALANCE_FALLBACK_MS) {
     return completeRebalance(state, group.groupId, at);
   }

@@ -6,6 +6,7 @@ import type {
   TopicInfo,
 } from '../../protocol/snapshot';
 import type { ObservedGroup, ObservedTopic } from './observation';
+import { own } from './own';
 import type { LabConsumerRecord, LabState } from './types';
 
 /** Kafka's lag: log end minus committed; with nothing committed, everything still in the log. */
@@ -46,7 +47,7 @@ export function buildSnapshot(state: LabState, at = Date.now()): Snapshot {
 }
 
 function consumerInfo(state: LabState, c: LabConsumerRecord): ConsumerInfo {
-  const sessionTimeoutMs = state.labGroups[c.groupId]?.sessionTimeoutMs ?? 0;
+  const sessionTimeoutMs = own(state.labGroups, c.groupId)?.sessionTimeoutMs ?? 0;
   const waitingForEviction = c.status === 'crashed' && c.memberId !== null;
   const lastSign = c.lastHeartbeatAt ?? c.crashedAt;
   return {
@@ -60,7 +61,6 @@ function consumerInfo(state: LabState, c: LabConsumerRecord): ConsumerInfo {
     delayMs: c.delayMs,
     assignment: c.assignment,
     processedCount: c.processedCount,
-    lastHeartbeatAt: c.lastHeartbeatAt,
     crashedAt: c.crashedAt,
     // The coordinator's session timer restarts at each heartbeat it received.
     evictionDueAt: waitingForEviction && lastSign !== null ? lastSign + sessionTimeoutMs : null,
@@ -74,7 +74,7 @@ function buildGroup(
   observed: ObservedGroup | undefined,
   topics: Map<string, ObservedTopic>,
 ): GroupInfo {
-  const config = state.labGroups[groupId] ?? null;
+  const config = own(state.labGroups, groupId) ?? null;
   const consumers = Object.values(state.consumers).filter((c) => c.groupId === groupId);
   const consumerByMember = new Map(
     consumers.filter((c) => c.memberId).map((c) => [c.memberId as string, c.id]),
@@ -91,7 +91,7 @@ function buildGroup(
     (observed?.offsets ?? []).map((o) => [`${o.topic}|${o.partition}`, o.offset]),
   );
   const polledAt = state.observation?.at ?? 0;
-  for (const [key, commit] of Object.entries(state.labCommits[groupId] ?? {})) {
+  for (const [key, commit] of Object.entries(own(state.labCommits, groupId) ?? {})) {
     if (commit.at > polledAt) committed.set(key, commit.offset);
   }
   const topicNames = [
@@ -101,7 +101,7 @@ function buildGroup(
       ...members.flatMap((m) => m.assignments.map((a) => a.topic)),
     ]),
   ].sort();
-  const processed = state.processed[groupId] ?? {};
+  const processed = own(state.processed, groupId) ?? {};
   const offsets: GroupOffset[] = topicNames.flatMap((topic) =>
     (topics.get(topic)?.partitions ?? []).map((p) => {
       const key = `${topic}|${p.partition}`;
@@ -133,7 +133,7 @@ function buildGroup(
     totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
     topics: topicNames,
     config,
-    rebalance: state.rebalances[groupId] ?? null,
-    audit: state.audits[groupId] ?? null,
+    rebalance: own(state.rebalances, groupId) ?? null,
+    audit: own(state.audits, groupId) ?? null,
   };
 }

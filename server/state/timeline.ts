@@ -1,4 +1,5 @@
 import type { TimelineEvent, TimelineKind } from '../../protocol/timeline';
+import { own } from './own';
 import type { LabState } from './types';
 
 export const MAX_TIMELINE_EVENTS = 500;
@@ -40,8 +41,8 @@ export function formatDuration(ms: number): string {
 
 /** Starts tracking a rebalance unless one is already in progress for the group. */
 export function startRebalance(state: LabState, groupId: string, at: number): LabState {
-  if (state.rebalances[groupId]) return state;
-  const cause = state.causes[groupId];
+  if (own(state.rebalances, groupId)) return state;
+  const cause = own(state.causes, groupId);
   const reason = cause && at - cause.at < 60_000 ? cause.reason : inferredReason(state, groupId);
   const causes = { ...state.causes };
   delete causes[groupId];
@@ -57,7 +58,7 @@ export function completeRebalance(
   at: number,
   earliestStart?: number,
 ): LabState {
-  const rebalance = state.rebalances[groupId];
+  const rebalance = own(state.rebalances, groupId);
   if (!rebalance) return state;
   const startedAt = Math.min(rebalance.startedAt, earliestStart ?? rebalance.startedAt);
   const durationMs = Math.max(0, at - startedAt);
