@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, systemChromium } from './e2e/browser';
 
 /** Synchronous free-port lookup: the config is evaluated before anything async can run. */
 function freePort(): string {
@@ -26,7 +27,7 @@ function chromiumPath(): string | undefined {
   } catch {
     // No Playwright browser registry entry: fall through to the system browser.
   }
-  return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  return systemChromium();
 }
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
@@ -46,14 +47,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

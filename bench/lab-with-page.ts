@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import next from 'next';
 import { type Browser, chromium } from 'playwright';
+import { CHROMIUM_ARGS, systemChromium } from '../e2e/browser';
 import { type OffsetLab, startOffsetLab } from '../server/app';
 import { freePort } from '../server/test-support/free-port';
 import { startTestBroker, type TestBroker } from '../server/test-support/test-broker';
@@ -29,16 +30,7 @@ export async function startBenchLab(scenario: 'default' | 'empty'): Promise<Benc
     scenario,
     pages: (req, res) => handle(req, res),
   });
-  const browser = await chromium.launch({
-    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   return {
     app,
     broker,

@@ -1,21 +1,13 @@
 import { z } from 'zod';
-import { ASSIGNORS, COMMIT_MODES, OFFSET_RESETS } from './commands';
+import { labGroupConfigSchema } from './snapshot';
 
 const topicPartitions = z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) }));
 const offsets = z.array(z.object({ topic: z.string(), partition: z.number(), offset: z.number() }));
 
 /** What a lab consumer process is told at start-up (argv JSON), validated in the child. */
-export const workerConfigSchema = z.object({
+export const workerConfigSchema = labGroupConfigSchema.extend({
   consumerId: z.string(),
-  groupId: z.string(),
-  topic: z.string(),
   brokers: z.array(z.string()),
-  assignor: z.enum(ASSIGNORS),
-  commitMode: z.enum(COMMIT_MODES),
-  autoCommitIntervalMs: z.number(),
-  offsetReset: z.enum(OFFSET_RESETS),
-  sessionTimeoutMs: z.number(),
-  heartbeatIntervalMs: z.number(),
   delayMs: z.number(),
   /** The producer run whose `seq` numbers the audit counts. */
   runId: z.string(),

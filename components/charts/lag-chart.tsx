@@ -1,22 +1,13 @@
 'use client';
 
 import { memo, useMemo, useState } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { colorFor, PALETTE } from '@/lib/colors';
 import { useLive } from '@/lib/use-live';
 import { inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
-import { recent, timeLabel } from './chart-data';
+import { recent } from './chart-data';
+import { TimeChart } from './time-chart';
 
 export const LagChart = memo(function LagChart() {
   const history = useLive((s) => s.history);
@@ -92,26 +83,7 @@ export const LagChart = memo(function LagChart() {
           0,
         )}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 5, right: 10, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-            <XAxis dataKey="at" tickFormatter={timeLabel} minTickGap={40} fontSize={10} />
-            <YAxis fontSize={10} width={48} allowDecimals={false} />
-            <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleTimeString()} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.color}
-                dot={false}
-                strokeWidth={2}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <TimeChart data={data} series={series} />
       </div>
     </Panel>
   );

@@ -1,21 +1,17 @@
 'use client';
 
 import { memo, useMemo, useState } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { useLive } from '@/lib/use-live';
 import { inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
-import { recent, timeLabel } from './chart-data';
+import { recent } from './chart-data';
+import { type Series, TimeChart } from './time-chart';
+
+const SERIES: Series[] = [
+  { key: 'logEnd', name: 'log end', color: '#dc2626' },
+  { key: 'committed', name: 'committed', color: '#16a34a' },
+];
 
 export const OffsetChart = memo(function OffsetChart() {
   const history = useLive((s) => s.history);
@@ -67,32 +63,7 @@ export const OffsetChart = memo(function OffsetChart() {
       }
     >
       <div className="h-56">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 5, right: 10, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-            <XAxis dataKey="at" tickFormatter={timeLabel} minTickGap={40} fontSize={10} />
-            <YAxis fontSize={10} width={56} domain={['auto', 'auto']} allowDecimals={false} />
-            <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleTimeString()} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Line
-              dataKey="logEnd"
-              name="log end"
-              stroke="#dc2626"
-              dot={false}
-              strokeWidth={2}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="committed"
-              name="committed"
-              stroke="#16a34a"
-              dot={false}
-              strokeWidth={2}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        <TimeChart data={data} series={SERIES} autoDomain />
       </div>
     </Panel>
   );

@@ -9,10 +9,10 @@ import {
   workerCommandSchema,
   workerConfigSchema,
 } from '../../protocol/ipc';
-import { tradeSchema } from '../../protocol/trade';
 import { bumpRejoinNonce, labAssigner } from './assigners';
 import { createKafka } from './client';
 import { CommitTracker } from './commit-tracker';
+import { ProgressReporter } from './progress-reporter';
 
 const PROGRESS_FLUSH_MS = 100;
 /** after-processing commits this often; auto commits every autoCommitIntervalMs. */
@@ -52,11 +52,9 @@ const state = {
   stopping: false,
   rejoinRequested: false,
   batchesInFlight: 0,
-  processed: new Map<number, number>(),
-  pendingSeqs: [] as number[],
-  pendingCount: 0,
-  dirtyPartitions: new Set<number>(),
 };
+
+const progress = new ProgressReporter(config.topic, config.runId, send);
 
 const commits = new CommitTracker(async (offsets) => {
   await consumer.commitOffsets(
@@ -104,43 +102,12 @@ async function processBatch({
     }
     if (state.delayMs > 0) await processingDelay(heartbeat);
     if (state.stopping || state.paused) break;
-    const trade = tradeSchema.safeParse(safeJson(message.value?.toString()));
-    if (trade.success && trade.data.run === config.runId) state.pendingSeqs.push(trade.data.seq);
-    state.pendingCount++;
-    const next = Number(message.offset) + 1;
-    state.processed.set(batch.partition, next);
-    state.dirtyPartitions.add(batch.partition);
+    const offset = Number(message.offset);
+    progress.processed(batch.partition, offset, message.value?.toString());
     resolveOffset(message.offset);
-    commits.processed(batch.partition, next);
+    commits.processed(batch.partition, offset + 1);
     await heartbeat();
   }
-}
-
-function safeJson(text: string | undefined): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-function flushProgress(): void {
-  if (state.dirtyPartitions.size === 0 && state.pendingSeqs.length === 0) return;
-  const processed = [...state.dirtyPartitions].flatMap((partition) => {
-    const offset = state.processed.get(partition);
-    return offset === undefined ? [] : [{ topic: config.topic, partition, offset }];
-  });
-  send({
-    type: 'progress',
-    processed,
-    seqs: state.pendingSeqs,
-    count: state.pendingCount,
-    at: Date.now(),
-  });
-  state.dirtyPartitions.clear();
-  state.pendingSeqs = [];
-  state.pendingCount = 0;
 }
 
 function applyPause(): void {
@@ -163,11 +130,7 @@ function onJoined(payload: {
 }): void {
   const owned = new Set(payload.memberAssignment[config.topic] ?? []);
   commits.retainOnly(owned);
-  for (const partition of [...state.processed.keys()]) {
-    if (owned.has(partition)) continue;
-    state.processed.delete(partition);
-    state.dirtyPartitions.delete(partition);
-  }
+  progress.retainOnly(owned);
   // kafkajs forgets pauses when it restarts a crashed consumer; the lab's intent is re-applied.
   if (state.paused) applyPause();
   send({
@@ -191,7 +154,7 @@ function listen(): void {
     onJoined(payload as Parameters<typeof onJoined>[0]),
   );
   consumer.on(events.REBALANCING, ({ payload }) => {
-    flushProgress();
+    progress.flush();
     send({ type: 'rebalancing', memberId: payload.memberId ?? null, at: Date.now() });
     // Like a rebalance listener's onPartitionsRevoked: commit what was processed while the old
     // generation is still accepted, so whoever gets these partitions does not re-read them.
@@ -207,7 +170,7 @@ function listen(): void {
   );
   consumer.on(events.COMMIT_OFFSETS, ({ payload }) => {
     commits.confirmed();
-    flushProgress();
+    progress.flush();
     send({
       type: 'committed',
       generationId: payload.groupGenerationId ?? null,
@@ -260,7 +223,7 @@ async function handle(command: WorkerCommand): Promise<void> {
 async function gracefulStop(): Promise<void> {
   if (state.stopping) return;
   state.stopping = true;
-  flushProgress();
+  progress.flush();
   // The commit must happen before LeaveGroup: after it, Kafka no longer accepts this member's commits.
   while (state.batchesInFlight > 0) await sleep(20);
   await commits.flush();
@@ -269,7 +232,7 @@ async function gracefulStop(): Promise<void> {
 }
 
 async function shutdown(code: number): Promise<void> {
-  flushProgress();
+  progress.flush();
   if (code === 2) reportError('stopped without committing its last processed offsets');
   await consumer.disconnect().catch(() => undefined);
   send({ type: 'stopped', at: Date.now() });
@@ -291,7 +254,7 @@ process.on('disconnect', () => {
 
 async function main(): Promise<void> {
   listen();
-  setInterval(flushProgress, PROGRESS_FLUSH_MS).unref();
+  setInterval(() => progress.flush(), PROGRESS_FLUSH_MS).unref();
   send({ type: 'ready', pid: process.pid });
   await consumer.connect();
   await consumer.subscribe({

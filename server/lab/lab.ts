@@ -165,16 +165,9 @@ export class Lab extends EventEmitter {
   /** Forks one lab consumer process (a new Kafka member) under the given lab id. */
   spawnConsumer(id: string, config: LabGroupConfig, delayMs = 0): ConsumerProcess {
     const workerConfig: WorkerConfig = {
+      ...config,
       consumerId: id,
-      groupId: config.groupId,
-      topic: config.topic,
       brokers: this.options.brokers,
-      assignor: config.assignor,
-      commitMode: config.commitMode,
-      autoCommitIntervalMs: config.autoCommitIntervalMs,
-      offsetReset: config.offsetReset,
-      sessionTimeoutMs: config.sessionTimeoutMs,
-      heartbeatIntervalMs: config.heartbeatIntervalMs,
       delayMs,
       runId: this.runId,
     };

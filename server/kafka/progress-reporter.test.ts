@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkerMessage } from '../../protocol/ipc';
+import { ProgressReporter } from './progress-reporter';
+
+const trade = (seq: number, run = 'r1') =>
+  JSON.stringify({ symbol: 'BTCUSDT', price: 1, event_time: '2026-01-01T00:00:00Z', seq, run });
+
+describe('ProgressReporter', () => {
+  it('batches positions and this run’s seqs into one message per flush', () => {
+    const sent: WorkerMessage[] = [];
+    const r = new ProgressReporter('t', 'r1', (m) => sent.push(m));
+    r.processed(0, 10, trade(1));
+    r.processed(0, 11, trade(2));
+    r.processed(3, 4, trade(3, 'older-run'));
+    r.processed(3, 5, 'not json');
+    r.flush(99);
+    expect(sent).toEqual([
+      {
+        type: 'progress',
+        processed: [
+          { topic: 't', partition: 0, offset: 12 },
+          { topic: 't', partition: 3, offset: 6 },
+        ],
+        seqs: [1, 2],
+        count: 4,
+        at: 99,
+      },
+    ]);
+    r.flush(100);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('never reports a partition the member lost in a rebalance', () => {
+    const sent: WorkerMessage[] = [];
+    const r = new ProgressReporter('t', 'r1', (m) => sent.push(m));
+    r.processed(0, 10, trade(1));
+    r.processed(1, 20, trade(2));
+    r.retainOnly(new Set([1]));
+    r.flush(1);
+    expect(sent[0]?.type === 'progress' && sent[0].processed).toEqual([
+      { topic: 't', partition: 1, offset: 21 },
+    ]);
+  });
+});
