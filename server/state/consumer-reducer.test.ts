@@ -1,68 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerMessage } from '../../protocol/ipc';
-import type { LabGroupConfig } from '../../protocol/snapshot';
 import { reduceConsumer } from './consumer-reducer';
 import { initialState, reduce } from './reducer';
-import type { LabAction, LabState } from './types';
+import {
+  commanded,
+  committed,
+  exited,
+  fresh,
+  groupConfig,
+  joined,
+  kinds,
+  message,
+  run,
+  spawned,
+  T0,
+  TOPIC,
+} from './test-fixtures';
+import type { LabState } from './types';
 
-const T0 = 1_700_000_000_000;
-const TOPIC = 'trades';
-
-const config: LabGroupConfig = {
-  groupId: 'g1',
-  topic: TOPIC,
-  assignor: 'round-robin',
-  commitMode: 'after-processing',
-  autoCommitIntervalMs: 5000,
-  offsetReset: 'earliest',
-  sessionTimeoutMs: 6000,
-  heartbeatIntervalMs: 1000,
-};
-
-const run = (state: LabState, ...actions: LabAction[]): LabState => actions.reduce(reduce, state);
-const message = (id: string, msg: WorkerMessage): LabAction => ({
-  type: 'consumer/message',
-  id,
-  message: msg,
-});
-const spawned = (id: string, at = T0, pid: number | null = 100): LabAction => ({
-  type: 'consumer/spawned',
-  id,
-  groupId: 'g1',
-  pid,
-  delayMs: 0,
-  at,
-});
-const joined = (
-  id: string,
-  memberId: string,
-  partitions: number[],
-  at: number,
-  extra: { isLeader?: boolean; durationMs?: number } = {},
-): LabAction =>
-  message(id, {
-    type: 'joined',
-    memberId,
-    leaderId: null,
-    isLeader: extra.isLeader ?? false,
-    protocol: 'RoundRobinAssigner',
-    assignment: [{ topic: TOPIC, partitions }],
-    durationMs: extra.durationMs ?? 0,
-    at,
-  });
-const commanded = (
-  id: string,
-  command: 'crash' | 'stop' | 'pause' | 'resume' | 'slow',
-  at: number,
-  delayMs?: number,
-): LabAction => ({ type: 'consumer/commanded', id, command, at, delayMs });
-const exited = (id: string, at: number, code: number | null = 0, signal: string | null = null) =>
-  ({ type: 'consumer/exited', id, code, signal, at }) satisfies LabAction;
+const config = groupConfig('g1');
 
 /** A lab group g1 with c1 spawned and joined as member m1 (partitions 0-2). */
 function withRunningConsumer(): LabState {
   return run(
-    initialState('127.0.0.1:9092', false, T0),
+    fresh(),
     { type: 'group/registered', config, at: T0 },
     spawned('c1'),
     message('c1', { type: 'ready', pid: 100 }),
@@ -75,11 +36,10 @@ const consumer = (state: LabState, id = 'c1') => {
   if (!record) throw new Error(`no consumer ${id}`);
   return record;
 };
-const kinds = (state: LabState) => state.timeline.map((e) => e.kind);
 
 describe('consumer/spawned', () => {
   it('creates a starting record and a consumer-started event', () => {
-    const state = run(initialState('b', false, T0), spawned('c1', T0, 4242));
+    const state = run(initialState('b', false, T0), spawned('c1', 'g1', T0, 4242));
     expect(consumer(state)).toEqual({
       id: 'c1',
       groupId: 'g1',
@@ -103,7 +63,7 @@ describe('consumer/spawned', () => {
   });
 
   it('writes "?" for an unknown pid', () => {
-    const state = run(initialState('b', false, T0), spawned('c1', T0, null));
+    const state = run(initialState('b', false, T0), spawned('c1', 'g1', T0, null));
     expect(state.timeline[0]?.message).toBe('c1 started as process ?');
   });
 
@@ -113,7 +73,7 @@ describe('consumer/spawned', () => {
       message('c1', { type: 'progress', processed: [], seqs: [], count: 40, at: T0 + 600 }),
       commanded('c1', 'crash', T0 + 700),
     );
-    const after = run(before, spawned('c1', T0 + 800, 200));
+    const after = run(before, spawned('c1', 'g1', T0 + 800, 200));
     expect(consumer(after)).toMatchObject({
       status: 'starting',
       pid: 200,
@@ -129,7 +89,7 @@ describe('worker messages', () => {
   it('ready records the pid and moves to joining', () => {
     const state = run(
       initialState('b', false, T0),
-      spawned('c1', T0, null),
+      spawned('c1', 'g1', T0, null),
       message('c1', { type: 'ready', pid: 77 }),
     );
     expect(consumer(state)).toMatchObject({ pid: 77, status: 'joining' });
@@ -167,7 +127,7 @@ describe('worker messages', () => {
   it('rebalancing starts a rebalance with the noted cause; joined completes it', () => {
     const started = run(
       withRunningConsumer(),
-      spawned('c2', T0 + 1000),
+      spawned('c2', 'g1', T0 + 1000),
       message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1100 }),
     );
     expect(consumer(started).status).toBe('joining');
@@ -256,8 +216,7 @@ describe('worker messages', () => {
   });
 
   it('committed counts the commit and takes a non-null generation', () => {
-    const commit = (generationId: number | null, at: number) =>
-      message('c1', { type: 'committed', generationId, offsets: [], at });
+    const commit = (generationId: number | null, at: number) => committed('c1', at, generationId);
     const state = run(withRunningConsumer(), commit(3, T0 + 600), commit(null, T0 + 700));
     expect(state.commitCounts.g1).toBe(2);
     expect(consumer(state).generationId).toBe(3);

@@ -3,8 +3,7 @@ import type { GroupInfo, GroupOffset, Snapshot, TopicInfo } from '../../protocol
 import { HISTORY_CAPACITY, historyPoint, RingBuffer } from './history';
 import { initialState } from './reducer';
 import { buildSnapshot } from './snapshot';
-
-const T0 = 1_700_000_000_000;
+import { T0 } from './test-fixtures';
 
 describe('RingBuffer', () => {
   it('keeps items in insertion order below capacity', () => {

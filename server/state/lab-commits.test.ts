@@ -1,69 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminObservation } from './observation';
-import { initialState, reduce } from './reducer';
 import { buildSnapshot } from './snapshot';
+import { committed, group, observation, replay, spawned, topic } from './test-fixtures';
 import type { LabAction, LabState } from './types';
 
-const observation = (at: number, committed: number): AdminObservation => ({
-  at,
-  cluster: {
-    clusterId: 'c',
-    controller: 1,
-    brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }],
-  },
-  topics: [
-    {
-      name: 't',
-      internal: false,
-      partitions: [
-        { partition: 0, leader: 1, replicas: [1], isr: [1], logStartOffset: 0, logEndOffset: 100 },
-      ],
-    },
-  ],
-  groups: [
-    {
-      groupId: 'g',
-      state: 'Stable',
-      protocol: 'range',
-      protocolType: 'consumer',
-      members: [],
-      offsets: [{ topic: 't', partition: 0, offset: committed }],
-    },
-  ],
-});
-
-const commit = (offset: number, at: number): LabAction => ({
-  type: 'consumer/message',
-  id: 'c1',
-  message: {
-    type: 'committed',
-    generationId: 3,
-    offsets: [{ topic: 't', partition: 0, offset }],
+/** A poll of topic t (log end 100) and group g, which has committed `offset` on t-0. */
+const poll = (at: number, offset: number): AdminObservation =>
+  observation(
     at,
-  },
-});
+    [group('g', [], { protocol: 'range', offsets: [{ topic: 't', partition: 0, offset }] })],
+    [topic('t', [100])],
+    { clusterId: 'c' },
+  );
 
-function run(...actions: LabAction[]): LabState {
-  return actions.reduce(reduce, initialState('b', false, 0));
-}
+const commit = (offset: number, at: number): LabAction =>
+  committed('c1', at, 3, [{ topic: 't', partition: 0, offset }]);
 
 const committedOf = (state: LabState) =>
   buildSnapshot(state, 0).groups[0]?.offsets[0]?.committedOffset;
 
 describe('commits acknowledged to lab consumers', () => {
-  const spawned: LabAction = {
-    type: 'consumer/spawned',
-    id: 'c1',
-    groupId: 'g',
-    pid: 1,
-    delayMs: 0,
-    at: 0,
-  };
+  const started = spawned('c1', 'g', 0, 1);
 
   it('show at once when newer than the last admin poll, with lag following', () => {
-    const state = run(
-      { type: 'admin/observed', observation: observation(1000, 40) },
-      spawned,
+    const state = replay(
+      { type: 'admin/observed', observation: poll(1000, 40) },
+      started,
       commit(70, 1500),
     );
     expect(committedOf(state)).toBe(70);
@@ -71,9 +33,9 @@ describe('commits acknowledged to lab consumers', () => {
   });
 
   it('give way to a newer poll, which is what Kafka says now', () => {
-    const state = run(spawned, commit(70, 1500), {
+    const state = replay(started, commit(70, 1500), {
       type: 'admin/observed',
-      observation: observation(2000, 65),
+      observation: poll(2000, 65),
     });
     expect(committedOf(state)).toBe(65);
   });

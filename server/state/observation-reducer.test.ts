@@ -1,106 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerMessage } from '../../protocol/ipc';
-import type { GroupState, LabGroupConfig } from '../../protocol/snapshot';
-import type { AdminObservation, ObservedGroup, ObservedMember, ObservedTopic } from './observation';
 import { reduceObservation } from './observation-reducer';
-import { initialState, reduce } from './reducer';
+import { initialState } from './reducer';
 import { buildSnapshot } from './snapshot';
-import type { LabAction, LabState } from './types';
+import {
+  commanded,
+  exited,
+  fresh,
+  group,
+  groupConfig,
+  joined,
+  member,
+  message,
+  observation,
+  observed,
+  ofKind,
+  run,
+  spawned,
+  T0,
+  topic,
+} from './test-fixtures';
+import type { LabState } from './types';
 
-const T0 = 1_700_000_000_000;
-const TOPIC = 'trades';
-
-const config: LabGroupConfig = {
-  groupId: 'g1',
-  topic: TOPIC,
-  assignor: 'round-robin',
-  commitMode: 'after-processing',
-  autoCommitIntervalMs: 5000,
-  offsetReset: 'earliest',
-  sessionTimeoutMs: 6000,
-  heartbeatIntervalMs: 1000,
-};
-
-const topic = (name: string, logEnds: number[]): ObservedTopic => ({
-  name,
-  internal: false,
-  partitions: logEnds.map((logEndOffset, partition) => ({
-    partition,
-    leader: 1,
-    replicas: [1],
-    isr: [1],
-    logStartOffset: 0,
-    logEndOffset,
-  })),
-});
-const member = (memberId: string, partitions: number[]): ObservedMember => ({
-  memberId,
-  clientId: `client-${memberId}`,
-  host: '/127.0.0.1',
-  assignments: [{ topic: TOPIC, partitions }],
-});
-const group = (
-  groupId: string,
-  members: ObservedMember[],
-  state: GroupState = 'Stable',
-): ObservedGroup => ({
-  groupId,
-  state,
-  protocol: 'RoundRobinAssigner',
-  protocolType: 'consumer',
-  members,
-  offsets: [],
-});
-const observation = (
-  at: number,
-  groups: ObservedGroup[],
-  topics = [topic(TOPIC, [10, 10])],
-): AdminObservation => ({
-  at,
-  cluster: {
-    clusterId: 'lab',
-    controller: 1,
-    brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }],
-  },
-  topics,
-  groups,
-});
-
-const run = (state: LabState, ...actions: LabAction[]): LabState => actions.reduce(reduce, state);
-const observed = (o: AdminObservation): LabAction => ({ type: 'admin/observed', observation: o });
-const message = (id: string, msg: WorkerMessage): LabAction => ({
-  type: 'consumer/message',
-  id,
-  message: msg,
-});
-const joined = (id: string, memberId: string, partitions: number[], at: number): LabAction =>
-  message(id, {
-    type: 'joined',
-    memberId,
-    leaderId: null,
-    isLeader: false,
-    protocol: 'RoundRobinAssigner',
-    assignment: [{ topic: TOPIC, partitions }],
-    durationMs: 0,
-    at,
-  });
-const spawned = (id: string, at: number): LabAction => ({
-  type: 'consumer/spawned',
-  id,
-  groupId: 'g1',
-  pid: 100,
-  delayMs: 0,
-  at,
-});
-const kindsOf = (state: LabState, kind: string) => state.timeline.filter((e) => e.kind === kind);
+const config = groupConfig('g1');
 
 /** Lab group g1 with c1 (m1, partitions 0) and c2 (m2, partition 1), settled; last heartbeat T0+4000. */
 function settledGroup(): LabState {
   return run(
-    initialState('127.0.0.1:9092', false, T0),
+    fresh(),
     { type: 'group/registered', config, at: T0 },
-    spawned('c1', T0),
-    spawned('c2', T0),
+    spawned('c1', 'g1', T0),
+    spawned('c2', 'g1', T0),
     joined('c1', 'm1', [0, 1], T0 + 300),
     message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 400 }),
     joined('c1', 'm1', [0], T0 + 600),
@@ -152,12 +81,7 @@ describe('reduceObservation: connection and rates', () => {
 
 describe('crash and eviction of a lab consumer', () => {
   it('keeps a crashed member in the group until Kafka drops it, then reports the eviction', () => {
-    const crashed = run(settledGroup(), {
-      type: 'consumer/commanded',
-      id: 'c1',
-      command: 'crash',
-      at: T0 + 5000,
-    });
+    const crashed = run(settledGroup(), commanded('c1', 'crash', T0 + 5000));
     expect(crashed.consumers.c1?.status).toBe('crashed');
     expect(crashed.consumers.c1?.memberId).toBe('m1');
     const snap = buildSnapshot(crashed, T0 + 5000);
@@ -172,7 +96,7 @@ describe('crash and eviction of a lab consumer', () => {
       crashed,
       observed(observation(T0 + 6000, [group('g1', [member('m1', [0]), member('m2', [1])])])),
     );
-    expect(kindsOf(stillThere, 'member-evicted')).toHaveLength(0);
+    expect(ofKind(stillThere, 'member-evicted')).toHaveLength(0);
     expect(stillThere.consumers.c1?.memberId).toBe('m1');
 
     const evicted = run(
@@ -184,7 +108,7 @@ describe('crash and eviction of a lab consumer', () => {
       memberId: null,
       assignment: [],
     });
-    const events = kindsOf(evicted, 'member-evicted');
+    const events = ofKind(evicted, 'member-evicted');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       at: T0 + 11_000,
@@ -200,17 +124,17 @@ describe('crash and eviction of a lab consumer', () => {
       evicted,
       observed(observation(T0 + 12_000, [group('g1', [member('m2', [0, 1])])])),
     );
-    expect(kindsOf(later, 'member-evicted')).toHaveLength(1);
+    expect(ofKind(later, 'member-evicted')).toHaveLength(1);
   });
 
   it('dates the eviction at the start of the rebalance it caused', () => {
     const evicted = run(
       settledGroup(),
-      { type: 'consumer/commanded', id: 'c1', command: 'crash', at: T0 + 5000 },
+      commanded('c1', 'crash', T0 + 5000),
       message('c2', { type: 'rebalancing', memberId: 'm2', at: T0 + 10_500 }),
       observed(observation(T0 + 11_000, [group('g1', [member('m2', [])], 'PreparingRebalance')])),
     );
-    expect(kindsOf(evicted, 'member-evicted')[0]).toMatchObject({
+    expect(ofKind(evicted, 'member-evicted')[0]).toMatchObject({
       at: T0 + 10_500,
       durationMs: 5500,
     });
@@ -220,22 +144,22 @@ describe('crash and eviction of a lab consumer', () => {
     const state = run(
       initialState('b', false, T0),
       { type: 'group/registered', config, at: T0 },
-      spawned('c1', T0),
-      { type: 'consumer/commanded', id: 'c1', command: 'crash', at: T0 + 100 },
+      spawned('c1', 'g1', T0),
+      commanded('c1', 'crash', T0 + 100),
       observed(observation(T0 + 1000, [group('g1', [])])),
     );
-    expect(kindsOf(state, 'member-evicted')).toHaveLength(0);
+    expect(ofKind(state, 'member-evicted')).toHaveLength(0);
   });
 
   it('does not treat a gracefully stopped member as evicted', () => {
     const state = run(
       settledGroup(),
-      { type: 'consumer/commanded', id: 'c1', command: 'stop', at: T0 + 5000 },
-      { type: 'consumer/exited', id: 'c1', code: 0, signal: null, at: T0 + 5100 },
+      commanded('c1', 'stop', T0 + 5000),
+      exited('c1', T0 + 5100),
       observed(observation(T0 + 6000, [group('g1', [member('m2', [0, 1])])])),
     );
-    expect(kindsOf(state, 'member-evicted')).toHaveLength(0);
-    expect(kindsOf(state, 'member-left')).toHaveLength(1);
+    expect(ofKind(state, 'member-evicted')).toHaveLength(0);
+    expect(ofKind(state, 'member-left')).toHaveLength(1);
   });
 });
 
@@ -335,7 +259,7 @@ describe('rebalances of lab groups seen by polls', () => {
       observed(observation(T0 + 2000, [group('g1', [], 'Empty')])),
     );
     expect(state.rebalances.g1).toBeUndefined();
-    expect(kindsOf(state, 'rebalance-completed')).toHaveLength(1);
+    expect(ofKind(state, 'rebalance-completed')).toHaveLength(1);
   });
 
   it('ignores a rebalancing state seen no later than the last completed rebalance', () => {
@@ -346,8 +270,8 @@ describe('rebalances of lab groups seen by polls', () => {
       observed(observation(T0 + 600, [group('g1', [member('m1', [0])], 'CompletingRebalance')])),
     );
     expect(stale.rebalances.g1).toBeUndefined();
-    expect(kindsOf(stale, 'rebalance-started')).toHaveLength(
-      kindsOf(settled, 'rebalance-started').length,
+    expect(ofKind(stale, 'rebalance-started')).toHaveLength(
+      ofKind(settled, 'rebalance-started').length,
     );
   });
 });

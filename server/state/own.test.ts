@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { own } from './own';
-import { initialState, reduce } from './reducer';
 import { buildSnapshot } from './snapshot';
+import { observation, observed, group as observedGroup, replay } from './test-fixtures';
 
 describe('groups named like Object members', () => {
   it('own() ignores inherited keys', () => {
@@ -10,24 +10,14 @@ describe('groups named like Object members', () => {
   });
 
   it('an external group called "constructor" is shown as a plain read-only group', () => {
-    const state = reduce(initialState('b', false, 0), {
-      type: 'admin/observed',
-      observation: {
-        at: 1,
-        cluster: { clusterId: 'c', controller: 1, brokers: [] },
-        topics: [],
-        groups: [
-          {
-            groupId: 'constructor',
-            state: 'Empty',
-            protocol: '',
-            protocolType: 'consumer',
-            members: [],
-            offsets: [],
-          },
-        ],
-      },
-    });
+    const state = replay(
+      observed(
+        observation(1, [observedGroup('constructor', [], { state: 'Empty', protocol: '' })], [], {
+          clusterId: 'c',
+          brokers: [],
+        }),
+      ),
+    );
     const group = buildSnapshot(state, 0).groups[0];
     expect(group?.lab).toBe(false);
     expect(group?.config).toBeNull();

@@ -1,47 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerMessage } from '../../protocol/ipc';
-import type { LabGroupConfig, ProducerInfo } from '../../protocol/snapshot';
-import type { AdminObservation } from './observation';
-import { COMMIT_AGGREGATION_MS, initialState, reduce } from './reducer';
+import type { ProducerInfo } from '../../protocol/snapshot';
+import { COMMIT_AGGREGATION_MS, reduce } from './reducer';
 import { buildSnapshot } from './snapshot';
-import type { LabAction, LabState } from './types';
-
-const T0 = 1_700_000_000_000;
-const TOPIC = 'trades';
-
-const groupConfig = (groupId: string, topic = TOPIC): LabGroupConfig => ({
-  groupId,
+import {
+  committed as commit,
+  fresh,
+  groupConfig,
+  message,
+  observation,
+  observed,
+  ofKind,
+  run,
+  spawned,
+  T0,
+  TOPIC,
   topic,
-  assignor: 'round-robin',
-  commitMode: 'after-processing',
-  autoCommitIntervalMs: 5000,
-  offsetReset: 'earliest',
-  sessionTimeoutMs: 6000,
-  heartbeatIntervalMs: 1000,
-});
-const observation = (at: number): AdminObservation => ({
-  at,
-  cluster: {
-    clusterId: 'lab',
-    controller: 1,
-    brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }],
-  },
-  topics: [
-    {
-      name: TOPIC,
-      internal: false,
-      partitions: [0, 1].map((partition) => ({
-        partition,
-        leader: 1,
-        replicas: [1],
-        isr: [1],
-        logStartOffset: 0,
-        logEndOffset: 100,
-      })),
-    },
-  ],
-  groups: [],
-});
+} from './test-fixtures';
+import type { LabAction } from './types';
+
 const producerInfo = (overrides: Partial<ProducerInfo> = {}): ProducerInfo => ({
   topic: TOPIC,
   rate: 20,
@@ -60,34 +36,14 @@ const producerInfo = (overrides: Partial<ProducerInfo> = {}): ProducerInfo => ({
   ...overrides,
 });
 
-const run = (state: LabState, ...actions: LabAction[]): LabState => actions.reduce(reduce, state);
-const fresh = (embedded = false) => initialState('127.0.0.1:9092', embedded, T0);
-const observed = (at: number): LabAction => ({
-  type: 'admin/observed',
-  observation: observation(at),
-});
+const observedAt = (at: number): LabAction =>
+  observed(observation(at, [], [topic(TOPIC, [100, 100])]));
 const failed = (at: number, error = 'Connection refused'): LabAction => ({
   type: 'admin/failed',
   error,
   at,
 });
-const message = (id: string, msg: WorkerMessage): LabAction => ({
-  type: 'consumer/message',
-  id,
-  message: msg,
-});
-const spawned = (id: string, groupId: string, at: number): LabAction => ({
-  type: 'consumer/spawned',
-  id,
-  groupId,
-  pid: 100,
-  delayMs: 0,
-  at,
-});
-const commit = (id: string, at: number): LabAction =>
-  message(id, { type: 'committed', generationId: 1, offsets: [], at });
 const tick = (at: number): LabAction => ({ type: 'clock/tick', at });
-const ofKind = (state: LabState, kind: string) => state.timeline.filter((e) => e.kind === kind);
 
 describe('initialState', () => {
   it('starts connecting, empty, at version 0', () => {
@@ -132,7 +88,7 @@ describe('Kafka connection', () => {
   });
 
   it('the next admin/observed reconnects and adds broker-connected', () => {
-    const back = run(fresh(), failed(T0 + 1000), failed(T0 + 2000), observed(T0 + 3000));
+    const back = run(fresh(), failed(T0 + 1000), failed(T0 + 2000), observedAt(T0 + 3000));
     expect(back.connection).toMatchObject({
       kafka: 'connected',
       lastError: null,
@@ -143,18 +99,18 @@ describe('Kafka connection', () => {
   });
 
   it('the first successful poll connects without a broker-connected event', () => {
-    const up = run(fresh(), observed(T0 + 500));
+    const up = run(fresh(), observedAt(T0 + 500));
     expect(up.connection).toMatchObject({ kafka: 'connected', since: T0 + 500 });
     expect(up.timeline).toEqual([]);
   });
 
   it('keeps "since" while staying connected', () => {
-    const up = run(fresh(), observed(T0 + 500), observed(T0 + 1500));
+    const up = run(fresh(), observedAt(T0 + 500), observedAt(T0 + 1500));
     expect(up.connection.since).toBe(T0 + 500);
   });
 
   it('a failure after being connected counts from the failure', () => {
-    const down = run(fresh(), observed(T0 + 500), failed(T0 + 900));
+    const down = run(fresh(), observedAt(T0 + 500), failed(T0 + 900));
     expect(down.connection.since).toBe(T0 + 900);
     expect(ofKind(down, 'broker-unreachable')).toHaveLength(1);
   });
@@ -164,7 +120,7 @@ describe('version', () => {
   it('increments by one on every effective change', () => {
     let state = fresh();
     const actions: LabAction[] = [
-      observed(T0 + 1),
+      observedAt(T0 + 1),
       { type: 'group/registered', config: groupConfig('g1'), at: T0 + 2 },
       spawned('c1', 'g1', T0 + 3),
       message('c1', { type: 'ready', pid: 1 }),
@@ -189,7 +145,7 @@ describe('version', () => {
   });
 
   it('an idle clock/tick (nothing consumed, commit window still open) changes nothing', () => {
-    const state = run(fresh(), observed(T0 + 1));
+    const state = run(fresh(), observedAt(T0 + 1));
     expect(state.consumedSinceTick).toBe(0);
     expect(reduce(state, tick(T0 + 1000))).toBe(state);
   });
@@ -327,7 +283,7 @@ describe('lab groups', () => {
   const deletedMidRebalance = () =>
     run(
       fresh(),
-      observed(T0),
+      observedAt(T0),
       { type: 'group/registered', config: groupConfig('g1'), at: T0 },
       spawned('c1', 'g1', T0),
       spawned('c2', 'g1', T0),
@@ -387,8 +343,8 @@ describe('topics', () => {
   it('partitions-added becomes the cause of the next rebalance of groups on that topic', () => {
     const state = run(
       fresh(),
-      { type: 'group/registered', config: groupConfig('g1', 'a'), at: T0 },
-      { type: 'group/registered', config: groupConfig('g2', 'other'), at: T0 },
+      { type: 'group/registered', config: groupConfig('g1', { topic: 'a' }), at: T0 },
+      { type: 'group/registered', config: groupConfig('g2', { topic: 'other' }), at: T0 },
       spawned('c1', 'g1', T0),
       changed('partitions-added', 'a', T0 + 100),
     );

@@ -1,97 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerMessage } from '../../protocol/ipc';
-import type { LabGroupConfig } from '../../protocol/snapshot';
-import type { AdminObservation, ObservedGroup, ObservedMember, ObservedTopic } from './observation';
-import { initialState, reduce } from './reducer';
 import { buildSnapshot, computeLag } from './snapshot';
-import type { LabAction, LabState } from './types';
-
-const T0 = 1_700_000_000_000;
-const TOPIC = 'trades';
-
-const config = (groupId: string, overrides: Partial<LabGroupConfig> = {}): LabGroupConfig => ({
-  groupId,
-  topic: TOPIC,
-  assignor: 'round-robin',
-  commitMode: 'after-processing',
-  autoCommitIntervalMs: 5000,
-  offsetReset: 'earliest',
-  sessionTimeoutMs: 6000,
-  heartbeatIntervalMs: 1000,
-  ...overrides,
-});
-/** Partitions given as [logStart, logEnd]. */
-const topic = (name: string, ranges: [number, number][], internal = false): ObservedTopic => ({
-  name,
-  internal,
-  partitions: ranges.map(([logStartOffset, logEndOffset], partition) => ({
-    partition,
-    leader: 1,
-    replicas: [1],
-    isr: [1],
-    logStartOffset,
-    logEndOffset,
-  })),
-});
-const member = (memberId: string, assignments: ObservedMember['assignments']): ObservedMember => ({
-  memberId,
-  clientId: `client-${memberId}`,
-  host: '/127.0.0.1',
-  assignments,
-});
-const group = (groupId: string, extra: Partial<ObservedGroup> = {}): ObservedGroup => ({
-  groupId,
-  state: 'Stable',
-  protocol: 'RoundRobinAssigner',
-  protocolType: 'consumer',
-  members: [],
-  offsets: [],
-  ...extra,
-});
-const observation = (
-  at: number,
-  groups: ObservedGroup[],
-  topics: ObservedTopic[],
-): AdminObservation => ({
-  at,
-  cluster: {
-    clusterId: 'lab',
-    controller: 1,
-    brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }],
-  },
-  topics,
-  groups,
-});
-
-const run = (state: LabState, ...actions: LabAction[]): LabState => actions.reduce(reduce, state);
-const fresh = () => initialState('127.0.0.1:9092', false, T0);
-const observed = (o: AdminObservation): LabAction => ({ type: 'admin/observed', observation: o });
-const message = (id: string, msg: WorkerMessage): LabAction => ({
-  type: 'consumer/message',
-  id,
-  message: msg,
-});
-const spawned = (id: string, groupId: string, at = T0): LabAction => ({
-  type: 'consumer/spawned',
-  id,
-  groupId,
-  pid: 100,
-  delayMs: 0,
-  at,
-});
-const joined = (id: string, memberId: string, partitions: number[], at = T0 + 100): LabAction =>
-  message(id, {
-    type: 'joined',
-    memberId,
-    leaderId: null,
-    isLeader: false,
-    protocol: 'RoundRobinAssigner',
-    assignment: [{ topic: TOPIC, partitions }],
-    durationMs: 0,
-    at,
-  });
-const heartbeat = (id: string, memberId: string, generationId: number, at: number) =>
-  message(id, { type: 'heartbeat', memberId, generationId, at });
+import {
+  commanded,
+  fresh,
+  group,
+  groupConfig,
+  heartbeat,
+  joined,
+  member,
+  message,
+  observation,
+  observed,
+  run,
+  spawned,
+  T0,
+  TOPIC,
+  topic,
+} from './test-fixtures';
+import type { LabState } from './types';
 
 describe('computeLag', () => {
   it('is log end minus committed', () => {
@@ -130,7 +56,7 @@ describe('buildSnapshot', () => {
   it('computes lag per partition, the total, and the owner of each partition', () => {
     const state = run(
       fresh(),
-      { type: 'group/registered', config: config('g1'), at: T0 },
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
       spawned('c1', 'g1'),
       spawned('c2', 'g1'),
       joined('c1', 'm1', [0, 1]),
@@ -139,11 +65,7 @@ describe('buildSnapshot', () => {
         observation(
           T0 + 1000,
           [
-            group('g1', {
-              members: [
-                member('m1', [{ topic: TOPIC, partitions: [0, 1] }]),
-                member('m2', [{ topic: TOPIC, partitions: [2] }]),
-              ],
+            group('g1', [member('m1', [0, 1]), member('m2', [2])], {
               offsets: [
                 { topic: TOPIC, partition: 0, offset: 90 },
                 { topic: TOPIC, partition: 1, offset: null },
@@ -204,7 +126,7 @@ describe('buildSnapshot', () => {
       state: 'Stable',
       protocol: 'RoundRobinAssigner',
       topics: [TOPIC],
-      config: config('g1'),
+      config: groupConfig('g1'),
       rebalance: null,
       audit: null,
     });
@@ -217,8 +139,7 @@ describe('buildSnapshot', () => {
         observation(
           T0,
           [
-            group('ext', {
-              members: [member('x', [{ topic: 'b', partitions: [0] }])],
+            group('ext', [member('x', [0], 'b')], {
               offsets: [{ topic: 'a', partition: 0, offset: 3 }],
             }),
           ],
@@ -241,7 +162,7 @@ describe('buildSnapshot', () => {
   it('has no offset rows for a topic missing from the cluster', () => {
     const state = run(
       fresh(),
-      { type: 'group/registered', config: config('g1', { topic: 'gone' }), at: T0 },
+      { type: 'group/registered', config: groupConfig('g1', { topic: 'gone' }), at: T0 },
       observed(observation(T0, [], [topic(TOPIC, [[0, 1]])])),
     );
     const g1 = buildSnapshot(state).groups[0];
@@ -252,7 +173,7 @@ describe('buildSnapshot', () => {
 
   it('shows a lab group Kafka does not know yet as Empty', () => {
     const g1 = buildSnapshot(
-      run(fresh(), { type: 'group/registered', config: config('g1'), at: T0 }),
+      run(fresh(), { type: 'group/registered', config: groupConfig('g1'), at: T0 }),
     ).groups[0];
     expect(g1).toMatchObject({
       state: 'Empty',
@@ -266,8 +187,8 @@ describe('buildSnapshot', () => {
   it('lists lab groups first, each part sorted by id', () => {
     const state = run(
       fresh(),
-      { type: 'group/registered', config: config('zeta'), at: T0 },
-      { type: 'group/registered', config: config('beta'), at: T0 },
+      { type: 'group/registered', config: groupConfig('zeta'), at: T0 },
+      { type: 'group/registered', config: groupConfig('beta'), at: T0 },
       observed(observation(T0, [group('alpha'), group('zeta'), group('omega')], [])),
     );
     expect(buildSnapshot(state).groups.map((g) => [g.groupId, g.lab])).toEqual([
@@ -281,7 +202,7 @@ describe('buildSnapshot', () => {
   it('carries processed offsets reported by the lab consumers', () => {
     const state = run(
       fresh(),
-      { type: 'group/registered', config: config('g1'), at: T0 },
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
       spawned('c1', 'g1'),
       message('c1', {
         type: 'progress',
@@ -337,8 +258,8 @@ describe('buildSnapshot', () => {
     const base = () =>
       run(
         fresh(),
-        { type: 'group/registered', config: config('g1'), at: T0 },
-        { type: 'group/registered', config: config('g2'), at: T0 },
+        { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+        { type: 'group/registered', config: groupConfig('g2'), at: T0 },
         spawned('c1', 'g1'),
         spawned('c2', 'g1'),
         spawned('d1', 'g2'),
@@ -366,7 +287,7 @@ describe('buildSnapshot', () => {
     const running = () =>
       run(
         fresh(),
-        { type: 'group/registered', config: config('g1', { sessionTimeoutMs: 3000 }), at: T0 },
+        { type: 'group/registered', config: groupConfig('g1', { sessionTimeoutMs: 3000 }), at: T0 },
         spawned('c1', 'g1'),
         joined('c1', 'm1', [0]),
       );
@@ -378,22 +299,16 @@ describe('buildSnapshot', () => {
     });
 
     it('is the last heartbeat plus the session timeout for a crashed member', () => {
-      const state = run(running(), heartbeat('c1', 'm1', 1, T0 + 500), {
-        type: 'consumer/commanded',
-        id: 'c1',
-        command: 'crash',
-        at: T0 + 900,
-      });
+      const state = run(
+        running(),
+        heartbeat('c1', 'm1', 1, T0 + 500),
+        commanded('c1', 'crash', T0 + 900),
+      );
       expect(due(state)).toBe(T0 + 3500);
     });
 
     it('counts from the crash when no heartbeat was seen', () => {
-      const state = run(running(), {
-        type: 'consumer/commanded',
-        id: 'c1',
-        command: 'crash',
-        at: T0 + 900,
-      });
+      const state = run(running(), commanded('c1', 'crash', T0 + 900));
       expect(due(state)).toBe(T0 + 3900);
     });
   });
@@ -401,7 +316,7 @@ describe('buildSnapshot', () => {
   it('shows the open rebalance of a group', () => {
     const state = run(
       fresh(),
-      { type: 'group/registered', config: config('g1'), at: T0 },
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
       spawned('c1', 'g1'),
       message('c1', { type: 'rebalancing', memberId: null, at: T0 + 10 }),
     );

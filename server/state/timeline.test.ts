@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState } from './reducer';
+import { fresh, T0 } from './test-fixtures';
 import {
   completeRebalance,
   formatDuration,
@@ -8,9 +8,6 @@ import {
   startRebalance,
   withEvents,
 } from './timeline';
-
-const T0 = 1_700_000_000_000;
-const fresh = () => initialState('127.0.0.1:9092', false, T0);
 
 describe('withEvents', () => {
   it('returns the same state for no events', () => {

@@ -1,0 +1,185 @@
+/**
+ * Shared fixtures for the unit tests of the lab state: fixed times and names, builders for admin
+ * observations, lab group configs and lab actions, and a reducer fold.
+ */
+import type { WorkerMessage } from '../../protocol/ipc';
+import type { Cluster, GroupState, LabGroupConfig } from '../../protocol/snapshot';
+import type { AdminObservation, ObservedGroup, ObservedMember, ObservedTopic } from './observation';
+import { initialState, reduce } from './reducer';
+import type { LabAction, LabState } from './types';
+
+type JoinedMessage = Extract<WorkerMessage, { type: 'joined' }>;
+type CommittedMessage = Extract<WorkerMessage, { type: 'committed' }>;
+type ConsumerCommand = Extract<LabAction, { type: 'consumer/commanded' }>['command'];
+
+/** A fixed "now" for tests, in epoch milliseconds. */
+export const T0 = 1_700_000_000_000;
+/** The topic lab groups consume by default. */
+export const TOPIC = 'trades';
+/** The broker list of a fresh state. */
+export const BROKERS = '127.0.0.1:9092';
+
+/** A lab group on TOPIC with the lab's defaults; overrides replace single fields. */
+export const groupConfig = (
+  groupId = 'g1',
+  overrides: Partial<LabGroupConfig> = {},
+): LabGroupConfig => ({
+  groupId,
+  topic: TOPIC,
+  assignor: 'round-robin',
+  commitMode: 'after-processing',
+  autoCommitIntervalMs: 5000,
+  offsetReset: 'earliest',
+  sessionTimeoutMs: 6000,
+  heartbeatIntervalMs: 1000,
+  ...overrides,
+});
+
+/** Initial state on BROKERS at T0. */
+export const fresh = (embedded = false): LabState => initialState(BROKERS, embedded, T0);
+
+/** Folds the actions over a state with the real reducer. */
+export const run = (state: LabState, ...actions: LabAction[]): LabState =>
+  actions.reduce(reduce, state);
+
+/** Folds the actions over a bare initial state (brokers 'b', no embedded broker, at 0). */
+export const replay = (...actions: LabAction[]): LabState =>
+  run(initialState('b', false, 0), ...actions);
+
+/**
+ * A topic as an admin poll sees it, one entry a partition: a log end offset (log start 0) or a
+ * [logStart, logEnd] pair.
+ */
+export const topic = (
+  name: string,
+  partitions: (number | [number, number])[],
+  internal = false,
+): ObservedTopic => ({
+  name,
+  internal,
+  partitions: partitions.map((offsets, partition) => {
+    const [logStartOffset, logEndOffset] = typeof offsets === 'number' ? [0, offsets] : offsets;
+    return { partition, leader: 1, replicas: [1], isr: [1], logStartOffset, logEndOffset };
+  }),
+});
+
+/** A group member as an admin poll sees it, assigned the given partitions of one topic. */
+export const member = (
+  memberId: string,
+  partitions: number[],
+  onTopic = TOPIC,
+): ObservedMember => ({
+  memberId,
+  clientId: `client-${memberId}`,
+  host: '/127.0.0.1',
+  assignments: [{ topic: onTopic, partitions }],
+});
+
+/** A Stable consumer group as an admin poll sees it; a state or other fields may replace defaults. */
+export const group = (
+  groupId: string,
+  members: ObservedMember[] = [],
+  extra: GroupState | Partial<ObservedGroup> = {},
+): ObservedGroup => ({
+  groupId,
+  state: 'Stable',
+  protocol: 'RoundRobinAssigner',
+  protocolType: 'consumer',
+  members,
+  offsets: [],
+  ...(typeof extra === 'string' ? { state: extra } : extra),
+});
+
+/** One admin poll of a single-broker cluster 'lab'; cluster fields may be overridden. */
+export const observation = (
+  at: number,
+  groups: ObservedGroup[] = [],
+  topics: ObservedTopic[] = [topic(TOPIC, [10, 10])],
+  cluster: Partial<Cluster> = {},
+): AdminObservation => ({
+  at,
+  cluster: {
+    clusterId: 'lab',
+    controller: 1,
+    brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }],
+    ...cluster,
+  },
+  topics,
+  groups,
+});
+
+export const observed = (o: AdminObservation): LabAction => ({
+  type: 'admin/observed',
+  observation: o,
+});
+
+export const message = (id: string, msg: WorkerMessage): LabAction => ({
+  type: 'consumer/message',
+  id,
+  message: msg,
+});
+
+export const spawned = (
+  id: string,
+  groupId = 'g1',
+  at = T0,
+  pid: number | null = 100,
+): LabAction => ({
+  type: 'consumer/spawned',
+  id,
+  groupId,
+  pid,
+  delayMs: 0,
+  at,
+});
+
+/** A consumer joined as a follower, assigned the given partitions of TOPIC; extra replaces fields. */
+export const joined = (
+  id: string,
+  memberId: string,
+  partitions: number[],
+  at = T0 + 100,
+  extra: Partial<Omit<JoinedMessage, 'type'>> = {},
+): LabAction =>
+  message(id, {
+    type: 'joined',
+    memberId,
+    leaderId: null,
+    isLeader: false,
+    protocol: 'RoundRobinAssigner',
+    assignment: [{ topic: TOPIC, partitions }],
+    durationMs: 0,
+    at,
+    ...extra,
+  });
+
+export const heartbeat = (id: string, memberId: string, generationId: number, at: number) =>
+  message(id, { type: 'heartbeat', memberId, generationId, at });
+
+export const committed = (
+  id: string,
+  at: number,
+  generationId: number | null = 1,
+  offsets: CommittedMessage['offsets'] = [],
+): LabAction => message(id, { type: 'committed', generationId, offsets, at });
+
+export const commanded = (
+  id: string,
+  command: ConsumerCommand,
+  at: number,
+  delayMs?: number,
+): LabAction => ({ type: 'consumer/commanded', id, command, at, delayMs });
+
+export const exited = (
+  id: string,
+  at: number,
+  code: number | null = 0,
+  signal: string | null = null,
+): LabAction => ({ type: 'consumer/exited', id, code, signal, at });
+
+/** The timeline events of one kind. */
+export const ofKind = (state: LabState, kind: string) =>
+  state.timeline.filter((e) => e.kind === kind);
+
+/** The kinds of all timeline events, oldest first. */
+export const kinds = (state: LabState) => state.timeline.map((e) => e.kind);
