@@ -4,23 +4,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PreflightError } from './preflight';
 
-const POM_PATH = path.join('server', 'broker', 'pom.xml');
+/** The broker itself, and Kafka's command-line tools (kafka-consumer-groups and friends). */
+export const BROKER_POM = path.join('server', 'broker', 'pom.xml');
+export const TOOLS_POM = path.join('server', 'broker', 'tools', 'pom.xml');
 
-function pomHash(rootDir: string): string {
+function pomHash(rootDir: string, pom: string): string {
   return createHash('sha256')
-    .update(fs.readFileSync(path.join(rootDir, POM_PATH)))
+    .update(fs.readFileSync(path.join(rootDir, pom)))
     .digest('hex')
     .slice(0, 16);
 }
 
-/** Where the broker's jars live; resolved once per pom.xml version and reused after. */
-export function libDir(rootDir: string): string {
-  return path.join(rootDir, '.kafka', `lib-${pomHash(rootDir)}`);
+/** Where a POM's jars live; resolved once per POM content and reused after. */
+export function libDir(rootDir: string, pom = BROKER_POM): string {
+  const kind = pom === BROKER_POM ? 'lib' : 'tools';
+  return path.join(rootDir, '.kafka', `${kind}-${pomHash(rootDir, pom)}`);
 }
 
-export function kafkaVersion(rootDir: string): string {
-  const pom = fs.readFileSync(path.join(rootDir, POM_PATH), 'utf8');
-  return /<kafka\.version>([^<]+)</.exec(pom)?.[1] ?? 'unknown';
+export function kafkaVersion(rootDir: string, pom = BROKER_POM): string {
+  const text = fs.readFileSync(path.join(rootDir, pom), 'utf8');
+  return /<kafka\.version>([^<]+)</.exec(text)?.[1] ?? 'unknown';
 }
 
 export function classpath(dir: string): string {
@@ -31,17 +34,17 @@ export function classpath(dir: string): string {
     .join(path.delimiter);
 }
 
-/** Resolves the pinned Kafka jars with Maven into .kafka/, printing Maven's progress the first time. */
+/** Resolves a POM's pinned jars with Maven into .kafka/, printing Maven's progress the first time. */
 export async function resolveJars(
   rootDir: string,
   log: (line: string) => void = console.log,
+  pom = BROKER_POM,
 ): Promise<string> {
-  const dir = libDir(rootDir);
-  const marker = path.join(dir, '.complete');
-  if (fs.existsSync(marker)) return dir;
+  const dir = libDir(rootDir, pom);
+  if (fs.existsSync(path.join(dir, '.complete'))) return dir;
 
   log(
-    `Fetching Apache Kafka ${kafkaVersion(rootDir)} jars with Maven (first start only, about a minute)…`,
+    `Fetching Apache Kafka ${kafkaVersion(rootDir, pom)} jars with Maven (first time only, about a minute)…`,
   );
   const tmp = `${dir}.partial`;
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -51,7 +54,7 @@ export async function resolveJars(
       [
         '-B',
         '-f',
-        path.join(rootDir, POM_PATH),
+        path.join(rootDir, pom),
         'dependency:copy-dependencies',
         `-DoutputDirectory=${tmp}`,
         '-DincludeScope=runtime',

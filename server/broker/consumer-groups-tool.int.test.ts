@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { OffsetLab } from '../app';
+import { startLabForTest } from '../test-support/in-process-lab';
+import type { LabClient } from '../test-support/lab-client';
+import { waitFor } from '../test-support/wait-for';
+import { parseDescribe } from './describe-output';
+import { runConsumerGroupsTool } from './kafka-tools';
+
+// The product's promise: the dashboard shows what Kafka's own kafka-consumer-groups prints.
+describe('the snapshot against kafka-consumer-groups --describe', () => {
+  const brokers = inject('brokers');
+  const topic = `tool-check-${randomUUID().slice(0, 8)}`;
+  const groupId = `tool-group-${randomUUID().slice(0, 8)}`;
+  let app: OffsetLab;
+  let client: LabClient;
+
+  beforeAll(async () => {
+    ({ app, client } = await startLabForTest(brokers, 'empty'));
+    await waitFor('first poll', async () => (await client.state()).cluster !== null);
+    await client.ok({ type: 'topic:create', topic, partitions: 4 });
+    await client.ok({ type: 'group:create', groupId, topic, consumers: 2, assignor: 'range' });
+    await client.ok({ type: 'producer:update', topic, rate: 200, paused: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('agrees partition by partition: committed, log end, lag and owner', async () => {
+    await waitFor('both consumers owning partitions', async () => {
+      const g = await client.group(groupId);
+      return (
+        g?.state === 'Stable' &&
+        g.members.length === 2 &&
+        g.offsets.some((o) => (o.committedOffset ?? 0) > 0)
+      );
+    });
+    // One paused consumer keeps some lag, so the comparison is not all zeros.
+    const paused = (await client.state()).consumers.find((c) => c.groupId === groupId);
+    await client.ok({ type: 'consumer:pause', consumerId: paused?.id });
+    await new Promise((r) => setTimeout(r, 1500));
+    await client.ok({ type: 'producer:update', paused: true });
+    const quiet = async () => {
+      const a = await client.group(groupId);
+      await new Promise((r) => setTimeout(r, 1500));
+      const b = await client.group(groupId);
+      return a && b && JSON.stringify(a.offsets) === JSON.stringify(b.offsets) ? b : undefined;
+    };
+    const before = await waitFor('a group at rest', quiet, 30_000);
+    const tool = await runConsumerGroupsTool(process.cwd(), [
+      '--bootstrap-server',
+      brokers.join(','),
+      '--describe',
+      '--group',
+      groupId,
+    ]);
+    const after = await client.group(groupId);
+    expect(tool.code, tool.stderr).toBe(0);
+    expect(JSON.stringify(after?.offsets)).toBe(JSON.stringify(before.offsets));
+
+    const rows = parseDescribe(tool.stdout);
+    expect(rows).toHaveLength(4);
+    expect(before.totalLag).toBeGreaterThan(0);
+    for (const row of rows) {
+      const mine = before.offsets.find(
+        (o) => o.topic === row.topic && o.partition === row.partition,
+      );
+      expect(mine, `partition ${row.partition}`).toBeDefined();
+      expect(mine?.committedOffset).toBe(row.currentOffset);
+      expect(mine?.logEndOffset).toBe(row.logEndOffset);
+      expect(mine?.lag).toBe(row.lag);
+      expect(mine?.memberId).toBe(row.consumerId);
+    }
+    console.log(
+      `kafka-consumer-groups and /api/state agree on ${rows.length} partitions (total lag ${before.totalLag})`,
+    );
+  });
+});
