@@ -16,11 +16,12 @@ describe('the snapshot against kafka-consumer-groups --describe', () => {
   let client: LabClient;
 
   beforeAll(async () => {
-    ({ app, client } = await startLabForTest(brokers, 'empty'));
-    await waitFor('first poll', async () => (await client.state()).cluster !== null);
-    await client.ok({ type: 'topic:create', topic, partitions: 4 });
+    ({ app, client } = await startLabForTest(brokers, 'empty', {
+      topic,
+      partitions: 4,
+      rate: 200,
+    }));
     await client.ok({ type: 'group:create', groupId, topic, consumers: 2, assignor: 'range' });
-    await client.ok({ type: 'producer:update', topic, rate: 200, paused: false });
   });
   afterAll(async () => {
     await app?.close();

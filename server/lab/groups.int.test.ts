@@ -18,10 +18,7 @@ describe('lab groups, commands and validation on a real broker', () => {
   let client: LabClient;
 
   beforeAll(async () => {
-    ({ app, client } = await startLabForTest(brokers, 'empty'));
-    await waitFor('first poll', async () => (await client.state()).cluster !== null);
-    await client.ok({ type: 'topic:create', topic, partitions: 4 });
-    await client.ok({ type: 'producer:update', topic, rate: 50, paused: false });
+    ({ app, client } = await startLabForTest(brokers, 'empty', { topic, partitions: 4, rate: 50 }));
   });
   afterAll(async () => {
     await app?.close();

@@ -1,10 +1,22 @@
 import { type OffsetLab, startOffsetLab } from '../app';
 import { LabClient } from './lab-client';
+import { waitFor } from './wait-for';
 
-/** The lab's server in this process (no Next.js page), on a free port, against the test broker. */
+export interface LabTopic {
+  topic: string;
+  partitions: number;
+  /** Producer rate into the topic, msg/s. */
+  rate: number;
+}
+
+/**
+ * The lab's server in this process (no Next.js page), on a free port, against the test broker,
+ * once it has read the cluster; with `produceTo`, a lab topic with the producer writing to it.
+ */
 export async function startLabForTest(
   brokers: string[],
   scenario: 'default' | 'empty',
+  produceTo?: LabTopic,
 ): Promise<{ app: OffsetLab; client: LabClient }> {
   const app = await startOffsetLab({
     brokers,
@@ -14,5 +26,12 @@ export async function startLabForTest(
     pollIntervalMs: 500,
     scenario,
   });
-  return { app, client: new LabClient(app.url) };
+  const client = new LabClient(app.url);
+  await waitFor('the first poll', async () => (await client.state()).cluster !== null);
+  if (produceTo) {
+    const { topic, partitions, rate } = produceTo;
+    await client.ok({ type: 'topic:create', topic, partitions });
+    await client.ok({ type: 'producer:update', topic, rate, paused: false });
+  }
+  return { app, client };
 }
