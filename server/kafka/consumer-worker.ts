@@ -69,12 +69,15 @@ function rebalanceError(): Error {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function processingDelay(heartbeat: () => Promise<void>): Promise<void> {
+/**
+ * One slow message. kafkajs can heartbeat only between messages (the heartbeat() after each one),
+ * not during one: a delay under the session timeout shows as lag, a longer one gets the member
+ * evicted, as it would a real consumer stuck on one message. Stop and pause cut it short.
+ */
+async function processingDelay(): Promise<void> {
   const end = Date.now() + state.delayMs;
   while (Date.now() < end && !state.stopping && !state.paused) {
-    await sleep(Math.min(250, end - Date.now()));
-    // Keeps the member alive while it is slow; kafkajs sends one only every heartbeatInterval.
-    await heartbeat();
+    await sleep(Math.min(100, end - Date.now()));
   }
 }
 
@@ -100,7 +103,7 @@ async function processBatch({
       state.rejoinRequested = false;
       throw rebalanceError();
     }
-    if (state.delayMs > 0) await processingDelay(heartbeat);
+    if (state.delayMs > 0) await processingDelay();
     if (state.stopping || state.paused) break;
     const offset = Number(message.offset);
     progress.processed(batch.partition, offset, message.value?.toString());

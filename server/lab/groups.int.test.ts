@@ -126,6 +126,35 @@ describe('lab groups, commands and validation on a real broker', () => {
     await client.ok({ type: 'consumer:slow', consumerId: consumer?.id, delayMs: 0 });
   });
 
+  it('a consumer slower per message than the session timeout is evicted, and rejoins', async () => {
+    const slowGroup = `slow-${randomUUID().slice(0, 8)}`;
+    const created = (await client.ok({
+      type: 'group:create',
+      groupId: slowGroup,
+      topic,
+      consumers: 1,
+      sessionTimeoutMs: 2000,
+    })) as { consumerIds: string[] };
+    const id = created.consumerIds[0] ?? '';
+    await waitFor(
+      'the consumer to join',
+      async () => (await client.group(slowGroup))?.members.length === 1,
+    );
+    const slowSince = Date.now();
+    await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 3000 });
+    const evicted = await waitFor(
+      'an eviction',
+      () =>
+        app.lab.state.timeline.find(
+          (e) => e.kind === 'member-evicted' && e.groupId === slowGroup && e.at >= slowSince,
+        ),
+      20_000,
+    );
+    expect(evicted.message).toMatch(/no heartbeat within the session timeout/);
+    await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 0 });
+    await client.ok({ type: 'group:delete', groupId: slowGroup });
+  });
+
   it('shows a group created outside the lab, with members and offsets, read-only', async () => {
     const outside = `outside-${randomUUID().slice(0, 8)}`;
     const external = await startExternalConsumer(brokers, outside, topic);

@@ -167,7 +167,17 @@ function reduceWorkerMessage(state: LabState, id: string, message: WorkerMessage
             ? consumer.status
             : 'running',
       });
-      if (firstJoin) {
+      if (firstJoin && consumer.memberId !== null && consumer.status !== 'stopping') {
+        // The same process under a new member id: the coordinator had dropped the old one.
+        next = withEvents(noteCause(next, groupId, `${id} was evicted and rejoined`, message.at), [
+          {
+            kind: 'member-evicted',
+            at: message.at,
+            groupId,
+            message: `Coordinator evicted ${id} (no heartbeat within the session timeout); it rejoined as ${message.memberId}`,
+          },
+        ]);
+      } else if (firstJoin) {
         next = withEvents(next, [
           {
             kind: 'member-joined',
