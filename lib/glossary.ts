@@ -24,7 +24,7 @@ export const GLOSSARY = {
   'group-state':
     'Stable: consuming. PreparingRebalance: waiting for members to rejoin. CompletingRebalance: waiting for the leader’s assignment. Empty: no members, offsets kept. Dead: removed.',
   'commit-mode':
-    'Both commit only processed offsets (at-least-once: a crash re-reads, never loses). after-processing commits within 200 ms; auto commits on a timer (auto.commit.interval.ms), so a crash re-reads up to one interval.',
+    'after-processing and auto commit only processed offsets (at-least-once: a crash re-reads, never loses); auto waits for auto.commit.interval.ms, so it re-reads more. before-processing commits each batch before handling it (at-most-once: a crash loses the rest of the batch).',
   acks: 'acks=all waits until every in-sync replica has the message; leader waits for the leader only; none does not wait at all, so lost messages go unnoticed.',
   idempotence:
     'An idempotent producer numbers its batches so the broker drops duplicates caused by retries. It requires acks=all.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { consumerIdField, groupIdField, intInRange, oneOf, topicName } from './fields';
 
 export const ASSIGNORS = ['round-robin', 'range'] as const;
-export const COMMIT_MODES = ['after-processing', 'auto'] as const;
+export const COMMIT_MODES = ['after-processing', 'auto', 'before-processing'] as const;
 export const OFFSET_RESETS = ['earliest', 'latest'] as const;
 export const KEY_MODES = ['fixed', 'symbol', 'random', 'none'] as const;
 export const ACKS_MODES = ['all', 'leader', 'none'] as const;

@@ -97,6 +97,14 @@ async function processBatch({
   isRunning,
   isStale,
 }: EachBatchPayload): Promise<void> {
+  const commitFirst = config.commitMode === 'before-processing';
+  if (commitFirst && batch.messages.length > 0 && !state.stopping && !state.paused) {
+    // At-most-once: the whole batch is committed before any of it is processed, so a crash in
+    // the middle loses the rest of it for good (the delivery audit counts them as missing).
+    commits.processed(batch.partition, Number(batch.lastOffset()) + 1);
+    await commits.flush();
+    await commits.flush();
+  }
   for (const message of batch.messages) {
     if (!isRunning() || isStale() || state.stopping || state.paused) break;
     if (state.rejoinRequested) {
@@ -108,7 +116,7 @@ async function processBatch({
     const offset = Number(message.offset);
     progress.processed(batch.partition, offset, message.value?.toString());
     resolveOffset(message.offset);
-    commits.processed(batch.partition, offset + 1);
+    if (!commitFirst) commits.processed(batch.partition, offset + 1);
     await heartbeat();
   }
 }

@@ -230,6 +230,44 @@ describe('lab groups, commands and validation on a real broker', () => {
     await client.ok({ type: 'consumer:stop', consumerId: added.consumerId });
   });
 
+  it('at-most-once: committing before processing loses messages when the consumer crashes', async () => {
+    const amoGroup = `amo-${randomUUID().slice(0, 8)}`;
+    const created = (await client.ok({
+      type: 'group:create',
+      groupId: amoGroup,
+      topic,
+      consumers: 1,
+      commitMode: 'before-processing',
+      offsetReset: 'latest',
+      sessionTimeoutMs: 3000,
+    })) as { consumerIds: string[] };
+    const id = created.consumerIds[0] ?? '';
+    await waitFor(
+      'the group to consume',
+      async () => ((await client.group(amoGroup))?.audit?.processed ?? 0) > 20,
+    );
+    await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 500 });
+    await new Promise((r) => setTimeout(r, 3000));
+    await client.ok({ type: 'consumer:crash', consumerId: id });
+    await client.ok({ type: 'consumer:restart', consumerId: id });
+    await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 0 });
+    await client.ok({ type: 'producer:update', paused: true });
+    const audit = await waitFor(
+      'the group to drain',
+      async () => {
+        const g = await client.group(amoGroup);
+        return g?.totalLag === 0 && g.members.length === 1 && g.audit ? g.audit : undefined;
+      },
+      30_000,
+    );
+    await client.ok({ type: 'producer:update', paused: false });
+    console.log(
+      `at-most-once after a crash: processed ${audit.processed}, missing ${audit.missing}`,
+    );
+    expect(audit.missing).toBeGreaterThan(0);
+    await client.ok({ type: 'group:delete', groupId: amoGroup });
+  });
+
   it('one fixed key sends every message to one partition', async () => {
     const partitions = await produceRaw(brokers, topic, 20, 'same-key');
     expect(new Set(partitions).size).toBe(1);
