@@ -98,4 +98,15 @@ test.describe('the lab dashboard on a real broker', () => {
     );
     await dash.shot('6-after-eviction');
   });
+
+  test('reset offsets: the dialog previews nothing while consumers run, and says why', async () => {
+    await dash.group(GROUP).getByTestId('open-reset-offsets').click();
+    const dialog = dash.page.getByTestId('reset-offsets-dialog');
+    await dialog.getByTestId('reset-preview').click();
+    await expect(dialog.getByRole('alert')).toContainText('only of an Empty group');
+    await expect(dialog.getByTestId('reset-apply')).toBeDisabled();
+    await dash.shot('7-reset-offsets-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+  });
 });

@@ -6,6 +6,7 @@ export const COMMIT_MODES = ['after-processing', 'auto', 'before-processing'] as
 export const OFFSET_RESETS = ['earliest', 'latest'] as const;
 export const KEY_MODES = ['fixed', 'symbol', 'random', 'none'] as const;
 export const ACKS_MODES = ['all', 'leader', 'none'] as const;
+export const RESET_TARGETS = ['earliest', 'latest', 'offset', 'timestamp', 'shift'] as const;
 
 export const MAX_PRODUCER_RATE = 5000;
 export const MAX_SLOW_DELAY_MS = 5000;
@@ -54,6 +55,20 @@ export const commandSchema = z.discriminatedUnion(
     groupCreateSchema,
     z.object({ type: z.literal('group:delete'), groupId: groupIdField }),
     z.object({ type: z.literal('group:rebalance'), groupId: groupIdField }),
+    z.object({
+      type: z.literal('group:reset-offsets'),
+      groupId: groupIdField,
+      to: oneOf('to', RESET_TARGETS),
+      /** The offset, the shift (may be negative) or the time in epoch ms, depending on `to`. */
+      value: z
+        .number({ error: 'value must be a whole number' })
+        .int({ error: 'value must be a whole number' })
+        .min(-Number.MAX_SAFE_INTEGER, { error: 'value is out of range' })
+        .max(Number.MAX_SAFE_INTEGER, { error: 'value is out of range' })
+        .default(0),
+      /** true: only compute and return the plan (the preview). */
+      dryRun: z.boolean({ error: 'dryRun must be true or false' }).default(false),
+    }),
     producerUpdateSchema,
     z.object({
       type: z.literal('topic:create'),
@@ -73,7 +88,7 @@ export const commandSchema = z.discriminatedUnion(
   {
     error: (issue) =>
       issue.code === 'invalid_union'
-        ? 'type must be one of: consumer:add, consumer:crash, consumer:stop, consumer:restart, consumer:pause, consumer:resume, consumer:slow, group:create, group:delete, group:rebalance, producer:update, topic:create, topic:add-partitions, topic:delete, broker:stop, broker:start'
+        ? 'type must be one of: consumer:add, consumer:crash, consumer:stop, consumer:restart, consumer:pause, consumer:resume, consumer:slow, group:create, group:delete, group:rebalance, group:reset-offsets, producer:update, topic:create, topic:add-partitions, topic:delete, broker:stop, broker:start'
         : undefined,
   },
 );
@@ -86,6 +101,7 @@ export type Assignor = (typeof ASSIGNORS)[number];
 export type CommitMode = (typeof COMMIT_MODES)[number];
 export type KeyMode = (typeof KEY_MODES)[number];
 export type AcksMode = (typeof ACKS_MODES)[number];
+export type ResetTarget = (typeof RESET_TARGETS)[number];
 
 export const commandAckSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),

@@ -19,6 +19,7 @@ export const TIMELINE_KINDS = [
   'broker-unreachable',
   'broker-connected',
   'consumer-error',
+  'offsets-reset',
 ] as const;
 
 export const timelineEventSchema = z.object({

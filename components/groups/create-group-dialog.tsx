@@ -27,13 +27,17 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ack = await run({
-      type: 'group:create',
-      ...form,
-      consumers: Number(form.consumers),
-      autoCommitIntervalMs: Number(form.autoCommitIntervalMs),
-      sessionTimeoutMs: Number(form.sessionTimeoutMs),
-    });
+    const ack = await run(
+      {
+        type: 'group:create',
+        ...form,
+        consumers: Number(form.consumers),
+        autoCommitIntervalMs: Number(form.autoCommitIntervalMs),
+        sessionTimeoutMs: Number(form.sessionTimeoutMs),
+      },
+      undefined,
+      { inlineErrors: true },
+    );
     if (ack.ok) onClose();
     else setError(ack.error);
   };

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { colorFor } from '@/lib/colors';
 import type { ConsumerInfo, GroupInfo, GroupState } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
@@ -11,6 +11,7 @@ import { Panel } from '../ui/panel';
 import { AssignmentBoard } from './assignment-board';
 import { OffsetBars } from './offset-bars';
 import { RebalanceClock } from './rebalance-clock';
+import { ResetOffsetsDialog } from './reset-offsets-dialog';
 
 const STATE_TONE: Record<GroupState, Tone> = {
   Stable: 'green',
@@ -29,6 +30,7 @@ export const GroupPanel = memo(function GroupPanel({
   consumers: ConsumerInfo[];
 }) {
   const run = useCommand();
+  const [resetting, setResetting] = useState(false);
   const colorOf = useCallback(
     (memberId: string | null) => {
       if (!memberId) return null;
@@ -69,6 +71,9 @@ export const GroupPanel = memo(function GroupPanel({
         }
       >
         Trigger rebalance
+      </Button>
+      <Button data-testid="open-reset-offsets" onClick={() => setResetting(true)}>
+        Reset offsets
       </Button>
       <Button
         variant="danger"
@@ -124,6 +129,7 @@ export const GroupPanel = memo(function GroupPanel({
           <span data-testid="audit-missing">acked but not yet processed {group.audit.missing}</span>
         </div>
       )}
+      {resetting && <ResetOffsetsDialog groupId={groupId} onClose={() => setResetting(false)} />}
       <AssignmentBoard group={group} consumers={consumers} />
       <div className="mt-3">
         <OffsetBars offsets={group.offsets} colorOf={colorOf} />

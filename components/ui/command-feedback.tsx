@@ -44,13 +44,15 @@ export function CommandFeedbackProvider({ children }: { children: ReactNode }) {
 export function useCommand(): (
   command: Record<string, unknown>,
   successText?: string,
+  options?: { inlineErrors?: boolean },
 ) => Promise<CommandAck> {
   const store = useLiveStore();
   const show = useContext(FeedbackContext);
   return useMemo(
-    () => async (command, successText) => {
+    () => async (command, successText, options) => {
       const ack = await store.command(command);
-      if (!ack.ok) show({ ok: false, text: ack.error });
+      // A dialog that shows the error next to its fields needs no second copy in a toast.
+      if (!ack.ok && !options?.inlineErrors) show({ ok: false, text: ack.error });
       else if (successText) show({ ok: true, text: successText });
       return ack;
     },

@@ -62,6 +62,27 @@ export class AdminPoller {
     await (await this.client()).deleteTopics({ topics: [topic] });
   }
 
+  /** Kafka accepts this only for a group with no active members (Empty). */
+  async setOffsets(
+    groupId: string,
+    topic: string,
+    offsets: { partition: number; offset: number }[],
+  ): Promise<void> {
+    await (await this.client()).setOffsets({
+      groupId,
+      topic,
+      partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })),
+    });
+  }
+
+  /** Per partition, the first offset whose timestamp is at or after `timestamp`; null if none. */
+  async offsetsByTimestamp(topic: string, timestamp: number): Promise<Map<number, number | null>> {
+    const found = await (await this.client()).fetchTopicOffsetsByTimestamp(topic, timestamp);
+    return new Map(
+      found.map((p) => [p.partition, Number(p.offset) >= 0 ? Number(p.offset) : null]),
+    );
+  }
+
   async deleteGroup(groupId: string): Promise<void> {
     await (await this.client()).deleteGroups([groupId]);
   }

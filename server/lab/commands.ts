@@ -30,6 +30,7 @@ export async function runCommand(
       case 'group:create':
       case 'group:delete':
       case 'group:rebalance':
+      case 'group:reset-offsets':
         result = await executeGroupCommand(lab, command);
         break;
       case 'producer:update':
@@ -40,6 +41,10 @@ export async function runCommand(
       case 'broker:start':
         result = await executeClusterCommand(lab, broker, command);
         break;
+      default: {
+        const unhandled: never = command;
+        throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
+      }
     }
     return { ok: true, result: result ?? null };
   } catch (error) {

@@ -3,6 +3,7 @@ import type { LabGroupConfig } from '../../protocol/snapshot';
 import { own } from '../state/own';
 import { CommandError } from './command-error';
 import type { Lab } from './lab';
+import { resetOffsets } from './reset-command';
 
 type GroupCommand = Extract<Command, { type: `group:${string}` }>;
 
@@ -89,6 +90,8 @@ export async function executeGroupCommand(lab: Lab, command: GroupCommand): Prom
       await lab.refreshUntil(() => !observed(), 15_000);
       return { groupId: command.groupId, stoppedConsumers: procs.length };
     }
+    case 'group:reset-offsets':
+      return resetOffsets(lab, command, requireLabGroup(lab, command.groupId).topic);
     case 'group:rebalance': {
       requireLabGroup(lab, command.groupId);
       const candidates = Object.values(lab.state.consumers).filter(

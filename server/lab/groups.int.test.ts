@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OffsetLab } from '../app';
-import { describeProtocol, produceRaw, startExternalConsumer } from '../kafka/external-client';
+import {
+  describeProtocol,
+  fetchCommitted,
+  produceRaw,
+  startExternalConsumer,
+} from '../kafka/external-client';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
 import { waitFor } from '../test-support/wait-for';
@@ -266,6 +271,60 @@ describe('lab groups, commands and validation on a real broker', () => {
     );
     expect(audit.missing).toBeGreaterThan(0);
     await client.ok({ type: 'group:delete', groupId: amoGroup });
+  });
+
+  it('resets offsets only of an Empty group, with a preview, and Kafka then holds the new ones', async () => {
+    const resetGroup = `reset-${randomUUID().slice(0, 8)}`;
+    const created = (await client.ok({
+      type: 'group:create',
+      groupId: resetGroup,
+      topic,
+      consumers: 1,
+    })) as {
+      consumerIds: string[];
+    };
+    await waitFor('commits', async () =>
+      (await client.group(resetGroup))?.offsets.some((o) => (o.committedOffset ?? 0) > 0),
+    );
+    const refused = await client.command({
+      type: 'group:reset-offsets',
+      groupId: resetGroup,
+      to: 'earliest',
+    });
+    expect(refused.status).toBe(400);
+    expect(!refused.ack.ok && refused.ack.error).toMatch(/only of an Empty group/);
+
+    await client.ok({ type: 'consumer:stop', consumerId: created.consumerIds[0] });
+    await waitFor(
+      'an Empty group',
+      async () => (await client.group(resetGroup))?.state === 'Empty',
+    );
+    const before = await fetchCommitted(brokers, resetGroup, topic);
+    const preview = (await client.ok({
+      type: 'group:reset-offsets',
+      groupId: resetGroup,
+      to: 'shift',
+      value: -5,
+      dryRun: true,
+    })) as {
+      plan: { partition: number; from: number | null; to: number }[];
+    };
+    expect(await fetchCommitted(brokers, resetGroup, topic)).toEqual(before);
+    for (const row of preview.plan) expect(row.to).toBe(Math.max(0, (row.from ?? 0) - 5));
+
+    const applied = (await client.ok({
+      type: 'group:reset-offsets',
+      groupId: resetGroup,
+      to: 'earliest',
+    })) as {
+      plan: { partition: number; to: number }[];
+    };
+    const after = await fetchCommitted(brokers, resetGroup, topic);
+    for (const row of applied.plan) expect(after.get(row.partition)).toBe(row.to);
+    expect(
+      app.lab.state.timeline.some((e) => e.kind === 'offsets-reset' && e.groupId === resetGroup),
+    ).toBe(true);
+    await client.ok({ type: 'group:delete', groupId: resetGroup });
   });
 
   it('one fixed key sends every message to one partition', async () => {

@@ -145,6 +145,11 @@ function apply(state: LabState, action: LabAction): LabState {
         { kind: `topic-${action.change}`, at: action.at, message: action.detail },
       ]);
     }
+    case 'group/offsets-reset':
+      // Processed positions from before the reset no longer describe where the group stands.
+      return withEvents({ ...state, processed: { ...state.processed, [action.groupId]: {} } }, [
+        { kind: 'offsets-reset', at: action.at, groupId: action.groupId, message: action.detail },
+      ]);
     case 'rebalance/requested':
       return noteCause(state, action.groupId, 'triggered from the lab', action.at);
     case 'producer/updated':

@@ -101,6 +101,7 @@ export type LabAction =
     }
   | { type: 'consumer/removed'; id: string }
   | { type: 'rebalance/requested'; groupId: string; at: number }
+  | { type: 'group/offsets-reset'; groupId: string; detail: string; at: number }
   | { type: 'producer/updated'; info: ProducerInfo }
   | { type: 'audit/updated'; audits: Record<string, AuditSummary> }
   | { type: 'clock/tick'; at: number };

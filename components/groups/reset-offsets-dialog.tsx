@@ -1,0 +1,151 @@
+'use client';
+
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import { RESET_TARGETS, type ResetTarget } from '@/protocol/commands';
+import { Button } from '../ui/button';
+import { useCommand } from '../ui/command-feedback';
+import { Field, inputClass } from '../ui/field';
+
+interface PlanRow {
+  partition: number;
+  from: number | null;
+  to: number;
+}
+
+const VALUE_LABEL: Partial<Record<ResetTarget, string>> = {
+  offset: 'Offset',
+  shift: 'Shift by (negative = replay)',
+  timestamp: 'From time',
+};
+
+/** Kafka's --reset-offsets for a lab group: preview first, then apply; only when the group is Empty. */
+export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onClose: () => void }) {
+  const run = useCommand();
+  const [to, setTo] = useState<ResetTarget>('earliest');
+  const [value, setValue] = useState('0');
+  const [time, setTime] = useState(() => new Date(Date.now() - 60_000).toISOString().slice(0, 16));
+  const [plan, setPlan] = useState<PlanRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const numericValue = to === 'timestamp' ? new Date(time).getTime() : Number(value);
+  const send = async (dryRun: boolean) => {
+    const ack = await run(
+      { type: 'group:reset-offsets', groupId, to, value: numericValue, dryRun },
+      dryRun ? undefined : `Offsets of ${groupId} reset`,
+      { inlineErrors: true },
+    );
+    if (!ack.ok) return setError(ack.error);
+    setError(null);
+    if (dryRun) setPlan((ack.result as { plan: PlanRow[] }).plan);
+    else onClose();
+  };
+
+  // A portal: the group panel's CSS containment would otherwise confine a fixed overlay to it.
+  return createPortal(
+    <div
+      className="fixed inset-0 z-40 flex items-center justify-center bg-black/40 p-4"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="reset-title"
+    >
+      <div
+        className="w-full max-w-md rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"
+        data-testid="reset-offsets-dialog"
+      >
+        <h2 id="reset-title" className="mb-1 text-base font-semibold">
+          Reset offsets of <span className="font-mono">{groupId}</span>
+        </h2>
+        <p className="mb-3 text-xs text-slate-500">
+          Kafka only moves the offsets of an Empty group: stop its consumers first. Preview shows
+          where each partition would go.
+        </p>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Reset to">
+            <select
+              className={inputClass}
+              value={to}
+              onChange={(e) => {
+                setTo(e.target.value as ResetTarget);
+                setPlan(null);
+              }}
+            >
+              {RESET_TARGETS.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </Field>
+          {to === 'timestamp' ? (
+            <Field label="From time">
+              <input
+                className={inputClass}
+                type="datetime-local"
+                value={time}
+                onChange={(e) => {
+                  setTime(e.target.value);
+                  setPlan(null);
+                }}
+              />
+            </Field>
+          ) : VALUE_LABEL[to] ? (
+            <Field label={VALUE_LABEL[to] ?? ''}>
+              <input
+                className={inputClass}
+                type="number"
+                value={value}
+                onChange={(e) => {
+                  setValue(e.target.value);
+                  setPlan(null);
+                }}
+              />
+            </Field>
+          ) : null}
+        </div>
+        {plan && (
+          <table className="mt-3 w-full text-xs" data-testid="reset-plan">
+            <thead>
+              <tr className="text-slate-500">
+                <th className="text-left font-normal">partition</th>
+                <th className="text-right font-normal">committed now</th>
+                <th className="text-right font-normal">after reset</th>
+              </tr>
+            </thead>
+            <tbody className="font-mono">
+              {plan.map((r) => (
+                <tr key={r.partition}>
+                  <td>P{r.partition}</td>
+                  <td className="text-right">{r.from ?? '—'}</td>
+                  <td
+                    className={`text-right ${r.to !== r.from ? 'font-semibold text-sky-700 dark:text-sky-300' : ''}`}
+                  >
+                    {r.to}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {error && (
+          <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">
+            {error}
+          </p>
+        )}
+        <div className="mt-4 flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button data-testid="reset-preview" onClick={() => send(true)}>
+            Preview
+          </Button>
+          <Button
+            variant="primary"
+            data-testid="reset-apply"
+            disabled={!plan}
+            onClick={() => send(false)}
+          >
+            Apply
+          </Button>
+        </div>
+      </div>
+    </div>,
+    document.body,
+  );
+}
