@@ -65,7 +65,7 @@ export const commandSchema = z.discriminatedUnion(
         .int({ error: 'value must be a whole number' })
         .min(-Number.MAX_SAFE_INTEGER, { error: 'value is out of range' })
         .max(Number.MAX_SAFE_INTEGER, { error: 'value is out of range' })
-        .default(0),
+        .optional(),
       /** true: only compute and return the plan (the preview). */
       dryRun: z.boolean({ error: 'dryRun must be true or false' }).default(false),
     }),

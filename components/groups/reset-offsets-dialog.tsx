@@ -19,12 +19,17 @@ const VALUE_LABEL: Partial<Record<ResetTarget, string>> = {
   timestamp: 'From time',
 };
 
+/** A datetime-local input wants local wall-clock time; toISOString() would give UTC. */
+function localInputValue(ms: number): string {
+  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
 /** Kafka's --reset-offsets for a lab group: preview first, then apply; only when the group is Empty. */
 export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onClose: () => void }) {
   const run = useCommand();
   const [to, setTo] = useState<ResetTarget>('earliest');
   const [value, setValue] = useState('0');
-  const [time, setTime] = useState(() => new Date(Date.now() - 60_000).toISOString().slice(0, 16));
+  const [time, setTime] = useState(() => localInputValue(Date.now() - 60_000));
   const [plan, setPlan] = useState<PlanRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 

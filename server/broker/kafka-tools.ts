@@ -57,7 +57,8 @@ export async function runConsumerGroupsTool(
   });
   const code = await new Promise<number>((resolve) => {
     child.on('error', () => resolve(-1));
-    child.on('exit', (c) => resolve(c ?? -1));
+    // 'close', not 'exit': only then has all of the tool's output been read.
+    child.on('close', (c) => resolve(c ?? -1));
   });
   return { code, stdout, stderr };
 }

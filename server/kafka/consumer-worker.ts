@@ -52,6 +52,7 @@ const state = {
   stopping: false,
   rejoinRequested: false,
   batchesInFlight: 0,
+  memberId: null as string | null,
 };
 
 const progress = new ProgressReporter(config.topic, config.runId, send);
@@ -104,6 +105,8 @@ async function processBatch({
     commits.processed(batch.partition, Number(batch.lastOffset()) + 1);
     await commits.flush();
     await commits.flush();
+    // Not committed: processing now would make it at-least-once. Rejoin and fetch again instead.
+    if (commits.size > 0) throw rebalanceError();
   }
   for (const message of batch.messages) {
     if (!isRunning() || isStale() || state.stopping || state.paused) break;
@@ -140,6 +143,10 @@ function onJoined(payload: {
   duration: number;
 }): void {
   const owned = new Set(payload.memberAssignment[config.topic] ?? []);
+  // A new member id means the old membership is gone (evicted, or kafkajs restarted): offsets it
+  // could not commit may be older than what the partition's owner committed meanwhile.
+  if (state.memberId !== null && state.memberId !== payload.memberId) commits.retainOnly(new Set());
+  state.memberId = payload.memberId;
   commits.retainOnly(owned);
   progress.retainOnly(owned);
   // kafkajs forgets pauses when it restarts a crashed consumer; the lab's intent is re-applied.

@@ -293,6 +293,13 @@ describe('lab groups, commands and validation on a real broker', () => {
     });
     expect(refused.status).toBe(400);
     expect(!refused.ack.ok && refused.ack.error).toMatch(/only of an Empty group/);
+    const noValue = await client.command({
+      type: 'group:reset-offsets',
+      groupId: resetGroup,
+      to: 'offset',
+    });
+    expect(noValue.status).toBe(400);
+    expect(!noValue.ack.ok && noValue.ack.error).toMatch(/value is required for to=offset/);
 
     await client.ok({ type: 'consumer:stop', consumerId: created.consumerIds[0] });
     await waitFor(
@@ -303,14 +310,18 @@ describe('lab groups, commands and validation on a real broker', () => {
     const preview = (await client.ok({
       type: 'group:reset-offsets',
       groupId: resetGroup,
-      to: 'shift',
-      value: -5,
+      to: 'offset',
+      value: 3,
       dryRun: true,
     })) as {
       plan: { partition: number; from: number | null; to: number }[];
     };
     expect(await fetchCommitted(brokers, resetGroup, topic)).toEqual(before);
-    for (const row of preview.plan) expect(row.to).toBe(Math.max(0, (row.from ?? 0) - 5));
+    const logEnds = new Map(
+      (await client.group(resetGroup))?.offsets.map((o) => [o.partition, o.logEndOffset]),
+    );
+    for (const row of preview.plan)
+      expect(row.to).toBe(Math.min(3, logEnds.get(row.partition) ?? 0));
 
     const applied = (await client.ok({
       type: 'group:reset-offsets',

@@ -26,6 +26,7 @@ export function planReset(
 ): ResetPlanRow[] {
   return partitions.map((p) => {
     const clamp = (offset: number) => Math.min(p.logEndOffset, Math.max(p.logStartOffset, offset));
+    // Callers refuse a shift without a committed offset, as Kafka's tool does.
     const current = p.committedOffset ?? p.logStartOffset;
     let to: number;
     switch (target) {

@@ -13,7 +13,16 @@ export async function resetOffsets(
   command: ResetCommand,
   topic: string,
 ): Promise<unknown> {
-  const { groupId, to, value, dryRun } = command;
+  const { groupId, to, dryRun } = command;
+  if (command.value === undefined && (to === 'offset' || to === 'timestamp' || to === 'shift')) {
+    const meaning = {
+      offset: 'the offset',
+      timestamp: 'a time in epoch ms',
+      shift: 'how far to move, negative to replay',
+    }[to];
+    throw new CommandError(`value is required for to=${to} (${meaning})`);
+  }
+  const value = command.value ?? 0;
   if ((to === 'offset' || to === 'timestamp') && value < 0) {
     throw new CommandError(
       `value must be 0 or more for to=${to} (an offset, or a time in epoch ms)`,
@@ -36,6 +45,13 @@ export async function resetOffsets(
     throw new CommandError(`groupId: no partitions of ${topic} known yet for ${groupId}`);
   const byTimestamp =
     to === 'timestamp' ? await lab.options.admin.offsetsByTimestamp(topic, value) : undefined;
+  const uncommitted = rows.filter((r) => r.committedOffset === null).map((r) => r.partition);
+  if (to === 'shift' && uncommitted.length > 0) {
+    // As Kafka's tool: a shift needs a committed offset to shift from.
+    throw new CommandError(
+      `to: cannot shift partition(s) ${uncommitted.join(', ')} of ${topic}: ${groupId} has no committed offset there; reset to earliest, latest, an offset or a time instead`,
+    );
+  }
   const plan = planReset(to, value, rows, byTimestamp);
   if (dryRun) return { groupId, topic, dryRun: true, plan };
   await lab.options.admin.setOffsets(
