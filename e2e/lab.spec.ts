@@ -109,4 +109,30 @@ test.describe('the lab dashboard on a real broker', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toHaveCount(0);
   });
+
+  test('create group: a second group on the same topic gets its own lanes and offsets', async () => {
+    await dash.page.getByTestId('open-create-group').click();
+    const dialog = dash.page.getByTestId('create-group-dialog');
+    await dialog.getByTestId('cg-group-id').fill('e2e-range-group');
+    await dialog.getByTestId('cg-submit').click();
+    await expect(dialog).toHaveCount(0);
+    const panel = dash.group('e2e-range-group');
+    await expect(panel.getByTestId('group-state')).toHaveText('Stable', { timeout: 20_000 });
+    await expect
+      .poll(async () => {
+        const counts = await Promise.all(
+          ['e2e-range-group-c1', 'e2e-range-group-c2'].map((id) =>
+            dash.chips('e2e-range-group', id).count(),
+          ),
+        );
+        return counts.join(',');
+      })
+      .toBe('3,3');
+    await expect(panel.getByText('range', { exact: true })).toBeVisible();
+    await dash.shot('8-second-group');
+    const deleted = await dash.page.request.post('/api/commands', {
+      data: { type: 'group:delete', groupId: 'e2e-range-group' },
+    });
+    expect(deleted.ok()).toBe(true);
+  });
 });

@@ -14,7 +14,7 @@ test('broker stopped by hand: "broker unreachable" within 5 s, connected again w
   await expect(dash.badge).toHaveText('broker unreachable', { timeout: 5000 });
   const unreachableAfterMs = Date.now() - killedAt;
   await expect(page.getByTestId('producer-error')).toBeVisible({ timeout: 15_000 });
-  await dash.shot('8-broker-down');
+  await dash.shot('9-broker-down');
 
   const startedAt = Date.now();
   const start = await page.request.post('/api/commands', { data: { type: 'broker:start' } });
@@ -24,5 +24,5 @@ test('broker stopped by hand: "broker unreachable" within 5 s, connected again w
   console.log(
     `broker outage: unreachable shown after ${unreachableAfterMs} ms, connected again ${reconnectedAfterMs} ms after start`,
   );
-  await dash.shot('9-broker-back');
+  await dash.shot('10-broker-back');
 });

@@ -6,6 +6,7 @@ import { ASSIGNORS, COMMIT_MODES, OFFSET_RESETS } from '@/protocol/commands';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
+import { Modal, ModalFooter } from '../ui/modal';
 
 export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   const topics = useLive((s) => s.snapshot?.topics);
@@ -43,12 +44,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div
-      className="fixed inset-0 z-40 flex items-center justify-center bg-black/40 p-4"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="create-group-title"
-    >
+    <Modal labelId="create-group-title">
       <form
         onSubmit={submit}
         className="w-full max-w-lg rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"
@@ -129,18 +125,12 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             />
           </Field>
         </div>
-        {error && (
-          <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">
-            {error}
-          </p>
-        )}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
+        <ModalFooter error={error} onCancel={onClose}>
           <Button variant="primary" type="submit" data-testid="cg-submit">
             Create
           </Button>
-        </div>
+        </ModalFooter>
       </form>
-    </div>
+    </Modal>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { createPortal } from 'react-dom';
 import { RESET_TARGETS, type ResetTarget } from '@/protocol/commands';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
+import { Modal, ModalFooter } from '../ui/modal';
 
 interface PlanRow {
   partition: number;
@@ -46,14 +46,8 @@ export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onCl
     else onClose();
   };
 
-  // A portal: the group panel's CSS containment would otherwise confine a fixed overlay to it.
-  return createPortal(
-    <div
-      className="fixed inset-0 z-40 flex items-center justify-center bg-black/40 p-4"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="reset-title"
-    >
+  return (
+    <Modal labelId="reset-title">
       <div
         className="w-full max-w-md rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"
         data-testid="reset-offsets-dialog"
@@ -130,13 +124,7 @@ export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onCl
             </tbody>
           </table>
         )}
-        {error && (
-          <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">
-            {error}
-          </p>
-        )}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
+        <ModalFooter error={error} onCancel={onClose}>
           <Button data-testid="reset-preview" onClick={() => send(true)}>
             Preview
           </Button>
@@ -148,9 +136,8 @@ export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onCl
           >
             Apply
           </Button>
-        </div>
+        </ModalFooter>
       </div>
-    </div>,
-    document.body,
+    </Modal>
   );
 }
