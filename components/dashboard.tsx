@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { createLiveStore, type LiveStore } from '@/lib/live-store';
 import { LiveStoreContext, useLive } from '@/lib/use-live';
 import { ChartsPanel } from './charts/charts-panel';
+import { ExperimentsPanel } from './experiments/experiments-panel';
 import { GroupList } from './groups/group-list';
 import { Header } from './header/header';
 import { ProducerPanel } from './producer/producer-panel';
@@ -39,6 +40,7 @@ function DashboardBody() {
           <aside className="flex min-w-0 flex-col gap-3">
             <ProducerPanel />
             <TopicPanel />
+            <ExperimentsPanel />
             <TimelinePanel />
           </aside>
         </main>

@@ -135,4 +135,29 @@ test.describe('the lab dashboard on a real broker', () => {
     });
     expect(deleted.ok()).toBe(true);
   });
+
+  test('experiments: "same key, same partition" switches the producer to one fixed key', async () => {
+    const experiments = dash.page.getByTestId('experiments');
+    await experiments.getByTestId('experiment-same-key').click();
+    const keySelect = dash.page.getByTestId('producer-panel').getByRole('combobox').first();
+    await expect(keySelect).toHaveValue('fixed');
+    // Within a few polls only one partition of the topic is still growing.
+    await expect
+      .poll(
+        async () => {
+          const state = (await (await dash.page.request.get('/api/state')).json()) as {
+            topics: { name: string; partitions: { messagesPerSec: number }[] }[];
+          };
+          return state.topics
+            .find((t) => t.name === 'crypto_trades')
+            ?.partitions.filter((p) => p.messagesPerSec > 0).length;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    await dash.shot('8b-same-key');
+    await dash.page.request.post('/api/commands', {
+      data: { type: 'producer:update', keyMode: 'symbol' },
+    });
+  });
 });
