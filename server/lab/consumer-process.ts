@@ -72,8 +72,4 @@ export class ConsumerProcess {
     await this.exitPromise;
     clearTimeout(timer);
   }
-
-  waitForExit(): Promise<void> {
-    return this.exitPromise;
-  }
 }
