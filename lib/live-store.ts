@@ -12,8 +12,9 @@ import {
 import { historyPointSchema } from '../protocol/history';
 import { timelineEventSchema } from '../protocol/timeline';
 import { applyLiveEvents, initialLiveState, type LiveEvent, type LiveState } from './live-reducer';
+import { leadingThrottle } from './throttle';
 
-/** The page applies server pushes at most this often, in one batch. */
+/** The page applies server pushes at most this often, in one batch (a lone one at once). */
 export const FLUSH_INTERVAL_MS = 200;
 const COMMAND_TIMEOUT_MS = 30_000;
 
@@ -31,7 +32,21 @@ export function createLiveStore(url?: string): LiveStore {
   const listeners = new Set<() => void>();
   const socket: ClientSocket = url ? io(url) : io();
 
-  const push = (event: LiveEvent) => buffer.push(event);
+  const flush = leadingThrottle(() => {
+    if (buffer.length === 0) return;
+    const batch = buffer;
+    buffer = [];
+    state = applyLiveEvents(state, batch);
+    if (state.needsResync) {
+      state = { ...state, needsResync: false };
+      socket.emit('state:resync');
+    }
+    for (const listener of listeners) listener();
+  }, FLUSH_INTERVAL_MS);
+  const push = (event: LiveEvent) => {
+    buffer.push(event);
+    flush.schedule();
+  };
   socket.on('connect', () => push({ type: 'socket', status: 'connected' }));
   socket.on('disconnect', () => push({ type: 'socket', status: 'reconnecting' }));
   socket.io.on('reconnect_attempt', () => push({ type: 'socket', status: 'reconnecting' }));
@@ -51,18 +66,6 @@ export function createLiveStore(url?: string): LiveStore {
     const parsed = timelineEventSchema.array().safeParse(raw);
     if (parsed.success) push({ type: 'timeline', events: parsed.data });
   });
-
-  setInterval(() => {
-    if (buffer.length === 0) return;
-    const batch = buffer;
-    buffer = [];
-    state = applyLiveEvents(state, batch);
-    if (state.needsResync) {
-      state = { ...state, needsResync: false };
-      socket.emit('state:resync');
-    }
-    for (const listener of listeners) listener();
-  }, FLUSH_INTERVAL_MS);
 
   return {
     subscribe: (listener) => {

@@ -1,10 +1,11 @@
 import type { Server } from 'socket.io';
+import { leadingThrottle } from '../../lib/throttle';
 import type { ClientToServerEvents, FullState, ServerToClientEvents } from '../../protocol/events';
 import type { TimelineEvent } from '../../protocol/timeline';
 import type { Lab } from '../lab/lab';
 import { diffSnapshot, fingerprints, type SectionFingerprints } from './snapshot-diff';
 
-/** At most 5 pushes a second, however fast Kafka and the consumers report. */
+/** At most 5 pushes a second, however fast Kafka and the consumers report; a lone change goes at once. */
 export const BROADCAST_INTERVAL_MS = 200;
 /** A full snapshot now and then, so a client that missed a delta cannot drift for long. */
 export const RESYNC_INTERVAL_MS = 10_000;
@@ -21,11 +22,14 @@ export class Broadcaster {
   private sentVersion = 0;
   private pendingEvents: TimelineEvent[] = [];
   private timers: NodeJS.Timeout[] = [];
+  private readonly throttle = leadingThrottle(() => this.flush(), BROADCAST_INTERVAL_MS);
   private readonly onChanged = () => {
     this.dirty = true;
+    this.throttle.schedule();
   };
   private readonly onTimeline = (events: TimelineEvent[]) => {
     this.pendingEvents.push(...events);
+    this.throttle.schedule();
   };
   private readonly onHistory = (point: FullState['history'][number]) => {
     this.io.volatile.emit('history:appended', point);
@@ -40,7 +44,6 @@ export class Broadcaster {
     this.lab.on('changed', this.onChanged);
     this.lab.on('timeline', this.onTimeline);
     this.lab.on('history', this.onHistory);
-    this.timers.push(setInterval(() => this.flush(), BROADCAST_INTERVAL_MS));
     this.timers.push(setInterval(() => this.resync(), RESYNC_INTERVAL_MS));
   }
 
@@ -49,6 +52,7 @@ export class Broadcaster {
     this.lab.off('timeline', this.onTimeline);
     this.lab.off('history', this.onHistory);
     for (const t of this.timers) clearInterval(t);
+    this.throttle.cancel();
   }
 
   /**
@@ -59,6 +63,7 @@ export class Broadcaster {
   clientJoined(): void {
     this.sent = {};
     this.dirty = true;
+    this.throttle.schedule();
   }
 
   flush(): void {
