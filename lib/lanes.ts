@@ -1,4 +1,4 @@
-import type { ConsumerInfo, GroupInfo, GroupOffset } from '../protocol/snapshot';
+import type { ConsumerInfo, GroupInfo, GroupOffset, MemberInfo } from '../protocol/snapshot';
 import { colorFor } from './colors';
 
 export interface LaneModel {
@@ -17,6 +17,16 @@ export interface BoardModel {
   unassigned: GroupOffset[];
   /** Lab consumers with no process and no member: shown apart, ready to restart. */
   dormant: ConsumerInfo[];
+}
+
+/** The lab consumer id in a lab client id (`offset-lab-c2` → `c2`), also for an earlier process. */
+export function labConsumerOf(clientId: string): string | null {
+  return /^offset-lab-(.+)$/.exec(clientId)?.[1] ?? null;
+}
+
+/** A member's colour: its lab consumer's colour when it is (or was) one, else its own. */
+export function memberColor(member: MemberInfo): string {
+  return colorFor(member.consumerId ?? labConsumerOf(member.clientId) ?? member.memberId);
 }
 
 const byNaturalId = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
@@ -50,11 +60,11 @@ export function buildBoard(group: GroupInfo, consumers: ConsumerInfo[]): BoardMo
   }
   for (const m of group.members) {
     if (m.consumerId !== null && lanes.some((l) => l.key === m.consumerId)) continue;
-    const earlierLab = /^offset-lab-(.+)$/.exec(m.clientId)?.[1];
+    const earlierLab = labConsumerOf(m.clientId);
     lanes.push({
       key: m.memberId,
       label: earlierLab ? `${earlierLab} (earlier process)` : m.clientId || 'member',
-      color: colorFor(earlierLab ?? m.memberId),
+      color: memberColor(m),
       memberId: m.memberId,
       consumer: null,
       ghost: Boolean(earlierLab),

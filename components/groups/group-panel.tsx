@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useCallback, useMemo, useState } from 'react';
-import { colorFor } from '@/lib/colors';
+import { memberColor } from '@/lib/lanes';
 import type { ConsumerInfo, GroupInfo, GroupState } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -35,10 +35,7 @@ export const GroupPanel = memo(function GroupPanel({
     (memberId: string | null) => {
       if (!memberId) return null;
       const member = group.members.find((m) => m.memberId === memberId);
-      if (!member) return null;
-      return colorFor(
-        member.consumerId ?? /^offset-lab-(.+)$/.exec(member.clientId)?.[1] ?? memberId,
-      );
+      return member ? memberColor(member) : null;
     },
     [group.members],
   );

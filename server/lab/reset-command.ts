@@ -1,11 +1,10 @@
 import type { Command } from '../../protocol/commands';
 import { CommandError } from './command-error';
+import { liveConsumerCount } from './consumer-commands';
 import type { Lab } from './lab';
 import { planReset } from './offset-reset';
 
 type ResetCommand = Extract<Command, { type: 'group:reset-offsets' }>;
-
-const LIVE = new Set(['starting', 'joining', 'running', 'paused', 'stopping']);
 
 /** Moves a lab group's committed offsets, or with dryRun only shows where they would go. */
 export async function resetOffsets(
@@ -29,13 +28,11 @@ export async function resetOffsets(
     );
   }
   await lab.refresh();
-  const live = Object.values(lab.state.consumers).filter(
-    (c) => c.groupId === groupId && LIVE.has(c.status),
-  );
+  const live = liveConsumerCount(lab, groupId);
   const observed = lab.state.observation?.groups.find((g) => g.groupId === groupId);
-  if (live.length > 0 || (observed && observed.state !== 'Empty')) {
+  if (live > 0 || (observed && observed.state !== 'Empty')) {
     throw new CommandError(
-      `groupId: Kafka resets offsets only of an Empty group; ${groupId} is ${observed?.state ?? 'starting'} with ${live.length || observed?.members.length} consumer(s): stop them first`,
+      `groupId: Kafka resets offsets only of an Empty group; ${groupId} is ${observed?.state ?? 'starting'} with ${live || observed?.members.length} consumer(s): stop them first`,
     );
   }
   const rows = (lab.snapshot().groups.find((g) => g.groupId === groupId)?.offsets ?? []).filter(
