@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commandSchema, describeIssues, MAX_PRODUCER_RATE, parseCommand } from './commands';
+import {
+  commandSchema,
+  describeIssues,
+  groupKindOf,
+  MAX_PRODUCER_RATE,
+  parseCommand,
+} from './commands';
 
 function errorOf(input: unknown): string {
   const parsed = parseCommand(input);
@@ -21,12 +27,77 @@ describe('parseCommand: valid commands', () => {
       groupId: 'g1',
       topic: 'trades',
       consumers: 3,
-      assignor: 'round-robin',
+      client: 'kafkajs',
+      protocol: 'classic',
+      staticMembership: false,
       commitMode: 'after-processing',
       autoCommitIntervalMs: 5000,
       offsetReset: 'earliest',
       sessionTimeoutMs: 6000,
     });
+  });
+
+  it('fills the assignor by protocol: round-robin for classic, uniform for KIP-848', () => {
+    const classic = commandOf({ type: 'group:create', groupId: 'g', topic: 't' });
+    const kip848 = commandOf({
+      type: 'group:create',
+      groupId: 'g',
+      topic: 't',
+      client: 'java',
+      protocol: 'consumer',
+    });
+    if (classic.type !== 'group:create' || kip848.type !== 'group:create') throw new Error('type');
+    expect(groupKindOf(classic).assignor).toBe('round-robin');
+    expect(groupKindOf(kip848).assignor).toBe('uniform');
+  });
+
+  it('refuses combinations the client or protocol cannot run, naming the field', () => {
+    expect(
+      errorOf({ type: 'group:create', groupId: 'g', topic: 't', protocol: 'consumer' }),
+    ).toContain('protocol: kafkajs speaks only the classic protocol');
+    expect(
+      errorOf({ type: 'group:create', groupId: 'g', topic: 't', assignor: 'cooperative-sticky' }),
+    ).toContain('assignor must be one of: round-robin, range (for client kafkajs');
+    expect(
+      errorOf({
+        type: 'group:create',
+        groupId: 'g',
+        topic: 't',
+        client: 'java',
+        protocol: 'consumer',
+        assignor: 'sticky',
+      }),
+    ).toContain('assignor must be one of: uniform, range');
+    expect(
+      errorOf({ type: 'group:create', groupId: 'g', topic: 't', staticMembership: true }),
+    ).toContain('staticMembership: kafkajs has no static membership');
+    expect(
+      errorOf({ type: 'group:create', groupId: 'g', topic: 't', maxPollIntervalMs: 5000 }),
+    ).toContain('maxPollIntervalMs: kafkajs has no max.poll.interval.ms');
+    expect(
+      errorOf({
+        type: 'group:create',
+        groupId: 'g',
+        topic: 't',
+        client: 'java',
+        protocol: 'consumer',
+        sessionTimeoutMs: 1000,
+      }),
+    ).toContain('sessionTimeoutMs must be an integer from 3000 to 60000 for protocol "consumer"');
+  });
+
+  it('accepts every assignor each Java protocol offers', () => {
+    for (const assignor of ['range', 'round-robin', 'sticky', 'cooperative-sticky'])
+      commandOf({ type: 'group:create', groupId: 'g', topic: 't', client: 'java', assignor });
+    for (const assignor of ['uniform', 'range'])
+      commandOf({
+        type: 'group:create',
+        groupId: 'g',
+        topic: 't',
+        client: 'java',
+        protocol: 'consumer',
+        assignor,
+      });
   });
 
   it('keeps explicit group:create values', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ASSIGNORS, CONSUMER_CLIENTS, GROUP_PROTOCOLS, kindProblems } from './consumer-kinds';
 import { consumerIdField, groupIdField, intInRange, oneOf, topicName } from './fields';
 
-export const ASSIGNORS = ['round-robin', 'range'] as const;
 export const COMMIT_MODES = ['after-processing', 'auto', 'before-processing'] as const;
 export const OFFSET_RESETS = ['earliest', 'latest'] as const;
 export const KEY_MODES = ['fixed', 'symbol', 'random', 'none'] as const;
@@ -15,18 +15,46 @@ export const MAX_PARTITIONS = 256;
 
 const consumerTarget = { consumerId: consumerIdField };
 
-export const groupCreateSchema = z.object({
-  type: z.literal('group:create'),
-  groupId: groupIdField,
-  topic: topicName,
-  consumers: intInRange('consumers', 0, MAX_CONSUMERS_PER_GROUP).default(3),
-  assignor: oneOf('assignor', ASSIGNORS).default('round-robin'),
-  commitMode: oneOf('commitMode', COMMIT_MODES).default('after-processing'),
-  autoCommitIntervalMs: intInRange('autoCommitIntervalMs', 100, 60000).default(5000),
-  offsetReset: oneOf('offsetReset', OFFSET_RESETS).default('earliest'),
-  // group.min.session.timeout.ms is set to 1000 on the lab broker; Kafka's default max is 1800000.
-  sessionTimeoutMs: intInRange('sessionTimeoutMs', 1000, 300000).default(6000),
-});
+export const groupCreateSchema = z
+  .object({
+    type: z.literal('group:create'),
+    groupId: groupIdField,
+    topic: topicName,
+    consumers: intInRange('consumers', 0, MAX_CONSUMERS_PER_GROUP).default(3),
+    client: oneOf('client', CONSUMER_CLIENTS).default('kafkajs'),
+    protocol: oneOf('protocol', GROUP_PROTOCOLS).default('classic'),
+    /** Defaults to round-robin for classic groups, uniform for KIP-848 ones. */
+    assignor: oneOf('assignor', ASSIGNORS).optional(),
+    staticMembership: z.boolean({ error: 'staticMembership must be true or false' }).default(false),
+    /** max.poll.interval.ms of the Java client (Kafka's default is 300000). */
+    maxPollIntervalMs: intInRange('maxPollIntervalMs', 1000, 300000).optional(),
+    commitMode: oneOf('commitMode', COMMIT_MODES).default('after-processing'),
+    autoCommitIntervalMs: intInRange('autoCommitIntervalMs', 100, 60000).default(5000),
+    offsetReset: oneOf('offsetReset', OFFSET_RESETS).default('earliest'),
+    // group.min.session.timeout.ms is set to 1000 on the lab broker; Kafka's default max is 1800000.
+    sessionTimeoutMs: intInRange('sessionTimeoutMs', 1000, 300000).default(6000),
+  })
+  .superRefine((command, ctx) => {
+    for (const message of kindProblems(groupKindOf(command)))
+      ctx.addIssue({ code: 'custom', message, path: [message.split(/[ :]/)[0] ?? ''] });
+  });
+
+type GroupCreateInput = Pick<
+  z.infer<typeof groupCreateSchema>,
+  'client' | 'protocol' | 'assignor' | 'staticMembership' | 'maxPollIntervalMs' | 'sessionTimeoutMs'
+>;
+
+/** The consumer kind a group:create asks for, with the protocol's default assignor filled in. */
+export function groupKindOf(command: GroupCreateInput) {
+  return {
+    client: command.client,
+    protocol: command.protocol,
+    assignor: command.assignor ?? (command.protocol === 'consumer' ? 'uniform' : 'round-robin'),
+    staticMembership: command.staticMembership,
+    maxPollIntervalMs: command.maxPollIntervalMs ?? null,
+    sessionTimeoutMs: command.sessionTimeoutMs,
+  } as const;
+}
 
 export const producerUpdateSchema = z.object({
   type: z.literal('producer:update'),
@@ -97,7 +125,7 @@ export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
 export type GroupCreateCommand = z.infer<typeof groupCreateSchema>;
 export type ProducerUpdateCommand = z.infer<typeof producerUpdateSchema>;
-export type Assignor = (typeof ASSIGNORS)[number];
+export type { Assignor } from './consumer-kinds';
 export type CommitMode = (typeof COMMIT_MODES)[number];
 export type KeyMode = (typeof KEY_MODES)[number];
 export type AcksMode = (typeof ACKS_MODES)[number];

@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import { labGroupConfigSchema } from './snapshot';
 
-const topicPartitions = z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) }));
+/**
+ * The contract between the server and one lab consumer process, whatever its client: the kafkajs
+ * worker speaks it over Node's IPC channel, the Java worker as JSON lines on stdin/stdout.
+ */
+export const topicPartitionsSchema = z.array(
+  z.object({ topic: z.string(), partitions: z.array(z.number()) }),
+);
+export type TopicPartitions = z.infer<typeof topicPartitionsSchema>;
 const offsets = z.array(z.object({ topic: z.string(), partition: z.number(), offset: z.number() }));
 
-/** What a lab consumer process is told at start-up (argv JSON), validated in the child. */
+/** What a lab consumer is told when it starts (the `start` command), validated in the child. */
 export const workerConfigSchema = labGroupConfigSchema.extend({
   consumerId: z.string(),
+  /** The client id Kafka shows for this member (see labClientId). */
+  clientId: z.string(),
   brokers: z.array(z.string()),
+  /** Extra client properties in Kafka's names (security.protocol, sasl.*, ssl.*): never logged. */
+  clientProperties: z.record(z.string(), z.string()),
+  /** group.instance.id when the group uses static membership. */
+  groupInstanceId: z.string().nullable(),
   delayMs: z.number(),
   /** The producer run whose `seq` numbers the audit counts. */
   runId: z.string(),
@@ -17,14 +30,28 @@ export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 /** Child → server. */
 export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number() }),
+  /**
+   * This member's assignment after a rebalance completed for it. `assignment` is all it owns now,
+   * `added` what it did not own before. Eager clients revoke everything first, so added = all.
+   */
   z.object({
     type: z.literal('joined'),
     memberId: z.string(),
+    /** Classic: the generation id. KIP-848: the member epoch. */
+    generationId: z.number().nullable(),
     leaderId: z.string().nullable(),
     isLeader: z.boolean(),
     protocol: z.string().nullable(),
-    assignment: topicPartitions,
-    durationMs: z.number(),
+    assignment: topicPartitionsSchema,
+    added: topicPartitionsSchema,
+    durationMs: z.number().nullable(),
+    at: z.number(),
+  }),
+  /** Partitions taken from this member; `lost`: taken without a chance to commit (onPartitionsLost). */
+  z.object({
+    type: z.literal('revoked'),
+    partitions: topicPartitionsSchema,
+    lost: z.boolean(),
     at: z.number(),
   }),
   z.object({ type: z.literal('rebalancing'), memberId: z.string().nullable(), at: z.number() }),
@@ -49,13 +76,21 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     offsets,
     at: z.number(),
   }),
+  /** The client left the group on its own: max.poll.interval.ms ran out between two polls. */
+  z.object({
+    type: z.literal('left'),
+    reason: z.literal('max-poll-interval'),
+    pollGapMs: z.number(),
+    at: z.number(),
+  }),
   z.object({ type: z.literal('error'), message: z.string(), at: z.number() }),
   z.object({ type: z.literal('stopped'), at: z.number() }),
 ]);
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 
-/** Server → child. */
+/** Server → child. `start` comes first and once; secrets travel here, never in argv. */
 export const workerCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), config: workerConfigSchema }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('slow'), delayMs: z.number() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ACKS_MODES, ASSIGNORS, COMMIT_MODES, KEY_MODES, OFFSET_RESETS } from './commands';
+import { ACKS_MODES, COMMIT_MODES, KEY_MODES, OFFSET_RESETS } from './commands';
+import { ASSIGNORS, CONSUMER_CLIENTS, GROUP_PROTOCOLS } from './consumer-kinds';
 
 export const GROUP_STATES = [
   'Stable',
@@ -69,7 +70,12 @@ export const groupOffsetSchema = z.object({
 export const labGroupConfigSchema = z.object({
   groupId: z.string(),
   topic: z.string(),
+  client: z.enum(CONSUMER_CLIENTS),
+  protocol: z.enum(GROUP_PROTOCOLS),
   assignor: z.enum(ASSIGNORS),
+  staticMembership: z.boolean(),
+  /** Java only: max.poll.interval.ms; null means the client's default. */
+  maxPollIntervalMs: z.number().nullable(),
   commitMode: z.enum(COMMIT_MODES),
   autoCommitIntervalMs: z.number(),
   offsetReset: z.enum(OFFSET_RESETS),

@@ -2,7 +2,8 @@
 
 import { type FormEvent, useState } from 'react';
 import { useLive } from '@/lib/use-live';
-import { ASSIGNORS, COMMIT_MODES, OFFSET_RESETS } from '@/protocol/commands';
+import { COMMIT_MODES, OFFSET_RESETS } from '@/protocol/commands';
+import { ASSIGNORS } from '@/protocol/consumer-kinds';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';

@@ -29,6 +29,17 @@ export function serverProperties({ clientPort, controllerPort, dataDir }: Broker
     'group.initial.rebalance.delay.ms': 0,
     // Lets the lab use short session timeouts (the default floor is 6000).
     'group.min.session.timeout.ms': 1000,
+    // KIP-848 groups (group.protocol=consumer) have broker-side timeouts; the defaults (45 s session,
+    // 5 s heartbeat) would make a crash take most of a minute to show.
+    'group.consumer.min.session.timeout.ms': 3000,
+    'group.consumer.session.timeout.ms': 6000,
+    'group.consumer.min.heartbeat.interval.ms': 500,
+    'group.consumer.heartbeat.interval.ms': 1000,
+    // Share groups (KIP-932) use the same broker-side timers.
+    'group.share.min.session.timeout.ms': 3000,
+    'group.share.session.timeout.ms': 6000,
+    'group.share.min.heartbeat.interval.ms': 500,
+    'group.share.heartbeat.interval.ms': 1000,
     'auto.create.topics.enable': false,
     // After a crash the controller refuses the restarted broker until the old registration
     // expires; 3 s instead of 9 s lets the "broker down" experiment recover quickly.

@@ -1,12 +1,9 @@
 import { AssignerProtocol, type PartitionAssigner } from 'kafkajs';
-import type { Assignor } from '../../protocol/commands';
+import { KAFKA_ASSIGNOR_NAMES } from '../../protocol/consumer-kinds';
 import { assignRange, assignRoundRobin, type Subscription } from '../lab/assignment-strategies';
 
-/** Kafka's own protocol names, so Java consumers with the same assignor can share a group. */
-export const PROTOCOL_NAMES: Record<Assignor, string> = {
-  range: 'range',
-  'round-robin': 'roundrobin',
-};
+/** The assignors the lab implements for kafkajs (Kafka's RangeAssignor and RoundRobinAssignor). */
+export type KafkajsAssignor = 'range' | 'round-robin';
 
 /**
  * Changing this makes the member's JoinGroup metadata differ, which is what makes the
@@ -17,10 +14,10 @@ export function bumpRejoinNonce(): void {
   rejoinNonce++;
 }
 
-export function labAssigner(assignor: Assignor): PartitionAssigner {
+export function labAssigner(assignor: KafkajsAssignor): PartitionAssigner {
   const strategy = assignor === 'range' ? assignRange : assignRoundRobin;
   return ({ cluster }) => ({
-    name: PROTOCOL_NAMES[assignor],
+    name: KAFKA_ASSIGNOR_NAMES[assignor],
     version: 0,
     async assign({ members, topics }) {
       const subscriptions: Subscription[] = members.map((m) => ({
@@ -45,7 +42,7 @@ export function labAssigner(assignor: Assignor): PartitionAssigner {
     },
     protocol({ topics }) {
       return {
-        name: PROTOCOL_NAMES[assignor],
+        name: KAFKA_ASSIGNOR_NAMES[assignor],
         metadata: AssignerProtocol.MemberMetadata.encode({
           version: 0,
           topics,

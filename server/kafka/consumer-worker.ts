@@ -5,11 +5,11 @@
 import type { Consumer, EachBatchPayload } from 'kafkajs';
 import {
   type WorkerCommand,
+  type WorkerConfig,
   type WorkerMessage,
   workerCommandSchema,
-  workerConfigSchema,
 } from '../../protocol/ipc';
-import { bumpRejoinNonce, labAssigner } from './assigners';
+import { bumpRejoinNonce, type KafkajsAssignor, labAssigner } from './assigners';
 import { createKafka } from './client';
 import { CommitTracker } from './commit-tracker';
 import { ProgressReporter } from './progress-reporter';
@@ -19,7 +19,18 @@ const PROGRESS_FLUSH_MS = 100;
 const PROMPT_COMMIT_MS = 200;
 const PARENT_GONE_EXIT_MS = 3000;
 
-const config = workerConfigSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+/** Commands that arrive before the consumer exists wait here (pause right after start). */
+const early: WorkerCommand[] = [];
+let handleCommand: ((command: WorkerCommand) => void) | null = null;
+const config = await new Promise<WorkerConfig>((resolve) => {
+  process.on('message', (raw) => {
+    const command = workerCommandSchema.safeParse(raw);
+    if (!command.success) return;
+    if (command.data.type === 'start') resolve(command.data.config);
+    else if (handleCommand) handleCommand(command.data);
+    else early.push(command.data);
+  });
+});
 const send = (message: WorkerMessage) => {
   if (process.connected) process.send?.(message, (error: Error | null) => void error);
 };
@@ -27,7 +38,7 @@ const reportError = (message: string) => send({ type: 'error', message, at: Date
 
 const kafka = createKafka({
   brokers: config.brokers,
-  clientId: `offset-lab-${config.consumerId}`,
+  clientId: config.clientId,
   onLog: (level, message) => {
     // Rebalance notices arrive as kafkajs "errors" but are the protocol working as designed.
     if (level === 'error' && !/rebalanc|rejoin/i.test(message)) reportError(message);
@@ -42,7 +53,7 @@ const consumer: Consumer = kafka.consumer({
   metadataMaxAge: 3000,
   // kafkajs heartbeats between fetches, so a fetch may never wait longer than one heartbeat interval.
   maxWaitTimeInMs: Math.min(1000, config.heartbeatIntervalMs),
-  partitionAssigners: [labAssigner(config.assignor)],
+  partitionAssigners: [labAssigner(config.assignor as KafkajsAssignor)],
 });
 
 const state = {
@@ -53,6 +64,7 @@ const state = {
   rejoinRequested: false,
   batchesInFlight: 0,
   memberId: null as string | null,
+  owned: new Set<number>(),
 };
 
 const progress = new ProgressReporter(config.topic, config.runId, send);
@@ -147,6 +159,7 @@ function onJoined(payload: {
   // could not commit may be older than what the partition's owner committed meanwhile.
   if (state.memberId !== null && state.memberId !== payload.memberId) commits.retainOnly(new Set());
   state.memberId = payload.memberId;
+  state.owned = owned;
   commits.retainOnly(owned);
   progress.retainOnly(owned);
   // kafkajs forgets pauses when it restarts a crashed consumer; the lab's intent is re-applied.
@@ -157,7 +170,13 @@ function onJoined(payload: {
     leaderId: payload.leaderId ?? null,
     isLeader: payload.isLeader,
     protocol: payload.groupProtocol ?? null,
+    generationId: null,
     assignment: Object.entries(payload.memberAssignment).map(([topic, partitions]) => ({
+      topic,
+      partitions,
+    })),
+    // Eager: everything was revoked when the rebalance began, so all of it is newly assigned.
+    added: Object.entries(payload.memberAssignment).map(([topic, partitions]) => ({
       topic,
       partitions,
     })),
@@ -173,7 +192,18 @@ function listen(): void {
   );
   consumer.on(events.REBALANCING, ({ payload }) => {
     progress.flush();
-    send({ type: 'rebalancing', memberId: payload.memberId ?? null, at: Date.now() });
+    const at = Date.now();
+    send({ type: 'rebalancing', memberId: payload.memberId ?? null, at });
+    // Eager protocol: a member gives up all of its partitions when a rebalance starts.
+    if (state.owned.size > 0) {
+      send({
+        type: 'revoked',
+        partitions: [{ topic: config.topic, partitions: [...state.owned].sort((a, b) => a - b) }],
+        lost: false,
+        at,
+      });
+      state.owned = new Set();
+    }
     // Like a rebalance listener's onPartitionsRevoked: commit what was processed while the old
     // generation is still accepted, so whoever gets these partitions does not re-read them.
     void commits.flush();
@@ -234,6 +264,8 @@ async function handle(command: WorkerCommand): Promise<void> {
     case 'stop':
       await gracefulStop();
       return;
+    case 'start':
+      return;
   }
 }
 
@@ -257,13 +289,10 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
-process.on('message', (raw) => {
-  const command = workerCommandSchema.safeParse(raw);
-  if (command.success)
-    handle(command.data).catch((error: Error) =>
-      reportError(`${command.data.type} failed: ${error.message}`),
-    );
-});
+handleCommand = (command) => {
+  handle(command).catch((error: Error) => reportError(`${command.type} failed: ${error.message}`));
+};
+for (const command of early.splice(0)) handleCommand(command);
 // The server is gone (even by SIGKILL): leave politely, but never linger.
 process.on('disconnect', () => {
   setTimeout(() => process.exit(1), PARENT_GONE_EXIT_MS).unref();

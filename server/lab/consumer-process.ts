@@ -22,7 +22,7 @@ export class ConsumerProcess {
 
   /** `workerPath`: the compiled worker from buildWorkerBundle(). */
   constructor(workerPath: string, config: WorkerConfig, events: ConsumerProcessEvents) {
-    this.child = fork(workerPath, [JSON.stringify(config)], {
+    this.child = fork(workerPath, [], {
       execArgv: [],
       // Own process group: a Ctrl+C in the terminal reaches the server, which then stops these in order.
       detached: true,
@@ -35,6 +35,8 @@ export class ConsumerProcess {
         events.onExit(null, 'SPAWN_FAILED');
       }
     });
+    // The config travels over IPC, not argv: it may hold credentials, and argv is public (ps).
+    this.send({ type: 'start', config });
     this.child.on('message', (raw) => {
       const parsed = workerMessageSchema.safeParse(raw);
       if (parsed.success) events.onMessage(parsed.data);

@@ -1,4 +1,4 @@
-import type { Command } from '../../protocol/commands';
+import { type Command, groupKindOf } from '../../protocol/commands';
 import type { LabGroupConfig } from '../../protocol/snapshot';
 import { own } from '../state/own';
 import { CommandError } from './command-error';
@@ -41,10 +41,15 @@ export function createLabGroup(
   if (lab.partitionCount(command.topic) === 0) {
     throw new CommandError(`topic: no topic "${command.topic}" on the cluster; create it first`);
   }
+  const kind = groupKindOf(command);
   const config: LabGroupConfig = {
     groupId: command.groupId,
     topic: command.topic,
-    assignor: command.assignor,
+    client: kind.client,
+    protocol: kind.protocol,
+    assignor: kind.assignor,
+    staticMembership: kind.staticMembership,
+    maxPollIntervalMs: kind.maxPollIntervalMs,
     commitMode: command.commitMode,
     autoCommitIntervalMs: command.autoCommitIntervalMs,
     offsetReset: command.offsetReset,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { labClientId } from '../../protocol/constants';
 import type { HistoryPoint } from '../../protocol/history';
 import type { WorkerConfig } from '../../protocol/ipc';
 import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
@@ -167,6 +168,9 @@ export class Lab extends EventEmitter {
     const workerConfig: WorkerConfig = {
       ...config,
       consumerId: id,
+      clientId: labClientId(id),
+      clientProperties: {},
+      groupInstanceId: config.staticMembership ? `${config.groupId}-${id}` : null,
       brokers: this.options.brokers,
       delayMs,
       runId: this.runId,

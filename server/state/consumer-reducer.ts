@@ -187,7 +187,12 @@ function reduceWorkerMessage(state: LabState, id: string, message: WorkerMessage
           },
         ]);
       }
-      return completeRebalance(next, groupId, message.at, message.at - message.durationMs);
+      return completeRebalance(
+        next,
+        groupId,
+        message.at,
+        message.durationMs === null ? undefined : message.at - message.durationMs,
+      );
     }
     case 'rebalancing':
       return startRebalance(
@@ -228,6 +233,8 @@ function reduceWorkerMessage(state: LabState, id: string, message: WorkerMessage
     }
     case 'error':
       return patchConsumer(state, id, { lastError: message.message });
+    case 'revoked':
+    case 'left':
     case 'stopped':
       return state;
   }

@@ -1,0 +1,98 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { classpath, resolveJars } from '../broker/jars';
+import { PreflightError } from '../broker/preflight';
+
+export const JAVA_SOURCES = path.join('server', 'jvm', 'java');
+
+function sourceFiles(rootDir: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.java')) files.push(full);
+    }
+  };
+  walk(path.join(rootDir, JAVA_SOURCES));
+  return files.sort();
+}
+
+export function checkJavac(javacBin = 'javac'): void {
+  const result = spawnSync(javacBin, ['-version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new PreflightError(
+      "A JDK's `javac` is needed once, to compile the lab's Java parts (Kafka's own Admin and consumer clients), and it was not found.\n" +
+        'Install a JDK 17+ (e.g. apt-get install openjdk-17-jdk-headless) and make sure `javac` is on PATH.',
+    );
+  }
+}
+
+/** Found on the classpath by log4j2: client warnings to stderr, so stdout carries only JSON lines. */
+const CLIENT_LOG4J = [
+  'rootLogger.level=WARN',
+  'rootLogger.appenderRef.e.ref=E',
+  'appender.e.type=Console',
+  'appender.e.name=E',
+  'appender.e.target=SYSTEM_ERR',
+  'appender.e.layout.type=PatternLayout',
+  'appender.e.layout.pattern=%p %c{1}: %m%n',
+  '',
+].join('\n');
+
+let compiling: Promise<string> | null = null;
+
+/**
+ * The classpath for the lab's JVM processes: its Java sources compiled once with javac into
+ * .kafka/jvm-<hash of sources and jars>, then Kafka's pinned jars. Reused while nothing changed.
+ */
+export function jvmClasspath(rootDir: string, log?: (line: string) => void): Promise<string> {
+  compiling ??= compile(rootDir, log).finally(() => {
+    compiling = null;
+  });
+  return compiling;
+}
+
+async function compile(rootDir: string, log?: (line: string) => void): Promise<string> {
+  const lib = await resolveJars(rootDir, log);
+  const jars = classpath(lib);
+  const sources = sourceFiles(rootDir);
+  const hash = createHash('sha256').update(jars).update(CLIENT_LOG4J);
+  for (const file of sources) hash.update(file).update(fs.readFileSync(file));
+  const out = path.join(rootDir, '.kafka', `jvm-${hash.digest('hex').slice(0, 16)}`);
+  const full = `${out}${path.delimiter}${jars}`;
+  if (fs.existsSync(path.join(out, '.complete'))) return full;
+  checkJavac();
+  const tmp = `${out}.${process.pid}.partial`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const result = await new Promise<{ code: number; output: string }>((resolve) => {
+    const javac = spawn(
+      'javac',
+      ['--release', '17', '-nowarn', '-encoding', 'UTF-8', '-d', tmp, '-cp', jars, ...sources],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    javac.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    javac.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    javac.on('error', (e) => resolve({ code: -1, output: e.message }));
+    javac.on('close', (code) => resolve({ code: code ?? -1, output }));
+  });
+  if (result.code !== 0) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw new PreflightError(`javac could not compile ${JAVA_SOURCES}:\n${result.output}`);
+  }
+  fs.writeFileSync(path.join(tmp, 'log4j2.properties'), CLIENT_LOG4J);
+  fs.writeFileSync(path.join(tmp, '.complete'), new Date().toISOString());
+  // Another process may have compiled the same sources meanwhile; either copy is the same.
+  if (!fs.existsSync(path.join(out, '.complete'))) {
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.renameSync(tmp, out);
+  } else fs.rmSync(tmp, { recursive: true, force: true });
+  return full;
+}
