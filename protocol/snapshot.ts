@@ -6,6 +6,9 @@ export const GROUP_STATES = [
   'Stable',
   'PreparingRebalance',
   'CompletingRebalance',
+  // KIP-848 consumer groups: a new target assignment is being computed, then handed out.
+  'Assigning',
+  'Reconciling',
   'Empty',
   'Dead',
   'Unknown',

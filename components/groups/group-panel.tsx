@@ -17,6 +17,8 @@ const STATE_TONE: Record<GroupState, Tone> = {
   Stable: 'green',
   PreparingRebalance: 'amber',
   CompletingRebalance: 'amber',
+  Assigning: 'amber',
+  Reconciling: 'amber',
   Empty: 'slate',
   Dead: 'red',
   Unknown: 'slate',

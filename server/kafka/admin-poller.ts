@@ -138,6 +138,9 @@ export class AdminPoller {
     const committed = await admin.fetchOffsets({ groupId: group.groupId });
     return {
       groupId: group.groupId,
+      type: 'classic',
+      groupEpoch: null,
+      assignmentEpoch: null,
       state: toGroupState(group.state),
       protocol: group.protocol,
       protocolType: group.protocolType,
@@ -146,6 +149,10 @@ export class AdminPoller {
           memberId: m.memberId,
           clientId: m.clientId,
           host: m.clientHost.replace(/^\//, ''),
+          groupInstanceId: null,
+          targetAssignments: null,
+          memberEpoch: null,
+          upgraded: null,
           assignments:
             group.protocolType === 'consumer' ? decodeAssignment(m.memberAssignment) : [],
         }),

@@ -76,7 +76,11 @@ export const member = (
   memberId,
   clientId: `client-${memberId}`,
   host: '/127.0.0.1',
+  groupInstanceId: null,
   assignments: [{ topic: onTopic, partitions }],
+  targetAssignments: null,
+  memberEpoch: null,
+  upgraded: null,
 });
 
 /** A Stable consumer group as an admin poll sees it; a state or other fields may replace defaults. */
@@ -86,9 +90,12 @@ export const group = (
   extra: GroupState | Partial<ObservedGroup> = {},
 ): ObservedGroup => ({
   groupId,
+  type: 'classic',
   state: 'Stable',
   protocol: 'RoundRobinAssigner',
   protocolType: 'consumer',
+  groupEpoch: null,
+  assignmentEpoch: null,
   members,
   offsets: [],
   ...(typeof extra === 'string' ? { state: extra } : extra),
