@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { createLiveStore, type LiveStore } from '@/lib/live-store';
-import { LiveStoreContext, useLive } from '@/lib/use-live';
+import { LiveStoreContext, useCanAct, useLive } from '@/lib/use-live';
 import { ChartsPanel } from './charts/charts-panel';
 import { ExperimentsPanel } from './experiments/experiments-panel';
 import { GroupList } from './groups/group-list';
@@ -27,25 +27,54 @@ export function Dashboard() {
 
 function DashboardBody() {
   const hasSnapshot = useLive((s) => s.snapshot !== null);
+  const canAct = useCanAct();
   return (
     <div className="flex min-h-screen flex-col">
       <Header />
       {hasSnapshot ? (
         <main className="grid flex-1 grid-cols-1 gap-3 p-3 xl:grid-cols-[minmax(0,1fr)_380px]">
           <div className="flex min-w-0 flex-col gap-3">
+            <ModeBanner />
             <StaleBanner />
             <GroupList />
             <ChartsPanel />
           </div>
           <aside className="flex min-w-0 flex-col gap-3">
-            <ProducerPanel />
+            {canAct && <ProducerPanel />}
             <TopicPanel />
-            <ExperimentsPanel />
+            {canAct && <ExperimentsPanel />}
             <TimelinePanel />
           </aside>
         </main>
       ) : (
         <Loading text="Waiting for the first state from the server…" />
+      )}
+    </div>
+  );
+}
+
+/** Says why there are no buttons: an outside cluster is only watched, or the server is read-only. */
+function ModeBanner() {
+  const connection = useLive((s) => s.snapshot?.connection);
+  const clusterId = useLive((s) => s.snapshot?.cluster?.clusterId);
+  if (!connection || (connection.mode === 'lab' && !connection.readOnly)) return null;
+  const where = `${connection.brokers}${clusterId ? ` (cluster ${clusterId})` : ''}`;
+  return (
+    <div
+      role="status"
+      data-testid="mode-banner"
+      className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-200"
+    >
+      {connection.mode === 'monitor' ? (
+        <>
+          <b>Monitoring {where}</b>: read only. The lab creates no topic, producer or group here;
+          start with LAB_SCENARIO=default to run the lab on this cluster.
+        </>
+      ) : (
+        <>
+          <b>Read-only</b>: this server runs with READ_ONLY=1, so every action is hidden and
+          refused.
+        </>
       )}
     </div>
   );

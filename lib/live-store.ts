@@ -79,12 +79,16 @@ export function createLiveStore(url?: string): LiveStore {
           .timeout(COMMAND_TIMEOUT_MS)
           .emit('command', command, (error: Error | null, raw: CommandAck) => {
             if (error)
-              return resolve({ ok: false, error: 'no answer from the server within 30 s' });
+              return resolve({
+                ok: false,
+                error: 'no answer from the server within 30 s',
+                kind: 'unavailable',
+              });
             const parsed = commandAckSchema.safeParse(raw);
             resolve(
               parsed.success
                 ? parsed.data
-                : { ok: false, error: 'the server sent an unreadable answer' },
+                : { ok: false, error: 'the server sent an unreadable answer', kind: 'unavailable' },
             );
           });
       }),

@@ -21,3 +21,11 @@ export function useLive<T>(select: (state: LiveState) => T): T {
     () => select(store.getState()),
   );
 }
+
+/** False on a read-only server or an outside cluster in monitor mode: the page shows no actions. */
+export function useCanAct(): boolean {
+  return useLive((s) => {
+    const connection = s.snapshot?.connection;
+    return connection !== undefined && connection.mode === 'lab' && !connection.readOnly;
+  });
+}

@@ -131,9 +131,27 @@ export type KeyMode = (typeof KEY_MODES)[number];
 export type AcksMode = (typeof ACKS_MODES)[number];
 export type ResetTarget = (typeof RESET_TARGETS)[number];
 
+/**
+ * Why a command failed, and the HTTP status each reason gets. `invalid`: the request names
+ * something wrong (a field, a consumer, a group); `forbidden`: not allowed here (read-only, monitor
+ * mode, a group the lab did not create); `kafka`: Kafka itself refused or failed.
+ */
+export const COMMAND_ERROR_STATUS = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'too-large': 413,
+  'unsupported-media-type': 415,
+  kafka: 502,
+  /** No answer: the server (or, on the page, the socket) did not reply in time. */
+  unavailable: 503,
+} as const;
+export type CommandErrorKind = keyof typeof COMMAND_ERROR_STATUS;
+const ERROR_KINDS = Object.keys(COMMAND_ERROR_STATUS) as [CommandErrorKind, ...CommandErrorKind[]];
+
 export const commandAckSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string(), kind: z.enum(ERROR_KINDS) }),
 ]);
 export type CommandAck = z.infer<typeof commandAckSchema>;
 
@@ -150,11 +168,13 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export type ParsedCommand = { ok: true; command: Command } | { ok: false; error: string };
+export type ParsedCommand =
+  | { ok: true; command: Command }
+  | { ok: false; error: string; kind: 'invalid' };
 
 export function parseCommand(input: unknown): ParsedCommand {
   const parsed = commandSchema.safeParse(input);
   return parsed.success
     ? { ok: true, command: parsed.data }
-    : { ok: false, error: describeIssues(parsed.error) };
+    : { ok: false, error: describeIssues(parsed.error), kind: 'invalid' };
 }

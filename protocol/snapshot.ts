@@ -150,6 +150,10 @@ export const connectionSchema = z.object({
   since: z.number(),
   embeddedBroker: z.object({ running: z.boolean(), pid: z.number().nullable() }).nullable(),
   brokers: z.string(),
+  /** monitor: an outside cluster, watched only (no lab topic, producer or group is created). */
+  mode: z.enum(['lab', 'monitor']),
+  /** READ_ONLY=1: every command is refused and the page shows no actions. */
+  readOnly: z.boolean(),
 });
 
 export const snapshotSchema = z.object({

@@ -8,6 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { Server as IoServer } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import type { EmbeddedBroker } from './broker/embedded-broker';
+import {
+  type AccessPolicy,
+  accessPolicy,
+  checkOrigin,
+  checkToken,
+  presentedToken,
+} from './http/access';
+import { admitHttp } from './http/admit';
 import { handleApi } from './http/api';
 import { AdminPoller } from './kafka/admin-poller';
 import { Lab } from './lab/lab';
@@ -24,6 +32,9 @@ export interface OffsetLabOptions {
   port: number;
   pollIntervalMs: number;
   scenario: 'default' | 'empty';
+  mode?: 'lab' | 'monitor';
+  /** Who may connect; by default loopback names only, no token, not read-only. */
+  access?: AccessPolicy;
   /** Serves everything that is not /api or socket.io (the Next.js page); tests may leave it out. */
   pages?: PageHandler;
 }
@@ -37,11 +48,22 @@ export interface OffsetLab {
 
 /** Wires the lab, the JSON API and socket.io onto one HTTP server; the caller owns the broker. */
 export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetLab> {
+  const access =
+    options.access ??
+    accessPolicy({
+      host: options.host,
+      publicUrl: null,
+      allowedOrigins: [],
+      labToken: null,
+      readOnly: false,
+    });
   const lab = new Lab({
     brokers: options.brokers,
     embedded: options.broker !== null,
     admin: new AdminPoller(options.brokers),
     pollIntervalMs: options.pollIntervalMs,
+    mode: options.mode ?? 'lab',
+    readOnly: access.readOnly,
   });
   const { broker } = options;
   broker?.onExit((reason) => {
@@ -57,6 +79,7 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
     });
 
   const http = createServer((req, res) => {
+    if (!admitHttp(access, req, res)) return;
     handleApi(req, res, lab, broker)
       .then(async (handled) => {
         if (handled) return;
@@ -68,7 +91,19 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
         res.end(JSON.stringify({ ok: false, error: (error as Error).message }));
       });
   });
-  const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false });
+  const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, {
+    serveClient: false,
+    // WebSockets are not bound by CORS: without this any page could drive the lab.
+    allowRequest: (req, callback) => {
+      const verdict = checkOrigin(access, req.headers);
+      callback(verdict.ok ? null : verdict.error, verdict.ok);
+    },
+  });
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const verdict = checkToken(access, presentedToken(socket.request.headers, auth?.token));
+    next(verdict.ok ? undefined : new Error(verdict.error));
+  });
   const broadcaster = new Broadcaster(io, lab);
   attachSocketHandlers(io, lab, broker, broadcaster);
 

@@ -27,7 +27,12 @@ describe('loadConfig', () => {
       kafkaDataDir: path.join(ROOT, '.kafka', 'data-9092'),
       kafkaHeap: '512m',
       pollIntervalMs: 1000,
+      mode: 'lab',
       scenario: 'default',
+      publicUrl: null,
+      allowedOrigins: [],
+      labToken: null,
+      readOnly: false,
       dev: false,
       rootDir: ROOT,
     });
@@ -80,6 +85,41 @@ describe('loadConfig', () => {
   it('treats blank KAFKA_BROKERS as "start the embedded broker"', () => {
     expect(loadConfig(env({ KAFKA_BROKERS: '' }), ROOT).externalBrokers).toBeNull();
     expect(loadConfig(env({ KAFKA_BROKERS: '   ' }), ROOT).externalBrokers).toBeNull();
+  });
+
+  it('monitors an outside cluster unless a scenario is asked for', () => {
+    const monitor = loadConfig(env({ KAFKA_BROKERS: 'kafka:9092' }), ROOT);
+    expect(monitor).toMatchObject({ mode: 'monitor', scenario: 'empty' });
+    const lab = loadConfig(env({ KAFKA_BROKERS: 'kafka:9092', LAB_SCENARIO: 'default' }), ROOT);
+    expect(lab).toMatchObject({ mode: 'lab', scenario: 'default' });
+    expect(loadConfig(env(), ROOT)).toMatchObject({ mode: 'lab', scenario: 'default' });
+  });
+
+  it('reads the access settings', () => {
+    const config = loadConfig(
+      env({
+        PUBLIC_URL: 'https://lab.example.com',
+        ALLOWED_ORIGINS: 'http://a:3000, https://b',
+        LAB_TOKEN: 'a-long-enough-secret',
+        READ_ONLY: '1',
+      }),
+      ROOT,
+    );
+    expect(config).toMatchObject({
+      publicUrl: 'https://lab.example.com',
+      allowedOrigins: ['http://a:3000', 'https://b'],
+      labToken: 'a-long-enough-secret',
+      readOnly: true,
+    });
+  });
+
+  it.each([
+    ['PUBLIC_URL', 'lab.example.com', 'PUBLIC_URL must be an absolute URL'],
+    ['ALLOWED_ORIGINS', 'http://a/path', 'ALLOWED_ORIGINS must be a comma-separated list'],
+    ['LAB_TOKEN', 'short', 'LAB_TOKEN must be at least 16 characters'],
+    ['READ_ONLY', 'yes', 'READ_ONLY must be 1 or 0'],
+  ])('rejects %s=%s', (name, value, message) => {
+    expect(configError({ [name]: value })).toContain(message);
   });
 
   it('only NODE_ENV=development is dev', () => {

@@ -16,11 +16,8 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => {
-      const list = (v ?? '')
-        .split(',')
-        .map((b) => b.trim())
-        .filter(Boolean);
-      return list.length > 0 ? list : null;
+      const brokers = list(v);
+      return brokers.length > 0 ? brokers : null;
     }),
   KAFKA_PORT: port('KAFKA_PORT', 9092),
   KAFKA_CONTROLLER_PORT: port('KAFKA_CONTROLLER_PORT', 9093),
@@ -35,11 +32,43 @@ const envSchema = z.object({
     .min(200, { error: 'POLL_INTERVAL_MS must be an integer from 200 to 60000' })
     .max(60000, { error: 'POLL_INTERVAL_MS must be an integer from 200 to 60000' })
     .default(1000),
-  LAB_SCENARIO: z
-    .enum(['default', 'empty'], { error: 'LAB_SCENARIO must be one of: default, empty' })
-    .default('default'),
+  /** Unset: the default scenario on the embedded broker, monitor mode on any other cluster. */
+  LAB_SCENARIO: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .enum(['default', 'empty'], { error: 'LAB_SCENARIO must be one of: default, empty' })
+      .optional(),
+  ),
+  PUBLIC_URL: z
+    .url({ error: 'PUBLIC_URL must be an absolute URL such as https://lab.example.com' })
+    .optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => list(v))
+    .refine((origins) => origins.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), {
+      error: 'ALLOWED_ORIGINS must be a comma-separated list of origins such as http://host:3000',
+    }),
+  LAB_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .refine((v) => v === null || v.length >= 16, {
+      error: 'LAB_TOKEN must be at least 16 characters',
+    }),
+  READ_ONLY: z
+    .enum(['', '0', '1', 'true', 'false'], { error: 'READ_ONLY must be 1 or 0' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
   NODE_ENV: z.string().default('production'),
 });
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
 
 export interface AppConfig {
   port: number;
@@ -51,7 +80,13 @@ export interface AppConfig {
   kafkaDataDir: string;
   kafkaHeap: string;
   pollIntervalMs: number;
+  /** monitor: an outside cluster, watched only; the lab writes nothing to it. */
+  mode: 'lab' | 'monitor';
   scenario: 'default' | 'empty';
+  publicUrl: string | null;
+  allowedOrigins: string[];
+  labToken: string | null;
+  readOnly: boolean;
   dev: boolean;
   rootDir: string;
 }
@@ -75,7 +110,12 @@ export function loadConfig(
     kafkaDataDir: e.KAFKA_DATA_DIR ?? path.join(rootDir, '.kafka', `data-${e.KAFKA_PORT}`),
     kafkaHeap: e.KAFKA_HEAP,
     pollIntervalMs: e.POLL_INTERVAL_MS,
-    scenario: e.LAB_SCENARIO,
+    mode: e.KAFKA_BROKERS && !e.LAB_SCENARIO ? 'monitor' : 'lab',
+    scenario: e.LAB_SCENARIO ?? (e.KAFKA_BROKERS ? 'empty' : 'default'),
+    publicUrl: e.PUBLIC_URL ?? null,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    labToken: e.LAB_TOKEN,
+    readOnly: e.READ_ONLY,
     dev: e.NODE_ENV === 'development',
     rootDir,
   };

@@ -7,6 +7,7 @@ import { startOffsetLab } from './app';
 import { EmbeddedBroker } from './broker/embedded-broker';
 import { checkHttpPortFree, PreflightError } from './broker/preflight';
 import { loadConfig } from './config';
+import { accessPolicy } from './http/access';
 import { waitForCluster } from './kafka/client';
 
 const BROKER_READY_TIMEOUT_MS = 90_000;
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
   ]);
   log(`Kafka is answering at ${brokers.join(',')}`);
 
+  const access = accessPolicy(config);
   const app = await startOffsetLab({
     brokers,
     broker,
@@ -87,13 +89,21 @@ async function main(): Promise<void> {
     port: config.port,
     pollIntervalMs: config.pollIntervalMs,
     scenario: config.scenario,
+    mode: config.mode,
+    access,
     pages: (req, res) => nextHandler(req, res),
   });
   closeApp = app.close;
   const shownHost = config.host === '127.0.0.1' ? 'localhost' : config.host;
-  log(
-    `ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: http://${shownHost}:${config.port}`,
-  );
+  const base = config.publicUrl?.replace(/\/+$/, '') ?? `http://${shownHost}:${config.port}`;
+  if (config.mode === 'monitor')
+    log(
+      'monitor mode: nothing is created on this cluster (LAB_SCENARIO=default runs the lab on it)',
+    );
+  if (config.readOnly) log('read-only: every command is refused');
+  // Printed once, only when generated here: a LAB_TOKEN the user chose is theirs to keep secret.
+  const url = access.generatedToken ? `${base}/?token=${access.token}` : base;
+  log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${url}`);
 }
 
 main().catch((error: unknown) => {

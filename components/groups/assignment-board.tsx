@@ -2,6 +2,7 @@
 
 import { useMemo, useRef } from 'react';
 import { buildBoard } from '@/lib/lanes';
+import { useCanAct } from '@/lib/use-live';
 import type { ConsumerInfo, GroupInfo } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
@@ -19,6 +20,7 @@ export function AssignmentBoard({
   const board = useMemo(() => buildBoard(group, consumers), [group, consumers]);
   const container = useRef<HTMLDivElement>(null);
   const run = useCommand();
+  const canAct = useCanAct();
   const signature = useMemo(
     () =>
       [...board.chipsByLane]
@@ -38,7 +40,7 @@ export function AssignmentBoard({
             key={lane.key}
             lane={lane}
             chips={board.chipsByLane.get(lane.key) ?? []}
-            readOnly={!group.lab}
+            readOnly={!group.lab || !canAct}
           />
         ))}
         {board.lanes.length === 0 && (

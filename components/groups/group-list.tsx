@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { useLive } from '@/lib/use-live';
+import { useCanAct, useLive } from '@/lib/use-live';
 import type { ConsumerInfo } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { CreateGroupDialog } from './create-group-dialog';
@@ -13,6 +13,7 @@ export function GroupList() {
   const groups = useLive((s) => s.snapshot?.groups);
   const consumers = useLive((s) => s.snapshot?.consumers);
   const [creating, setCreating] = useState(false);
+  const canAct = useCanAct();
   const byGroup = useMemo(() => {
     const map = new Map<string, ConsumerInfo[]>();
     for (const c of consumers ?? []) map.set(c.groupId, [...(map.get(c.groupId) ?? []), c]);
@@ -26,9 +27,15 @@ export function GroupList() {
         <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
           Consumer groups
         </h2>
-        <Button variant="primary" data-testid="open-create-group" onClick={() => setCreating(true)}>
-          + Create group
-        </Button>
+        {canAct && (
+          <Button
+            variant="primary"
+            data-testid="open-create-group"
+            onClick={() => setCreating(true)}
+          >
+            + Create group
+          </Button>
+        )}
       </div>
       {creating && <CreateGroupDialog onClose={() => setCreating(false)} />}
       {lab.map((g) => (

@@ -2,6 +2,7 @@
 
 import { memo, useCallback, useMemo, useState } from 'react';
 import { memberColor } from '@/lib/lanes';
+import { useCanAct } from '@/lib/use-live';
 import type { ConsumerInfo, GroupInfo, GroupState } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -57,36 +58,38 @@ export const GroupPanel = memo(function GroupPanel({
       )}
     </span>
   );
-  const actions = group.lab ? (
-    <>
-      <Button data-testid="add-consumer" onClick={() => run({ type: 'consumer:add', groupId })}>
-        + Add consumer
-      </Button>
-      <Button
-        data-testid="trigger-rebalance"
-        title="One member rejoins with new metadata; the coordinator rebalances the whole group"
-        onClick={() =>
-          run({ type: 'group:rebalance', groupId }, `Rebalance requested for ${groupId}`)
-        }
-      >
-        Trigger rebalance
-      </Button>
-      <Button data-testid="open-reset-offsets" onClick={() => setResetting(true)}>
-        Reset offsets
-      </Button>
-      <Button
-        variant="danger"
-        data-testid="delete-group"
-        onClick={() => {
-          if (window.confirm(`Stop all consumers of ${groupId} and delete the group in Kafka?`)) {
-            void run({ type: 'group:delete', groupId }, `Group ${groupId} deleted`);
+  const canAct = useCanAct();
+  const actions =
+    group.lab && canAct ? (
+      <>
+        <Button data-testid="add-consumer" onClick={() => run({ type: 'consumer:add', groupId })}>
+          + Add consumer
+        </Button>
+        <Button
+          data-testid="trigger-rebalance"
+          title="One member rejoins with new metadata; the coordinator rebalances the whole group"
+          onClick={() =>
+            run({ type: 'group:rebalance', groupId }, `Rebalance requested for ${groupId}`)
           }
-        }}
-      >
-        Delete
-      </Button>
-    </>
-  ) : null;
+        >
+          Trigger rebalance
+        </Button>
+        <Button data-testid="open-reset-offsets" onClick={() => setResetting(true)}>
+          Reset offsets
+        </Button>
+        <Button
+          variant="danger"
+          data-testid="delete-group"
+          onClick={() => {
+            if (window.confirm(`Stop all consumers of ${groupId} and delete the group in Kafka?`)) {
+              void run({ type: 'group:delete', groupId }, `Group ${groupId} deleted`);
+            }
+          }}
+        >
+          Delete
+        </Button>
+      </>
+    ) : null;
   const topicLine = useMemo(() => group.topics.join(', ') || '—', [group.topics]);
   return (
     <Panel title={title} actions={actions} testId={`group-${groupId}`}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLive } from '@/lib/use-live';
+import { useCanAct, useLive } from '@/lib/use-live';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
@@ -10,6 +10,7 @@ export function Header() {
   const socket = useLive((s) => s.socket);
   const snapshot = useLive((s) => s.snapshot);
   const run = useCommand();
+  const canAct = useCanAct();
   const connection = snapshot?.connection;
   const cluster = snapshot?.cluster;
   const producer = snapshot?.producer;
@@ -64,7 +65,7 @@ export function Header() {
         </span>
       )}
       <div className="ml-auto flex items-center gap-2">
-        {embedded && (
+        {embedded && canAct && (
           <Button
             variant={embedded.running ? 'danger' : 'primary'}
             data-testid="broker-toggle"

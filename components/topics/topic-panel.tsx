@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import { useLive } from '@/lib/use-live';
+import { useCanAct, useLive } from '@/lib/use-live';
 import type { TopicInfo } from '@/protocol/snapshot';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -14,6 +14,7 @@ export function TopicPanel() {
   const topics = useLive((s) => s.snapshot?.topics);
   const [showInternal, setShowInternal] = useState(false);
   const shown = (topics ?? []).filter((t) => showInternal || !t.internal);
+  const canAct = useCanAct();
   return (
     <Panel
       title="Topics"
@@ -33,7 +34,7 @@ export function TopicPanel() {
         {shown.map((t) => (
           <TopicRow key={t.name} topic={t} />
         ))}
-        <CreateTopic />
+        {canAct && <CreateTopic />}
       </div>
     </Panel>
   );
@@ -41,6 +42,7 @@ export function TopicPanel() {
 
 function TopicRow({ topic }: { topic: TopicInfo }) {
   const run = useCommand();
+  const canAct = useCanAct();
   const [count, setCount] = useState(String(topic.partitions.length + 2));
   const rate = topic.partitions.reduce((s, p) => s + p.messagesPerSec, 0);
   return (
@@ -66,7 +68,7 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
           </div>
         ))}
       </div>
-      {topic.lab && (
+      {topic.lab && canAct && (
         <form
           className="mt-1 flex items-center gap-1 text-xs"
           onSubmit={(e) => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { COMMAND_ERROR_STATUS } from '../../protocol/commands';
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
@@ -13,15 +14,24 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or null when it is larger than MAX_BODY_BYTES (read to the end regardless,
+ * so the client gets its 413 instead of a connection reset). */
+async function readBody(req: IncomingMessage): Promise<string | null> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`body larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
+}
+
+const tooLarge = `body: larger than ${MAX_BODY_BYTES / 1024} KiB; commands are small JSON objects`;
+
+/** Only JSON: a cross-site form or no-cors fetch can send text/plain without a preflight. */
+function isJson(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
 }
 
 export function health(lab: Lab, broker: EmbeddedBroker | null) {
@@ -65,18 +75,39 @@ export async function handleApi(
       json(res, 200, { history: lab.history.toArray(), timeline: lab.state.timeline });
       return true;
     case 'POST /api/commands': {
+      if (!isJson(req)) {
+        req.resume();
+        json(res, 415, {
+          ok: false,
+          error: 'content-type: commands must be sent as application/json',
+          kind: 'unsupported-media-type',
+        });
+        return true;
+      }
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        res.setHeader('connection', 'close');
+        req.resume();
+        json(res, 413, { ok: false, error: tooLarge, kind: 'too-large' });
+        return true;
+      }
+      const text = await readBody(req);
+      if (text === null) {
+        json(res, 413, { ok: false, error: tooLarge, kind: 'too-large' });
+        return true;
+      }
       let body: unknown;
       try {
-        body = JSON.parse(await readBody(req));
+        body = JSON.parse(text);
       } catch (error) {
         json(res, 400, {
           ok: false,
           error: `body: must be a JSON object (${(error as Error).message})`,
+          kind: 'invalid',
         });
         return true;
       }
       const ack = await runCommand(lab, broker, body);
-      json(res, ack.ok ? 200 : ack.error.startsWith('Kafka refused') ? 502 : 400, ack);
+      json(res, ack.ok ? 200 : COMMAND_ERROR_STATUS[ack.kind], ack);
       return true;
     }
     default:

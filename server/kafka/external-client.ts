@@ -83,3 +83,17 @@ export async function produceRaw(
     await producer.disconnect();
   }
 }
+
+/** Every topic and group id on the cluster, read directly with kafkajs' admin client. */
+export async function listTopicsAndGroups(
+  brokers: string[],
+): Promise<{ topics: string[]; groups: string[] }> {
+  const admin = createKafka({ brokers, clientId: 'offset-lab-check' }).admin();
+  await admin.connect();
+  try {
+    const [topics, { groups }] = await Promise.all([admin.listTopics(), admin.listGroups()]);
+    return { topics, groups: groups.map((g) => g.groupId) };
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -12,8 +12,24 @@ export async function runCommand(
   broker: EmbeddedBroker | null,
   input: unknown,
 ): Promise<CommandAck> {
+  const { mode, readOnly } = lab.state.connection;
+  if (readOnly) {
+    return {
+      ok: false,
+      error: 'read-only: this server runs with READ_ONLY=1 and refuses every command',
+      kind: 'forbidden',
+    };
+  }
+  if (mode === 'monitor') {
+    return {
+      ok: false,
+      error:
+        'monitor mode: the lab writes nothing to this cluster; start with LAB_SCENARIO=default or LAB_SCENARIO=empty to use the lab on it',
+      kind: 'forbidden',
+    };
+  }
   const parsed = parseCommand(input);
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return parsed;
   const { command } = parsed;
   try {
     let result: unknown;
@@ -48,7 +64,11 @@ export async function runCommand(
     }
     return { ok: true, result: result ?? null };
   } catch (error) {
-    if (error instanceof CommandError) return { ok: false, error: error.message };
-    return { ok: false, error: `Kafka refused ${command.type}: ${(error as Error).message}` };
+    if (error instanceof CommandError) return { ok: false, error: error.message, kind: error.kind };
+    return {
+      ok: false,
+      error: `Kafka refused ${command.type}: ${(error as Error).message}`,
+      kind: 'kafka',
+    };
   }
 }

@@ -31,6 +31,8 @@ export interface LabOptions {
   embedded: boolean;
   admin: AdminPoller;
   pollIntervalMs: number;
+  mode?: 'lab' | 'monitor';
+  readOnly?: boolean;
 }
 
 /**
@@ -56,7 +58,10 @@ export class Lab extends EventEmitter {
 
   constructor(readonly options: LabOptions) {
     super();
-    this.state = initialState(options.brokers.join(','), options.embedded, Date.now());
+    this.state = initialState(options.brokers.join(','), options.embedded, Date.now(), {
+      mode: options.mode ?? 'lab',
+      readOnly: options.readOnly ?? false,
+    });
     this.producer = new LabProducer({
       brokers: options.brokers,
       runId: this.runId,
@@ -86,8 +91,13 @@ export class Lab extends EventEmitter {
     return this.state.observation?.topics.find((t) => t.name === topic)?.partitions.length ?? 0;
   }
 
+  /** Monitor mode watches someone else's cluster: no producer ever connects to it. */
+  get writes(): boolean {
+    return this.state.connection.mode === 'lab';
+  }
+
   start(): void {
-    this.producer.start();
+    if (this.writes) this.producer.start();
     this.schedulePoll(0);
     this.timers.push(setInterval(() => this.tick(), TICK_MS));
   }
@@ -132,7 +142,7 @@ export class Lab extends EventEmitter {
 
   private tick(): void {
     const at = Date.now();
-    this.dispatch({ type: 'producer/updated', info: this.producer.info(at) });
+    if (this.writes) this.dispatch({ type: 'producer/updated', info: this.producer.info(at) });
     const audits = Object.fromEntries(
       [...this.audits].map(([groupId, audit]) => {
         const topic = own(this.state.labGroups, groupId)?.topic ?? '';
@@ -204,7 +214,7 @@ export class Lab extends EventEmitter {
     this.stopped = true;
     if (this.pollTimer) clearTimeout(this.pollTimer);
     for (const t of this.timers) clearInterval(t);
-    await this.producer.stop();
+    if (this.writes) await this.producer.stop();
     await Promise.all([...this.processes.values()].map((p) => p.stop(5000)));
     await this.options.admin.reset();
   }

@@ -55,6 +55,8 @@ describe('initialState', () => {
       since: T0,
       embeddedBroker: null,
       brokers: '127.0.0.1:9092',
+      mode: 'lab',
+      readOnly: false,
     });
     expect(state.timeline).toEqual([]);
     expect(state.nextEventId).toBe(1);

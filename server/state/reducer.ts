@@ -7,13 +7,19 @@ import type { LabAction, LabState } from './types';
 /** Commits are many; the timeline gets one aggregated entry per group per window. */
 export const COMMIT_AGGREGATION_MS = 30_000;
 
-export function initialState(brokers: string, embedded: boolean, at: number): LabState {
+export function initialState(
+  brokers: string,
+  embedded: boolean,
+  at: number,
+  access: Pick<ConnectionInfo, 'mode' | 'readOnly'> = { mode: 'lab', readOnly: false },
+): LabState {
   const connection: ConnectionInfo = {
     kafka: 'connecting',
     lastError: null,
     since: at,
     embeddedBroker: embedded ? { running: false, pid: null } : null,
     brokers,
+    ...access,
   };
   return {
     version: 0,
