@@ -4,7 +4,7 @@
  * Run: npm run bench:latency   (BENCH_SECONDS=30 by default)
  */
 import type { WorkerMessage } from '../protocol/ipc';
-import { DEFAULT_GROUP } from '../server/lab/scenario';
+import { DEFAULT_GROUP } from '../protocol/constants';
 import { startBenchLab } from './lab-with-page';
 import { percentile } from './proc-stats';
 

@@ -74,7 +74,7 @@ try {
   });
 
   const consumerRoots = [...lab.processes.values()]
-    .map((p) => p.pid)
+    .map((p) => p.handle.pid)
     .filter((p): p is number => p !== null);
   const consumerPids = () => consumerRoots.flatMap((p) => [p, ...descendants(p)]);
   const brokerPid = broker.pid;

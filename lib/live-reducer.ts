@@ -1,11 +1,13 @@
-import type { FullState, StateDelta } from '../protocol/events';
+import { HISTORY_CAPACITY, MAX_TIMELINE_EVENTS } from '../protocol/constants';
+import {
+  type FullState,
+  KEYED_SECTIONS,
+  type SnapshotChanges,
+  type StateDelta,
+} from '../protocol/events';
 import type { HistoryPoint } from '../protocol/history';
 import type { Snapshot } from '../protocol/snapshot';
 import type { TimelineEvent } from '../protocol/timeline';
-
-/** Ten minutes at 1 point/s, as the server keeps. */
-export const MAX_HISTORY_POINTS = 600;
-export const MAX_TIMELINE_EVENTS = 500;
 
 export type SocketStatus = 'connecting' | 'connected' | 'reconnecting';
 
@@ -37,37 +39,92 @@ function capped<T>(items: T[], max: number): T[] {
   return items.length > max ? items.slice(items.length - max) : items;
 }
 
+/**
+ * Applies keyed changes to a list. Items that did not change keep their identity, so the
+ * components that draw them (memoized by identity) do not render again.
+ */
+export function applyKeyed<T>(
+  items: T[],
+  keyOf: (item: T) => string,
+  changes: { upsert: T[]; remove: string[]; order: string[] | null },
+): T[] {
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  for (const key of changes.remove) byKey.delete(key);
+  const added: string[] = [];
+  for (const item of changes.upsert) {
+    const key = keyOf(item);
+    if (!byKey.has(key)) added.push(key);
+    byKey.set(key, item);
+  }
+  const order = changes.order ?? [...items.map(keyOf).filter((k) => byKey.has(k)), ...added];
+  return order.flatMap((key) => {
+    const item = byKey.get(key);
+    return item === undefined ? [] : [item];
+  });
+}
+
+/** A full state replaces the lists, but items equal to what the page has keep their identity. */
+function keepIdentity<T>(before: T[], after: T[], keyOf: (item: T) => string): T[] {
+  const old = new Map(before.map((item) => [keyOf(item), item]));
+  return after.map((item) => {
+    const previous = old.get(keyOf(item));
+    return previous !== undefined && JSON.stringify(previous) === JSON.stringify(item)
+      ? previous
+      : item;
+  });
+}
+
+function mergeFull(before: Snapshot | null, after: Snapshot): Snapshot {
+  if (!before) return after;
+  return {
+    ...after,
+    topics: keepIdentity(before.topics, after.topics, KEYED_SECTIONS.topics),
+    groups: keepIdentity(before.groups, after.groups, KEYED_SECTIONS.groups),
+    consumers: keepIdentity(before.consumers, after.consumers, KEYED_SECTIONS.consumers),
+  };
+}
+
+function applyChanges(snapshot: Snapshot, changes: SnapshotChanges): Snapshot {
+  const next = { ...snapshot };
+  if (changes.connection !== undefined) next.connection = changes.connection;
+  if (changes.cluster !== undefined) next.cluster = changes.cluster;
+  if (changes.producer !== undefined) next.producer = changes.producer;
+  if (changes.topics) next.topics = applyKeyed(next.topics, KEYED_SECTIONS.topics, changes.topics);
+  if (changes.groups) next.groups = applyKeyed(next.groups, KEYED_SECTIONS.groups, changes.groups);
+  if (changes.consumers)
+    next.consumers = applyKeyed(next.consumers, KEYED_SECTIONS.consumers, changes.consumers);
+  return next;
+}
+
 function applyOne(state: LiveState, event: LiveEvent): LiveState {
   switch (event.type) {
     case 'socket':
       return { ...state, socket: event.status };
-    case 'full':
+    case 'full': {
+      const { snapshot, history, timeline } = event.state;
       return {
         ...state,
-        snapshot: event.state.snapshot,
-        history: capped(event.state.history, MAX_HISTORY_POINTS),
-        timeline: capped(event.state.timeline, MAX_TIMELINE_EVENTS),
+        snapshot: mergeFull(state.snapshot, snapshot),
+        history: history ? capped(history, HISTORY_CAPACITY) : state.history,
+        timeline: timeline ? capped(timeline, MAX_TIMELINE_EVENTS) : state.timeline,
         needsResync: false,
       };
+    }
     case 'delta': {
       const { delta } = event;
       const current = state.snapshot;
-      const isFull = delta.baseVersion === -1;
-      // A delta holds every section changed since its base; applying it on a newer base is safe.
-      if (!isFull && (!current || delta.baseVersion > current.version))
-        return { ...state, needsResync: true };
-      if (!current && isFull) return { ...state, snapshot: delta.changes as Snapshot };
-      if (!current) return state;
-      if (delta.version < current.version && !isFull) return state;
+      // A delta holds every change since its base; applying it on a newer base is safe.
+      if (!current || delta.baseVersion > current.version) return { ...state, needsResync: true };
+      if (delta.version < current.version) return state;
       return {
         ...state,
-        snapshot: { ...current, ...delta.changes, version: delta.version, at: delta.at },
+        snapshot: { ...applyChanges(current, delta.changes), version: delta.version, at: delta.at },
       };
     }
     case 'history': {
       const last = state.history[state.history.length - 1];
       if (last && last.at >= event.point.at) return state;
-      return { ...state, history: capped([...state.history, event.point], MAX_HISTORY_POINTS) };
+      return { ...state, history: capped([...state.history, event.point], HISTORY_CAPACITY) };
     }
     case 'timeline': {
       const lastId = state.timeline[state.timeline.length - 1]?.id ?? 0;

@@ -66,63 +66,74 @@ export const producerUpdateSchema = z.object({
   topic: topicName.optional(),
 });
 
+const resetOffsetsSchema = z.object({
+  type: z.literal('group:reset-offsets'),
+  groupId: groupIdField,
+  to: oneOf('to', RESET_TARGETS),
+  /** The offset, the shift (may be negative) or the time in epoch ms, depending on `to`. */
+  value: z
+    .number({ error: 'value must be a whole number' })
+    .int({ error: 'value must be a whole number' })
+    .min(-Number.MAX_SAFE_INTEGER, { error: 'value is out of range' })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'value is out of range' })
+    .optional(),
+  /** true: only compute and return the plan (the preview). */
+  dryRun: z.boolean({ error: 'dryRun must be true or false' }).default(false),
+});
+
+/** Every command, keyed by its type: the one list the API, the page and the server share. */
+export const COMMAND_SCHEMAS = {
+  'consumer:add': z.object({ type: z.literal('consumer:add'), groupId: groupIdField }),
+  'consumer:crash': z.object({ type: z.literal('consumer:crash'), ...consumerTarget }),
+  'consumer:stop': z.object({ type: z.literal('consumer:stop'), ...consumerTarget }),
+  'consumer:restart': z.object({ type: z.literal('consumer:restart'), ...consumerTarget }),
+  'consumer:pause': z.object({ type: z.literal('consumer:pause'), ...consumerTarget }),
+  'consumer:resume': z.object({ type: z.literal('consumer:resume'), ...consumerTarget }),
+  'consumer:slow': z.object({
+    type: z.literal('consumer:slow'),
+    ...consumerTarget,
+    delayMs: intInRange('delayMs', 0, MAX_SLOW_DELAY_MS),
+  }),
+  'group:create': groupCreateSchema,
+  'group:delete': z.object({ type: z.literal('group:delete'), groupId: groupIdField }),
+  'group:rebalance': z.object({ type: z.literal('group:rebalance'), groupId: groupIdField }),
+  'group:reset-offsets': resetOffsetsSchema,
+  'producer:update': producerUpdateSchema,
+  'topic:create': z.object({
+    type: z.literal('topic:create'),
+    topic: topicName,
+    partitions: intInRange('partitions', 1, MAX_PARTITIONS).default(6),
+    replicationFactor: intInRange('replicationFactor', 1, 32).default(1),
+  }),
+  'topic:add-partitions': z.object({
+    type: z.literal('topic:add-partitions'),
+    topic: topicName,
+    count: intInRange('count', 2, MAX_PARTITIONS),
+  }),
+  'topic:delete': z.object({ type: z.literal('topic:delete'), topic: topicName }),
+  'broker:stop': z.object({ type: z.literal('broker:stop') }),
+  'broker:start': z.object({ type: z.literal('broker:start') }),
+} as const;
+
+export const COMMAND_TYPES = Object.keys(COMMAND_SCHEMAS) as (keyof typeof COMMAND_SCHEMAS)[];
+
+type CommandSchema = (typeof COMMAND_SCHEMAS)[keyof typeof COMMAND_SCHEMAS];
+
 export const commandSchema = z.discriminatedUnion(
   'type',
-  [
-    z.object({ type: z.literal('consumer:add'), groupId: groupIdField }),
-    z.object({ type: z.literal('consumer:crash'), ...consumerTarget }),
-    z.object({ type: z.literal('consumer:stop'), ...consumerTarget }),
-    z.object({ type: z.literal('consumer:restart'), ...consumerTarget }),
-    z.object({ type: z.literal('consumer:pause'), ...consumerTarget }),
-    z.object({ type: z.literal('consumer:resume'), ...consumerTarget }),
-    z.object({
-      type: z.literal('consumer:slow'),
-      ...consumerTarget,
-      delayMs: intInRange('delayMs', 0, MAX_SLOW_DELAY_MS),
-    }),
-    groupCreateSchema,
-    z.object({ type: z.literal('group:delete'), groupId: groupIdField }),
-    z.object({ type: z.literal('group:rebalance'), groupId: groupIdField }),
-    z.object({
-      type: z.literal('group:reset-offsets'),
-      groupId: groupIdField,
-      to: oneOf('to', RESET_TARGETS),
-      /** The offset, the shift (may be negative) or the time in epoch ms, depending on `to`. */
-      value: z
-        .number({ error: 'value must be a whole number' })
-        .int({ error: 'value must be a whole number' })
-        .min(-Number.MAX_SAFE_INTEGER, { error: 'value is out of range' })
-        .max(Number.MAX_SAFE_INTEGER, { error: 'value is out of range' })
-        .optional(),
-      /** true: only compute and return the plan (the preview). */
-      dryRun: z.boolean({ error: 'dryRun must be true or false' }).default(false),
-    }),
-    producerUpdateSchema,
-    z.object({
-      type: z.literal('topic:create'),
-      topic: topicName,
-      partitions: intInRange('partitions', 1, MAX_PARTITIONS).default(6),
-      replicationFactor: intInRange('replicationFactor', 1, 32).default(1),
-    }),
-    z.object({
-      type: z.literal('topic:add-partitions'),
-      topic: topicName,
-      count: intInRange('count', 2, MAX_PARTITIONS),
-    }),
-    z.object({ type: z.literal('topic:delete'), topic: topicName }),
-    z.object({ type: z.literal('broker:stop') }),
-    z.object({ type: z.literal('broker:start') }),
-  ],
+  Object.values(COMMAND_SCHEMAS) as [CommandSchema, ...CommandSchema[]],
   {
     error: (issue) =>
       issue.code === 'invalid_union'
-        ? 'type must be one of: consumer:add, consumer:crash, consumer:stop, consumer:restart, consumer:pause, consumer:resume, consumer:slow, group:create, group:delete, group:rebalance, group:reset-offsets, producer:update, topic:create, topic:add-partitions, topic:delete, broker:stop, broker:start'
+        ? `type must be one of: ${COMMAND_TYPES.join(', ')}`
         : undefined,
   },
 );
 
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
+/** The command of one type, e.g. CommandOf<'consumer:crash'>. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 export type GroupCreateCommand = z.infer<typeof groupCreateSchema>;
 export type ProducerUpdateCommand = z.infer<typeof producerUpdateSchema>;
 export type { Assignor } from './consumer-kinds';

@@ -1,25 +1,68 @@
 import { z } from 'zod';
 import type { CommandAck } from './commands';
 import { historyPointSchema } from './history';
-import { snapshotSchema } from './snapshot';
+import {
+  clusterSchema,
+  connectionSchema,
+  consumerSchema,
+  groupSchema,
+  producerSchema,
+  snapshotSchema,
+  topicSchema,
+} from './snapshot';
 import { timelineEventSchema } from './timeline';
 
+/**
+ * The whole state, on connect and every few seconds as a resync. `history` and `timeline` are
+ * null in a resync: the page keeps its own, which the appended events keep current.
+ */
 export const fullStateSchema = z.object({
   snapshot: snapshotSchema,
-  history: z.array(historyPointSchema),
-  timeline: z.array(timelineEventSchema),
+  history: z.array(historyPointSchema).nullable(),
+  timeline: z.array(timelineEventSchema).nullable(),
 });
 
-/** Only the sections that changed since `baseVersion`; the client drops it if it lacks that base. */
+/** Changes to a keyed list: items replaced or added, keys removed, and the order when it changed. */
+function keyedChanges<T extends z.ZodType>(item: T) {
+  return z.object({
+    upsert: z.array(item),
+    remove: z.array(z.string()),
+    order: z.array(z.string()).nullable(),
+  });
+}
+
+export const snapshotChangesSchema = z.object({
+  connection: connectionSchema.optional(),
+  cluster: clusterSchema.nullable().optional(),
+  producer: producerSchema.nullable().optional(),
+  topics: keyedChanges(topicSchema).optional(),
+  groups: keyedChanges(groupSchema).optional(),
+  consumers: keyedChanges(consumerSchema).optional(),
+});
+
+/**
+ * What changed since `baseVersion`: whole sections for the small ones, per item for the lists, so
+ * a group whose data did not change is neither sent nor re-rendered. The page asks for a full state
+ * when it lacks that base.
+ */
 export const stateDeltaSchema = z.object({
   baseVersion: z.number(),
   version: z.number(),
   at: z.number(),
-  changes: snapshotSchema.partial().omit({ version: true, at: true }),
+  changes: snapshotChangesSchema,
 });
 
 export type FullState = z.infer<typeof fullStateSchema>;
 export type StateDelta = z.infer<typeof stateDeltaSchema>;
+export type SnapshotChanges = z.infer<typeof snapshotChangesSchema>;
+
+/** Each keyed list of the snapshot, with how its items are keyed. */
+export const KEYED_SECTIONS = {
+  topics: (t: { name: string }) => t.name,
+  groups: (g: { groupId: string }) => g.groupId,
+  consumers: (c: { id: string }) => c.id,
+} as const;
+export const WHOLE_SECTIONS = ['connection', 'cluster', 'producer'] as const;
 
 export interface ServerToClientEvents {
   'state:full': (state: FullState) => void;

@@ -1,8 +1,8 @@
 'use client';
 
 import { memo, useMemo, useState } from 'react';
-import { colorFor, PALETTE } from '@/lib/colors';
 import { useLive } from '@/lib/use-live';
+import { colorFor, PALETTE } from '@/protocol/colors';
 import { inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';

@@ -1,55 +1,54 @@
 'use client';
 
 import { useMemo, useRef } from 'react';
-import { buildBoard } from '@/lib/lanes';
 import { useCanAct } from '@/lib/use-live';
-import type { ConsumerInfo, GroupInfo } from '@/protocol/snapshot';
+import type { GroupInfo, GroupOffset, PartitionRef } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { ConsumerLane } from './consumer-lane';
 import { PartitionChip } from './partition-chip';
 import { useFlip } from './use-flip';
 
-export function AssignmentBoard({
-  group,
-  consumers,
-}: {
-  group: GroupInfo;
-  consumers: ConsumerInfo[];
-}) {
-  const board = useMemo(() => buildBoard(group, consumers), [group, consumers]);
+const refKey = (r: PartitionRef) => `${r.topic}|${r.partition}`;
+
+/** Draws the lanes the server built; it derives nothing about membership itself. */
+export function AssignmentBoard({ group }: { group: GroupInfo }) {
   const container = useRef<HTMLDivElement>(null);
   const run = useCommand();
   const canAct = useCanAct();
+  const offsetOf = useMemo(() => {
+    const byKey = new Map(group.offsets.map((o) => [refKey(o), o]));
+    return (refs: PartitionRef[]) =>
+      refs.map((r) => byKey.get(refKey(r))).filter((o): o is GroupOffset => o !== undefined);
+  }, [group.offsets]);
   const signature = useMemo(
     () =>
-      [...board.chipsByLane]
-        .map(
-          ([lane, chips]) => `${lane}:${chips.map((c) => `${c.topic}-${c.partition}`).join(',')}`,
-        )
-        .concat(`unassigned:${board.unassigned.map((c) => `${c.topic}-${c.partition}`).join(',')}`)
+      group.lanes
+        .map((l) => `${l.key}:${l.partitions.map(refKey).join(',')}`)
+        .concat(`unassigned:${group.unassigned.map(refKey).join(',')}`)
         .join('|'),
-    [board],
+    [group.lanes, group.unassigned],
   );
   useFlip(container, signature);
   return (
     <div ref={container} className="flex flex-col gap-2" data-testid="assignment-board">
       <div className="flex flex-wrap gap-2">
-        {board.lanes.map((lane) => (
+        {group.lanes.map((lane) => (
           <ConsumerLane
             key={lane.key}
             lane={lane}
-            chips={board.chipsByLane.get(lane.key) ?? []}
+            chips={offsetOf(lane.partitions)}
+            incoming={offsetOf(lane.incoming)}
             readOnly={!group.lab || !canAct}
           />
         ))}
-        {board.lanes.length === 0 && (
+        {group.lanes.length === 0 && (
           <div className="text-sm text-slate-500 italic">
             No members: the group is {group.state.toLowerCase()}.
           </div>
         )}
       </div>
-      {board.unassigned.length > 0 && (
+      {group.unassigned.length > 0 && (
         <div
           data-testid="unassigned"
           className="flex flex-wrap items-center gap-1 rounded-md border border-dashed border-slate-400 p-2 dark:border-slate-600"
@@ -59,24 +58,24 @@ export function AssignmentBoard({
               ? 'unassigned (rebalancing):'
               : 'not assigned to anyone:'}
           </span>
-          {board.unassigned.map((o) => (
-            <PartitionChip key={`${o.topic}-${o.partition}`} offset={o} color={null} />
+          {offsetOf(group.unassigned).map((o) => (
+            <PartitionChip key={refKey(o)} offset={o} color={null} />
           ))}
         </div>
       )}
-      {board.dormant.length > 0 && (
+      {group.dormant.length > 0 && (
         <div
           className="flex flex-wrap items-center gap-2 text-xs text-slate-500"
           data-testid="dormant"
         >
           <span>Not in the group:</span>
-          {board.dormant.map((c) => (
+          {group.dormant.map((c) => (
             <span
               key={c.id}
               className="inline-flex items-center gap-1 rounded border border-slate-300 px-1.5 py-0.5 dark:border-slate-700"
             >
-              {c.id} <em>{c.status}</em>
-              {group.lab && (
+              {c.id} <em>{c.phase}</em>
+              {group.lab && canAct && (
                 <Button
                   data-testid={`restart-${c.id}`}
                   aria-label={`Restart ${c.id}`}

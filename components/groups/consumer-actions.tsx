@@ -1,18 +1,20 @@
 'use client';
 
-import type { ConsumerInfo } from '@/protocol/snapshot';
+import { acceptsCommands, type LaneConsumer } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 
 const DELAYS_MS = [0, 50, 200, 1000, 3000, 5000];
 
-export function ConsumerActions({ consumer }: { consumer: ConsumerInfo }) {
+export function ConsumerActions({
+  consumerId: id,
+  consumer,
+}: {
+  consumerId: string;
+  consumer: LaneConsumer;
+}) {
   const run = useCommand();
-  const id = consumer.id;
-  const live =
-    consumer.status !== 'stopped' &&
-    consumer.status !== 'crashed' &&
-    consumer.status !== 'stopping';
+  const live = acceptsCommands(consumer.phase);
   return (
     <div className="mt-auto flex flex-wrap items-center gap-1">
       <Button
@@ -34,7 +36,7 @@ export function ConsumerActions({ consumer }: { consumer: ConsumerInfo }) {
       >
         Stop
       </Button>
-      {consumer.status === 'paused' ? (
+      {consumer.phase === 'paused' ? (
         <Button
           data-testid={`resume-${id}`}
           aria-label={`Resume ${id}`}

@@ -1,13 +1,13 @@
 'use client';
 
-import type { LaneModel } from '@/lib/lanes';
-import type { ConsumerInfo, GroupOffset } from '@/protocol/snapshot';
+import type { ConsumerPhase, GroupOffset, LaneInfo } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
+import { ErrorLine } from '../ui/error-line';
 import { ConsumerActions } from './consumer-actions';
 import { Countdown } from './countdown';
 import { PartitionChip } from './partition-chip';
 
-const STATUS_TONE: Record<ConsumerInfo['status'], Tone> = {
+const PHASE_TONE: Record<ConsumerPhase, Tone> = {
   starting: 'sky',
   joining: 'amber',
   running: 'green',
@@ -20,22 +20,22 @@ const STATUS_TONE: Record<ConsumerInfo['status'], Tone> = {
 export function ConsumerLane({
   lane,
   chips,
+  incoming,
   readOnly,
 }: {
-  lane: LaneModel;
+  lane: LaneInfo;
   chips: GroupOffset[];
+  incoming: GroupOffset[];
   readOnly: boolean;
 }) {
   const { consumer } = lane;
+  const ghost = lane.kind === 'ghost';
   return (
     <div
       data-testid={`lane-${lane.key}`}
-      data-ghost={lane.ghost ? 'true' : 'false'}
-      className={`flex min-h-[92px] min-w-[170px] flex-1 basis-[170px] flex-col gap-2 rounded-md border-2 p-2 ${lane.ghost ? 'border-dashed opacity-80' : ''}`}
-      style={{
-        borderColor: lane.color,
-        backgroundColor: `${lane.color}${lane.ghost ? '0d' : '14'}`,
-      }}
+      data-ghost={ghost ? 'true' : 'false'}
+      className={`flex min-h-[92px] min-w-[170px] flex-1 basis-[170px] flex-col gap-2 rounded-md border-2 p-2 ${ghost ? 'border-dashed opacity-80' : ''}`}
+      style={{ borderColor: lane.color, backgroundColor: `${lane.color}${ghost ? '0d' : '14'}` }}
     >
       <div className="flex items-start justify-between gap-1">
         <div className="min-w-0">
@@ -47,29 +47,30 @@ export function ConsumerLane({
             <span className="truncate text-sm font-semibold" title={lane.memberId ?? undefined}>
               {lane.label}
             </span>
-            {consumer?.isLeader && !lane.ghost && <Badge tone="sky">leader</Badge>}
+            {consumer?.isLeader && !ghost && <Badge tone="sky">leader</Badge>}
           </div>
           <div
             className="truncate font-mono text-[10px] text-slate-500"
             title={lane.memberId ?? ''}
           >
             {lane.memberId ? lane.memberId.slice(-12) : 'no member id yet'}
+            {lane.memberEpoch !== null ? ` · epoch ${lane.memberEpoch}` : ''}
             {consumer?.pid ? ` · pid ${consumer.pid}` : ''}
           </div>
         </div>
         {consumer && (
-          <Badge tone={STATUS_TONE[consumer.status]} testId={`status-${lane.key}`}>
-            {consumer.status}
+          <Badge tone={PHASE_TONE[consumer.phase]} testId={`status-${lane.key}`}>
+            {consumer.phase}
           </Badge>
         )}
       </div>
-      {lane.ghost && consumer?.evictionDueAt && (
+      {ghost && lane.evictionDueAt !== null && (
         <div className="text-xs text-red-700 dark:text-red-300">
-          crashed · <Countdown dueAt={consumer.evictionDueAt} />
+          crashed · <Countdown dueAt={lane.evictionDueAt} />
         </div>
       )}
       {lane.note && <div className="text-xs text-slate-500">{lane.note}</div>}
-      {consumer && consumer.delayMs > 0 && !lane.ghost && (
+      {consumer && consumer.delayMs > 0 && !ghost && (
         <div className="text-xs text-amber-700 dark:text-amber-300">
           slow: {consumer.delayMs} ms per message
         </div>
@@ -78,11 +79,25 @@ export function ConsumerLane({
         {chips.map((o) => (
           <PartitionChip key={`${o.topic}-${o.partition}`} offset={o} color={lane.color} />
         ))}
-        {chips.length === 0 && !lane.ghost && (
+        {incoming.map((o) => (
+          <span
+            key={`in-${o.topic}-${o.partition}`}
+            data-testid={`incoming-${o.partition}`}
+            title="Assigned by the coordinator (KIP-848 target), not yet taken over by this member"
+            className="inline-flex items-center rounded-md border-2 border-dashed px-2 py-0.5 font-mono text-xs"
+            style={{ borderColor: lane.color }}
+          >
+            →P{o.partition}
+          </span>
+        ))}
+        {chips.length === 0 && incoming.length === 0 && !ghost && (
           <span className="text-xs text-slate-400 italic">idle: no partitions</span>
         )}
       </div>
-      {consumer && !readOnly && !lane.ghost && <ConsumerActions consumer={consumer} />}
+      {consumer?.lastError && !ghost && <ErrorLine error={consumer.lastError} />}
+      {consumer && lane.consumerId && !readOnly && !ghost && (
+        <ConsumerActions consumerId={lane.consumerId} consumer={consumer} />
+      )}
     </div>
   );
 }

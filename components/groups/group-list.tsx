@@ -1,24 +1,15 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useCanAct, useLive } from '@/lib/use-live';
-import type { ConsumerInfo } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { CreateGroupDialog } from './create-group-dialog';
 import { GroupPanel } from './group-panel';
 
-const NO_CONSUMERS: ConsumerInfo[] = [];
-
 export function GroupList() {
   const groups = useLive((s) => s.snapshot?.groups);
-  const consumers = useLive((s) => s.snapshot?.consumers);
   const [creating, setCreating] = useState(false);
   const canAct = useCanAct();
-  const byGroup = useMemo(() => {
-    const map = new Map<string, ConsumerInfo[]>();
-    for (const c of consumers ?? []) map.set(c.groupId, [...(map.get(c.groupId) ?? []), c]);
-    return map;
-  }, [consumers]);
   const lab = (groups ?? []).filter((g) => g.lab);
   const others = (groups ?? []).filter((g) => !g.lab);
   return (
@@ -39,7 +30,7 @@ export function GroupList() {
       </div>
       {creating && <CreateGroupDialog onClose={() => setCreating(false)} />}
       {lab.map((g) => (
-        <GroupPanel key={g.groupId} group={g} consumers={byGroup.get(g.groupId) ?? NO_CONSUMERS} />
+        <GroupPanel key={g.groupId} group={g} />
       ))}
       {others.length > 0 && (
         <h3 className="mt-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
@@ -47,7 +38,7 @@ export function GroupList() {
         </h3>
       )}
       {others.map((g) => (
-        <GroupPanel key={g.groupId} group={g} consumers={NO_CONSUMERS} />
+        <GroupPanel key={g.groupId} group={g} />
       ))}
       {lab.length === 0 && others.length === 0 && (
         <p className="text-sm text-slate-500">

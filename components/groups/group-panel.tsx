@@ -1,9 +1,9 @@
 'use client';
 
 import { memo, useCallback, useMemo, useState } from 'react';
-import { memberColor } from '@/lib/lanes';
+import { countRender } from '@/lib/render-count';
 import { useCanAct } from '@/lib/use-live';
-import type { ConsumerInfo, GroupInfo, GroupState } from '@/protocol/snapshot';
+import type { GroupInfo, GroupState } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
@@ -25,22 +25,14 @@ const STATE_TONE: Record<GroupState, Tone> = {
   Unknown: 'slate',
 };
 
-export const GroupPanel = memo(function GroupPanel({
-  group,
-  consumers,
-}: {
-  group: GroupInfo;
-  consumers: ConsumerInfo[];
-}) {
+export const GroupPanel = memo(function GroupPanel({ group }: { group: GroupInfo }) {
+  countRender(`group:${group.groupId}`);
   const run = useCommand();
   const [resetting, setResetting] = useState(false);
   const colorOf = useCallback(
-    (memberId: string | null) => {
-      if (!memberId) return null;
-      const member = group.members.find((m) => m.memberId === memberId);
-      return member ? memberColor(member) : null;
-    },
-    [group.members],
+    (memberId: string | null) =>
+      memberId ? (group.lanes.find((l) => l.memberId === memberId)?.color ?? null) : null,
+    [group.lanes],
   );
   const groupId = group.groupId;
   const title = (
@@ -132,7 +124,7 @@ export const GroupPanel = memo(function GroupPanel({
         </div>
       )}
       {resetting && <ResetOffsetsDialog groupId={groupId} onClose={() => setResetting(false)} />}
-      <AssignmentBoard group={group} consumers={consumers} />
+      <AssignmentBoard group={group} />
       <div className="mt-3">
         <OffsetBars offsets={group.offsets} colorOf={colorOf} />
       </div>

@@ -6,6 +6,7 @@ import { useLive } from '@/lib/use-live';
 import { ACKS_MODES, KEY_MODES } from '@/protocol/commands';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
+import { ErrorLine } from '../ui/error-line';
 import { Field, inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
@@ -103,19 +104,7 @@ export function ProducerPanel() {
           <Counter label="failed" value={producer.failed} bad={producer.failed > 0} />
           <Counter label="in flight" value={producer.inFlight} />
         </dl>
-        {producer.lastError && (
-          <p
-            role="status"
-            data-testid="producer-error"
-            className="rounded bg-red-50 px-2 py-1 text-xs text-red-700 dark:bg-red-950 dark:text-red-300"
-          >
-            Last error
-            {producer.lastErrorAt
-              ? ` (${new Date(producer.lastErrorAt).toLocaleTimeString()})`
-              : ''}
-            : {producer.lastError}
-          </p>
-        )}
+        {producer.lastError && <ErrorLine error={producer.lastError} testId="producer-error" />}
       </div>
     </Panel>
   );

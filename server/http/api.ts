@@ -49,7 +49,7 @@ export function health(lab: Lab, broker: EmbeddedBroker | null) {
       ? { running: broker.running, pid: broker.pid, bootstrap: broker.bootstrap }
       : null,
     consumerPids: [...lab.processes.values()]
-      .map((p) => p.pid)
+      .map((p) => p.handle.pid)
       .filter((p): p is number => p !== null),
   };
 }

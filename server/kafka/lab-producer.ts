@@ -1,6 +1,6 @@
 import type { Producer } from 'kafkajs';
 import type { AcksMode, KeyMode } from '../../protocol/commands';
-import type { ProducerInfo } from '../../protocol/snapshot';
+import type { ErrorInfo, ProducerInfo } from '../../protocol/snapshot';
 import { SeqSet } from '../lab/seq-set';
 import { TradeGenerator } from '../lab/trade-generator';
 import { createKafka } from './client';
@@ -26,6 +26,8 @@ export interface LabProducerOptions {
   settings: ProducerSettings;
   /** Current partition count of a topic, 0 when unknown (nothing is sent then). */
   partitionCount: (topic: string) => number;
+  /** Called synchronously after each acknowledged send, with its last offset per partition. */
+  onAcked?: (topic: string, lastOffsets: Record<number, number>) => void;
 }
 
 export class LabProducer {
@@ -42,7 +44,7 @@ export class LabProducer {
   private sendingSince: number | null = null;
   private clientError: string | null = null;
   private readonly stats = { sent: 0, acked: 0, failed: 0, inFlight: 0 };
-  private lastError: { message: string; at: number } | null = null;
+  private lastError: ErrorInfo | null = null;
   private readonly lastOffsets = new Map<number, number>();
   private ackTimes: number[] = [];
 
@@ -76,18 +78,18 @@ export class LabProducer {
   info(now = Date.now()): ProducerInfo {
     this.ackTimes = this.ackTimes.filter((t) => now - t < 1000);
     const stuck = this.sendingSince !== null && now - this.sendingSince > STUCK_AFTER_MS;
-    const lastError =
+    const lastError: ErrorInfo | null =
       stuck && this.clientError
         ? {
             message: `sends are waiting for the broker: ${this.clientError}`,
             at: this.sendingSince ?? now,
+            recoveredAt: null,
           }
         : this.lastError;
     return {
       ...this.settings,
       ...this.stats,
-      lastError: lastError?.message ?? null,
-      lastErrorAt: lastError?.at ?? null,
+      lastError,
       ackedPerSec: this.ackTimes.length,
       lastOffsets: [...this.lastOffsets]
         .sort(([a], [b]) => a - b)
@@ -171,15 +173,22 @@ export class LabProducer {
         const perPartition = new Map<number, number>();
         for (const { partition } of batch)
           perPartition.set(partition, (perPartition.get(partition) ?? 0) + 1);
+        const acknowledged: Record<number, number> = {};
         for (const m of metadata) {
           const n = perPartition.get(m.partition) ?? 0;
-          if (n > 0 && m.baseOffset !== undefined)
-            this.lastOffsets.set(m.partition, Number(m.baseOffset) + n - 1);
+          if (n > 0 && m.baseOffset !== undefined) {
+            acknowledged[m.partition] = Number(m.baseOffset) + n - 1;
+            this.lastOffsets.set(m.partition, acknowledged[m.partition] ?? 0);
+          }
         }
+        if (this.lastError && this.lastError.recoveredAt === null)
+          this.lastError = { ...this.lastError, recoveredAt: now };
+        this.clientError = null;
+        this.options.onAcked?.(topic, acknowledged);
       }
     } catch (error) {
       this.stats.failed += count;
-      this.lastError = { message: (error as Error).message, at: Date.now() };
+      this.lastError = { message: (error as Error).message, at: Date.now(), recoveredAt: null };
       // A fresh client after a failure; the old one may hold a broken connection or sequence state.
       void this.dropProducer();
     } finally {

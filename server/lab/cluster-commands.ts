@@ -1,15 +1,18 @@
-import type { Command } from '../../protocol/commands';
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { CommandError } from './command-error';
+import type { CommandHandlers } from './command-table';
 import type { Lab } from './lab';
 
 /** How long a command waits for the cluster's metadata to show its effect. */
 const METADATA_WAIT_MS = 15_000;
 
-type ClusterCommand = Extract<
-  Command,
-  { type: `topic:${string}` | `broker:${string}` | 'producer:update' }
->;
+type ClusterCommandType =
+  | 'producer:update'
+  | 'topic:create'
+  | 'topic:add-partitions'
+  | 'topic:delete'
+  | 'broker:stop'
+  | 'broker:start';
 
 function requireLabTopic(lab: Lab, topic: string): number {
   const count = lab.partitionCount(topic);
@@ -22,114 +25,115 @@ function requireLabTopic(lab: Lab, topic: string): number {
   return count;
 }
 
-export async function executeClusterCommand(
-  lab: Lab,
-  broker: EmbeddedBroker | null,
-  command: ClusterCommand,
-): Promise<unknown> {
-  const at = Date.now();
-  switch (command.type) {
-    case 'producer:update': {
-      const { type: _type, ...changes } = command;
-      const merged = { ...lab.producer.settings, ...changes };
-      if (merged.idempotent && merged.acks !== 'all') {
-        throw new CommandError(
-          'acks: an idempotent producer needs acks=all; set idempotent to false first or keep acks=all',
-        );
-      }
-      if (changes.topic !== undefined) requireLabTopic(lab, changes.topic);
-      await lab.producer.update(changes);
-      lab.dispatch({ type: 'producer/updated', info: lab.producer.info() });
-      return lab.producer.settings;
-    }
-    case 'topic:create': {
-      if (lab.partitionCount(command.topic) > 0)
-        throw new CommandError(`topic: "${command.topic}" already exists`);
-      const brokers = lab.state.observation?.cluster.brokers.length ?? 1;
-      if (command.replicationFactor > brokers) {
-        throw new CommandError(
-          `replicationFactor must be an integer from 1 to ${brokers} (the number of brokers)`,
-        );
-      }
-      await lab.options.admin.createTopic(
-        command.topic,
-        command.partitions,
-        command.replicationFactor,
+export const CLUSTER_COMMANDS: CommandHandlers<ClusterCommandType> = {
+  'producer:update': async ({ lab }, command) => {
+    const { type: _type, ...changes } = command;
+    const merged = { ...lab.producer.settings, ...changes };
+    if (merged.idempotent && merged.acks !== 'all') {
+      throw new CommandError(
+        'acks: an idempotent producer needs acks=all; set idempotent to false first or keep acks=all',
       );
-      lab.dispatch({
-        type: 'topic/changed',
-        change: 'created',
-        topic: command.topic,
-        detail: `Topic ${command.topic} created with ${command.partitions} partitions`,
-        at,
-      });
-      await lab.refreshUntil(
-        () => lab.partitionCount(command.topic) === command.partitions,
-        METADATA_WAIT_MS,
+    }
+    if (changes.topic !== undefined) requireLabTopic(lab, changes.topic);
+    await lab.producer.update(changes);
+    lab.dispatch({ type: 'producer/updated', info: lab.producer.info() });
+    return lab.producer.settings;
+  },
+  'topic:create': async ({ lab }, command) => {
+    const at = Date.now();
+    if (lab.partitionCount(command.topic) > 0)
+      throw new CommandError(`topic: "${command.topic}" already exists`);
+    const brokers = lab.state.observation?.cluster.brokers.length ?? 1;
+    if (command.replicationFactor > brokers) {
+      throw new CommandError(
+        `replicationFactor must be an integer from 1 to ${brokers} (the number of brokers)`,
       );
-      return { topic: command.topic, partitions: command.partitions };
     }
-    case 'topic:add-partitions': {
-      const current = requireLabTopic(lab, command.topic);
-      if (command.count <= current) {
-        throw new CommandError(
-          `count must be an integer from ${current + 1} to 256 (the new total; ${command.topic} has ${current}, and Kafka cannot remove partitions)`,
-        );
-      }
-      await lab.options.admin.addPartitions(command.topic, command.count);
-      lab.dispatch({
-        type: 'topic/changed',
-        change: 'partitions-added',
-        topic: command.topic,
-        detail: `Topic ${command.topic}: ${current} → ${command.count} partitions`,
-        at,
-      });
-      await lab.refreshUntil(
-        () => lab.partitionCount(command.topic) === command.count,
-        METADATA_WAIT_MS,
+    await lab.options.admin.createTopic(
+      command.topic,
+      command.partitions,
+      command.replicationFactor,
+    );
+    lab.dispatch({
+      type: 'topic/changed',
+      change: 'created',
+      topic: command.topic,
+      detail: `Topic ${command.topic} created with ${command.partitions} partitions`,
+      at,
+    });
+    await lab.refreshUntil(
+      () => lab.partitionCount(command.topic) === command.partitions,
+      METADATA_WAIT_MS,
+    );
+    return { topic: command.topic, partitions: command.partitions };
+  },
+  'topic:add-partitions': async ({ lab }, command) => {
+    const at = Date.now();
+    const current = requireLabTopic(lab, command.topic);
+    if (command.count <= current) {
+      throw new CommandError(
+        `count must be an integer from ${current + 1} to 256 (the new total; ${command.topic} has ${current}, and Kafka cannot remove partitions)`,
       );
-      return { topic: command.topic, partitions: command.count };
     }
-    case 'topic:delete': {
-      requireLabTopic(lab, command.topic);
-      const users = Object.values(lab.state.labGroups)
-        .filter((g) => g.topic === command.topic)
-        .map((g) => g.groupId);
-      if (users.length > 0)
-        throw new CommandError(
-          `topic: ${command.topic} is used by lab group(s) ${users.join(', ')}; delete them first`,
-        );
-      if (lab.producer.settings.topic === command.topic && !lab.producer.settings.paused) {
-        throw new CommandError(
-          `topic: the producer is writing to ${command.topic}; pause it or point it at another topic first`,
-        );
-      }
-      await lab.options.admin.deleteTopic(command.topic);
-      lab.dispatch({
-        type: 'topic/changed',
-        change: 'deleted',
-        topic: command.topic,
-        detail: `Topic ${command.topic} deleted`,
-        at,
-      });
-      await lab.refreshUntil(() => lab.partitionCount(command.topic) === 0, METADATA_WAIT_MS);
-      return { topic: command.topic };
+    await lab.options.admin.addPartitions(command.topic, command.count);
+    lab.dispatch({
+      type: 'topic/changed',
+      change: 'partitions-added',
+      topic: command.topic,
+      detail: `Topic ${command.topic}: ${current} → ${command.count} partitions`,
+      at,
+    });
+    await lab.refreshUntil(
+      () => lab.partitionCount(command.topic) === command.count,
+      METADATA_WAIT_MS,
+    );
+    return { topic: command.topic, partitions: command.count };
+  },
+  'topic:delete': async ({ lab }, command) => {
+    const at = Date.now();
+    requireLabTopic(lab, command.topic);
+    const users = Object.values(lab.state.labGroups)
+      .filter((g) => g.topic === command.topic)
+      .map((g) => g.groupId);
+    if (users.length > 0)
+      throw new CommandError(
+        `topic: ${command.topic} is used by lab group(s) ${users.join(', ')}; delete them first`,
+      );
+    if (lab.producer.settings.topic === command.topic && !lab.producer.settings.paused) {
+      throw new CommandError(
+        `topic: the producer is writing to ${command.topic}; pause it or point it at another topic first`,
+      );
     }
-    case 'broker:stop':
-    case 'broker:start': {
-      if (!broker)
-        throw new CommandError(
-          'type: broker commands need the embedded broker; this server uses KAFKA_BROKERS',
-        );
-      if (command.type === 'broker:stop') {
-        if (!broker.running) throw new CommandError('type: the embedded broker is already stopped');
-        await broker.stop();
-        return { running: false };
-      }
-      if (broker.running) throw new CommandError('type: the embedded broker is already running');
-      const pid = await broker.start();
-      lab.dispatch({ type: 'broker/changed', running: true, pid, at: Date.now() });
-      return { running: true, pid };
-    }
-  }
+    await lab.options.admin.deleteTopic(command.topic);
+    lab.dispatch({
+      type: 'topic/changed',
+      change: 'deleted',
+      topic: command.topic,
+      detail: `Topic ${command.topic} deleted`,
+      at,
+    });
+    await lab.refreshUntil(() => lab.partitionCount(command.topic) === 0, METADATA_WAIT_MS);
+    return { topic: command.topic };
+  },
+  'broker:stop': async ({ broker }) => {
+    const embedded = requireEmbedded(broker);
+    if (!embedded.running) throw new CommandError('type: the embedded broker is already stopped');
+    await embedded.stop();
+    return { running: false };
+  },
+  'broker:start': async ({ lab, broker }) => {
+    const embedded = requireEmbedded(broker);
+    if (embedded.running) throw new CommandError('type: the embedded broker is already running');
+    const pid = await embedded.start();
+    lab.dispatch({ type: 'broker/changed', running: true, pid, at: Date.now() });
+    return { running: true, pid };
+  },
+};
+
+function requireEmbedded(broker: EmbeddedBroker | null): EmbeddedBroker {
+  if (!broker)
+    throw new CommandError(
+      'type: broker commands need the embedded broker; this server uses KAFKA_BROKERS',
+    );
+  return broker;
 }

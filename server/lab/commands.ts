@@ -1,10 +1,32 @@
-import { type CommandAck, parseCommand } from '../../protocol/commands';
+import {
+  type Command,
+  type CommandAck,
+  type CommandType,
+  parseCommand,
+} from '../../protocol/commands';
 import type { EmbeddedBroker } from '../broker/embedded-broker';
-import { executeClusterCommand } from './cluster-commands';
+import { CLUSTER_COMMANDS } from './cluster-commands';
 import { CommandError } from './command-error';
-import { executeConsumerCommand } from './consumer-commands';
-import { executeGroupCommand } from './group-commands';
+import type { CommandContext, CommandHandlers } from './command-table';
+import { CONSUMER_COMMANDS } from './consumer-commands';
+import { GROUP_COMMANDS } from './group-commands';
 import type { Lab } from './lab';
+
+/** Every command's handler, keyed like COMMAND_SCHEMAS; the type checker wants all of them. */
+export const COMMANDS: CommandHandlers<CommandType> = {
+  ...CONSUMER_COMMANDS,
+  ...GROUP_COMMANDS,
+  ...CLUSTER_COMMANDS,
+};
+
+/** Why this server takes no commands at all, or null when it does. */
+function refusal(lab: Lab): string | null {
+  const { mode, readOnly } = lab.state.connection;
+  if (readOnly) return 'read-only: this server runs with READ_ONLY=1 and refuses every command';
+  if (mode === 'monitor')
+    return 'monitor mode: the lab writes nothing to this cluster; start with LAB_SCENARIO=default or LAB_SCENARIO=empty to use the lab on it';
+  return null;
+}
 
 /** Validates and runs one command from any edge (socket.io or HTTP); never throws. */
 export async function runCommand(
@@ -12,57 +34,15 @@ export async function runCommand(
   broker: EmbeddedBroker | null,
   input: unknown,
 ): Promise<CommandAck> {
-  const { mode, readOnly } = lab.state.connection;
-  if (readOnly) {
-    return {
-      ok: false,
-      error: 'read-only: this server runs with READ_ONLY=1 and refuses every command',
-      kind: 'forbidden',
-    };
-  }
-  if (mode === 'monitor') {
-    return {
-      ok: false,
-      error:
-        'monitor mode: the lab writes nothing to this cluster; start with LAB_SCENARIO=default or LAB_SCENARIO=empty to use the lab on it',
-      kind: 'forbidden',
-    };
-  }
+  const refused = refusal(lab);
+  if (refused) return { ok: false, error: refused, kind: 'forbidden' };
   const parsed = parseCommand(input);
   if (!parsed.ok) return parsed;
   const { command } = parsed;
+  const ctx: CommandContext = { lab, broker };
+  const handler = COMMANDS[command.type] as (ctx: CommandContext, c: Command) => unknown;
   try {
-    let result: unknown;
-    switch (command.type) {
-      case 'consumer:add':
-      case 'consumer:crash':
-      case 'consumer:stop':
-      case 'consumer:restart':
-      case 'consumer:pause':
-      case 'consumer:resume':
-      case 'consumer:slow':
-        result = await executeConsumerCommand(lab, command);
-        break;
-      case 'group:create':
-      case 'group:delete':
-      case 'group:rebalance':
-      case 'group:reset-offsets':
-        result = await executeGroupCommand(lab, command);
-        break;
-      case 'producer:update':
-      case 'topic:create':
-      case 'topic:add-partitions':
-      case 'topic:delete':
-      case 'broker:stop':
-      case 'broker:start':
-        result = await executeClusterCommand(lab, broker, command);
-        break;
-      default: {
-        const unhandled: never = command;
-        throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
-      }
-    }
-    return { ok: true, result: result ?? null };
+    return { ok: true, result: (await handler(ctx, command)) ?? null };
   } catch (error) {
     if (error instanceof CommandError) return { ok: false, error: error.message, kind: error.kind };
     return {

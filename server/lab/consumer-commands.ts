@@ -1,14 +1,22 @@
-import type { Command } from '../../protocol/commands';
 import { MAX_CONSUMERS_PER_GROUP } from '../../protocol/commands';
+import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
 import { own } from '../state/own';
-import type { LabConsumerRecord } from '../state/types';
+import type { ConsumerRecord } from '../state/types';
 import { CommandError } from './command-error';
-import type { ConsumerProcess } from './consumer-process';
+import type { CommandHandlers } from './command-table';
+import type { ConsumerHandle } from './consumer-process';
 import type { Lab } from './lab';
 
-type ConsumerCommand = Extract<Command, { type: `consumer:${string}` }>;
+type ConsumerCommandType =
+  | 'consumer:add'
+  | 'consumer:crash'
+  | 'consumer:stop'
+  | 'consumer:restart'
+  | 'consumer:pause'
+  | 'consumer:resume'
+  | 'consumer:slow';
 
-function knownConsumer(lab: Lab, consumerId: string): LabConsumerRecord {
+function knownConsumer(lab: Lab, consumerId: string): ConsumerRecord {
   const consumer = own(lab.state.consumers, consumerId);
   if (!consumer) {
     const known = Object.keys(lab.state.consumers).join(', ') || 'none';
@@ -17,109 +25,95 @@ function knownConsumer(lab: Lab, consumerId: string): LabConsumerRecord {
   return consumer;
 }
 
-function liveProcess(lab: Lab, consumerId: string): ConsumerProcess {
+/** A consumer that takes commands now: alive per its phase, with no stop under way. */
+function commandable(
+  lab: Lab,
+  consumerId: string,
+): { consumer: ConsumerRecord; handle: ConsumerHandle } {
   const consumer = knownConsumer(lab, consumerId);
-  const proc = lab.processes.get(consumerId);
-  if (!proc?.alive || consumer.status === 'crashed' || consumer.status === 'stopped') {
-    throw new CommandError(`consumerId: ${consumerId} is ${consumer.status}; restart it first`);
+  const handle = lab.handle(consumerId);
+  if (!acceptsCommands(consumer.phase) || !handle) {
+    const hint = consumer.phase === 'stopping' ? 'wait until it has stopped' : 'restart it first';
+    throw new CommandError(`consumerId: ${consumerId} is ${consumer.phase}; ${hint}`);
   }
-  return proc;
-}
-
-/** One stop or restart per consumer at a time: a second one must not start a twin process. */
-async function exclusive<T>(lab: Lab, consumerId: string, work: () => Promise<T>): Promise<T> {
-  const busy = lab.busyConsumers;
-  if (busy.has(consumerId)) {
-    throw new CommandError(`consumerId: ${consumerId} is already being stopped or restarted`);
-  }
-  busy.add(consumerId);
-  try {
-    return await work();
-  } finally {
-    busy.delete(consumerId);
-  }
+  return { consumer, handle };
 }
 
 export function liveConsumerCount(lab: Lab, groupId: string): number {
   return Object.values(lab.state.consumers).filter(
-    (c) => c.groupId === groupId && c.status !== 'crashed' && c.status !== 'stopped',
+    (c) => c.groupId === groupId && isLivePhase(c.phase),
   ).length;
 }
 
-export async function executeConsumerCommand(lab: Lab, command: ConsumerCommand): Promise<unknown> {
-  const at = Date.now();
-  switch (command.type) {
-    case 'consumer:add': {
-      const config = own(lab.state.labGroups, command.groupId);
-      if (!config)
-        throw new CommandError(
-          `groupId: "${command.groupId}" is not a lab group; consumers can only be added to lab groups`,
-        );
-      if (liveConsumerCount(lab, command.groupId) >= MAX_CONSUMERS_PER_GROUP) {
-        throw new CommandError(
-          `groupId: ${command.groupId} already has ${MAX_CONSUMERS_PER_GROUP} consumers, the lab's maximum`,
-        );
-      }
-      const consumerId = lab.newConsumerId(command.groupId);
-      const proc = lab.spawnConsumer(consumerId, config);
-      return { consumerId, pid: proc.pid };
+export const CONSUMER_COMMANDS: CommandHandlers<ConsumerCommandType> = {
+  'consumer:add': ({ lab }, command) => {
+    const config = own(lab.state.labGroups, command.groupId);
+    if (!config)
+      throw new CommandError(
+        `groupId: "${command.groupId}" is not a lab group; consumers can only be added to lab groups`,
+      );
+    if (liveConsumerCount(lab, command.groupId) >= MAX_CONSUMERS_PER_GROUP) {
+      throw new CommandError(
+        `groupId: ${command.groupId} already has ${MAX_CONSUMERS_PER_GROUP} consumers, the lab's maximum`,
+      );
     }
-    case 'consumer:crash': {
-      const proc = liveProcess(lab, command.consumerId);
-      const pid = proc.pid;
-      lab.dispatch({ type: 'consumer/commanded', id: command.consumerId, command: 'crash', at });
-      proc.crash();
-      return { consumerId: command.consumerId, pid, signal: 'SIGKILL' };
+    const consumerId = lab.newConsumerId(command.groupId);
+    const proc = lab.spawnConsumer(consumerId, config);
+    return { consumerId, pid: proc.pid };
+  },
+  'consumer:crash': ({ lab }, { consumerId }) => {
+    const { handle } = commandable(lab, consumerId);
+    const pid = handle.pid;
+    lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'crash', at: Date.now() });
+    handle.crash();
+    return { consumerId, pid, signal: 'SIGKILL' };
+  },
+  'consumer:stop': async ({ lab }, { consumerId }) => {
+    const { handle } = commandable(lab, consumerId);
+    lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'stop', at: Date.now() });
+    await handle.stop();
+    return { consumerId };
+  },
+  'consumer:restart': async ({ lab }, { consumerId }) => {
+    const consumer = knownConsumer(lab, consumerId);
+    const config = own(lab.state.labGroups, consumer.groupId);
+    if (!config)
+      throw new CommandError(`consumerId: the group of ${consumerId} is no longer a lab group`);
+    if (consumer.phase === 'stopping')
+      throw new CommandError(
+        `consumerId: ${consumerId} is already stopping; wait until it has stopped`,
+      );
+    // A crashed process is never asked to stop: it is gone, whatever its exit event says later.
+    const handle = lab.handle(consumerId);
+    if (isLivePhase(consumer.phase) && handle) {
+      lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'stop', at: Date.now() });
+      await handle.stop();
     }
-    case 'consumer:stop': {
-      const proc = liveProcess(lab, command.consumerId);
-      return exclusive(lab, command.consumerId, async () => {
-        lab.dispatch({ type: 'consumer/commanded', id: command.consumerId, command: 'stop', at });
-        await proc.stop();
-        return { consumerId: command.consumerId };
-      });
-    }
-    case 'consumer:restart': {
-      const consumer = knownConsumer(lab, command.consumerId);
-      const config = own(lab.state.labGroups, consumer.groupId);
-      if (!config)
-        throw new CommandError(
-          `consumerId: the group of ${command.consumerId} is no longer a lab group`,
-        );
-      return exclusive(lab, command.consumerId, async () => {
-        const running = lab.processes.get(command.consumerId);
-        if (running?.alive) {
-          lab.dispatch({ type: 'consumer/commanded', id: command.consumerId, command: 'stop', at });
-          await running.stop();
-        }
-        const proc = lab.spawnConsumer(command.consumerId, config, consumer.delayMs);
-        return { consumerId: command.consumerId, pid: proc.pid };
-      });
-    }
-    case 'consumer:pause':
-    case 'consumer:resume': {
-      const proc = liveProcess(lab, command.consumerId);
-      const pause = command.type === 'consumer:pause';
-      proc.send({ type: pause ? 'pause' : 'resume' });
-      lab.dispatch({
-        type: 'consumer/commanded',
-        id: command.consumerId,
-        command: pause ? 'pause' : 'resume',
-        at,
-      });
-      return { consumerId: command.consumerId, paused: pause };
-    }
-    case 'consumer:slow': {
-      const proc = liveProcess(lab, command.consumerId);
-      proc.send({ type: 'slow', delayMs: command.delayMs });
-      lab.dispatch({
-        type: 'consumer/commanded',
-        id: command.consumerId,
-        command: 'slow',
-        delayMs: command.delayMs,
-        at,
-      });
-      return { consumerId: command.consumerId, delayMs: command.delayMs };
-    }
-  }
-}
+    const proc = lab.spawnConsumer(consumerId, config, consumer.delayMs);
+    return { consumerId, pid: proc.pid };
+  },
+  'consumer:pause': ({ lab }, { consumerId }) => {
+    const { handle } = commandable(lab, consumerId);
+    handle.send({ type: 'pause' });
+    lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'pause', at: Date.now() });
+    return { consumerId, paused: true };
+  },
+  'consumer:resume': ({ lab }, { consumerId }) => {
+    const { handle } = commandable(lab, consumerId);
+    handle.send({ type: 'resume' });
+    lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'resume', at: Date.now() });
+    return { consumerId, paused: false };
+  },
+  'consumer:slow': ({ lab }, { consumerId, delayMs }) => {
+    const { handle } = commandable(lab, consumerId);
+    handle.send({ type: 'slow', delayMs });
+    lab.dispatch({
+      type: 'consumer/commanded',
+      id: consumerId,
+      command: 'slow',
+      delayMs,
+      at: Date.now(),
+    });
+    return { consumerId, delayMs };
+  },
+};

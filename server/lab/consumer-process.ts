@@ -7,15 +7,25 @@ import {
 } from '../../protocol/ipc';
 
 /** How long a graceful stop may take (commit + LeaveGroup) before the process is killed. */
-const STOP_TIMEOUT_MS = 10_000;
+export const STOP_TIMEOUT_MS = 10_000;
 
 export interface ConsumerProcessEvents {
   onMessage: (message: WorkerMessage) => void;
   onExit: (code: number | null, signal: string | null) => void;
 }
 
-/** The server's handle on one lab consumer's OS process. */
-export class ConsumerProcess {
+/** The server's handle on one lab consumer's OS process, whatever its client. */
+export interface ConsumerHandle {
+  readonly pid: number | null;
+  send(command: WorkerCommand): void;
+  /** SIGKILL: the member vanishes without LeaveGroup or a last commit. */
+  crash(): void;
+  /** Asks for a graceful stop; kills the process if it has not exited after `timeoutMs`. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/** A kafkajs lab consumer: a forked Node process speaking over Node's IPC channel. */
+export class ConsumerProcess implements ConsumerHandle {
   private readonly child: ChildProcess;
   private exited = false;
   private readonly exitPromise: Promise<void>;
@@ -54,15 +64,10 @@ export class ConsumerProcess {
     return this.child.pid ?? null;
   }
 
-  get alive(): boolean {
-    return !this.exited;
-  }
-
   send(command: WorkerCommand): void {
     if (this.child.connected) this.child.send(command, (error) => void error);
   }
 
-  /** SIGKILL: the member vanishes without LeaveGroup or a last commit. */
   crash(): void {
     if (!this.exited) this.child.kill('SIGKILL');
   }

@@ -1,11 +1,14 @@
-import { type Command, groupKindOf } from '../../protocol/commands';
+import { type CommandOf, groupKindOf } from '../../protocol/commands';
 import type { LabGroupConfig } from '../../protocol/snapshot';
+import { isLivePhase } from '../../protocol/snapshot';
 import { own } from '../state/own';
 import { CommandError } from './command-error';
+import type { CommandHandlers } from './command-table';
 import type { Lab } from './lab';
 import { resetOffsets } from './reset-command';
 
-type GroupCommand = Extract<Command, { type: `group:${string}` }>;
+type GroupCommandType = 'group:create' | 'group:delete' | 'group:rebalance' | 'group:reset-offsets';
+type GroupCommand = CommandOf<GroupCommandType>;
 
 /** kafkajs sends a heartbeat at most this often; a third of the session timeout, as Kafka advises. */
 export function heartbeatIntervalFor(sessionTimeoutMs: number): number {
@@ -65,59 +68,61 @@ export function createLabGroup(
   return { groupId: config.groupId, consumerIds };
 }
 
-export async function executeGroupCommand(lab: Lab, command: GroupCommand): Promise<unknown> {
-  switch (command.type) {
-    case 'group:create':
-      return createLabGroup(lab, command);
-    case 'group:delete': {
-      const config = requireLabGroup(lab, command.groupId);
-      const procs = [...lab.processes].filter(
-        ([id]) => lab.state.consumers[id]?.groupId === command.groupId,
+export const GROUP_COMMANDS: CommandHandlers<GroupCommandType> = {
+  'group:create': ({ lab }, command) => createLabGroup(lab, command),
+  'group:delete': async ({ lab }, command) => {
+    const config = requireLabGroup(lab, command.groupId);
+    const running = Object.values(lab.state.consumers).filter(
+      (c) => c.groupId === command.groupId && isLivePhase(c.phase),
+    );
+    const handles = running.flatMap((c) => {
+      const handle = lab.handle(c.id);
+      if (!handle) return [];
+      lab.dispatch({ type: 'consumer/commanded', id: c.id, command: 'stop', at: Date.now() });
+      return [handle];
+    });
+    await Promise.all(handles.map((h) => h.stop()));
+    // Kafka deletes only Empty groups; a crashed member stays listed until its session times out.
+    const observed = () => lab.state.observation?.groups.find((g) => g.groupId === command.groupId);
+    try {
+      await lab.refreshUntil(() => {
+        const state = observed()?.state;
+        return state === undefined || state === 'Empty' || state === 'Dead';
+      }, config.sessionTimeoutMs + 10_000);
+    } catch {
+      throw new CommandError(
+        `groupId: Kafka still lists members of ${command.groupId} (${observed()?.members.length ?? '?'}); try again once their session timed out`,
       );
-      for (const [id] of procs)
-        lab.dispatch({ type: 'consumer/commanded', id, command: 'stop', at: Date.now() });
-      await Promise.all(procs.map(([, p]) => p.stop()));
-      // Kafka deletes only Empty groups; a crashed member stays listed until its session times out.
-      const observed = () =>
-        lab.state.observation?.groups.find((g) => g.groupId === command.groupId);
-      try {
-        await lab.refreshUntil(() => {
-          const state = observed()?.state;
-          return state === undefined || state === 'Empty' || state === 'Dead';
-        }, config.sessionTimeoutMs + 10_000);
-      } catch {
-        throw new CommandError(
-          `groupId: Kafka still lists members of ${command.groupId} (${observed()?.members.length ?? '?'}); try again once their session timed out`,
-        );
-      }
-      if (observed()) await lab.options.admin.deleteGroup(command.groupId);
-      lab.unregisterGroup(command.groupId);
-      await lab.refreshUntil(() => !observed(), 15_000);
-      return { groupId: command.groupId, stoppedConsumers: procs.length };
     }
-    case 'group:reset-offsets':
-      return resetOffsets(lab, command, requireLabGroup(lab, command.groupId).topic);
-    case 'group:rebalance': {
-      requireLabGroup(lab, command.groupId);
-      const candidates = Object.values(lab.state.consumers).filter(
-        (c) =>
-          c.groupId === command.groupId &&
-          c.status === 'running' &&
-          c.memberId &&
-          lab.processes.get(c.id)?.alive,
+    if (observed()) await lab.options.admin.deleteGroup(command.groupId);
+    lab.unregisterGroup(command.groupId);
+    await lab.refreshUntil(() => !observed(), 15_000);
+    return { groupId: command.groupId, stoppedConsumers: handles.length };
+  },
+  'group:reset-offsets': ({ lab }, command) =>
+    resetOffsets(lab, command, requireLabGroup(lab, command.groupId).topic),
+  'group:rebalance': ({ lab }, command) => {
+    const config = requireLabGroup(lab, command.groupId);
+    if (config.protocol === 'consumer') {
+      throw new CommandError(
+        `groupId: ${command.groupId} uses KIP-848 (protocol "consumer"), where the coordinator alone decides assignments; a member cannot ask for a rebalance. Add or stop a consumer to make one happen`,
       );
-      const chosen = candidates.find((c) => c.isLeader) ?? candidates[0];
-      if (!chosen)
-        throw new CommandError(
-          `groupId: ${command.groupId} has no running consumer to rejoin; add or resume one first`,
-        );
-      lab.dispatch({ type: 'rebalance/requested', groupId: command.groupId, at: Date.now() });
-      lab.processes.get(chosen.id)?.send({ type: 'rejoin' });
-      return {
-        groupId: command.groupId,
-        rejoinedBy: chosen.id,
-        generationBefore: chosen.generationId,
-      };
     }
-  }
-}
+    const candidates = Object.values(lab.state.consumers).filter(
+      (c) =>
+        c.groupId === command.groupId && c.phase === 'running' && c.memberId && lab.handle(c.id),
+    );
+    const chosen = candidates.find((c) => c.isLeader) ?? candidates[0];
+    if (!chosen)
+      throw new CommandError(
+        `groupId: ${command.groupId} has no running consumer to rejoin; add or resume one first`,
+      );
+    lab.dispatch({ type: 'rebalance/requested', groupId: command.groupId, at: Date.now() });
+    lab.handle(chosen.id)?.send({ type: 'rejoin' });
+    return {
+      groupId: command.groupId,
+      rejoinedBy: chosen.id,
+      generationBefore: chosen.generationId,
+    };
+  },
+};

@@ -4,7 +4,7 @@ import { fetchCommitted } from '../kafka/external-client';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
 import { isAlive, waitFor } from '../test-support/wait-for';
-import { DEFAULT_GROUP, DEFAULT_TOPIC } from './scenario';
+import { DEFAULT_GROUP, DEFAULT_TOPIC } from '../../protocol/constants';
 
 const SESSION_TIMEOUT_MS = 6000;
 
@@ -164,7 +164,7 @@ describe('the default scenario on a real broker', () => {
   });
 
   it('a consumer process that dies on its own is reported as crashed and not restarted', async () => {
-    const pid = app.lab.processes.get('c3')?.pid;
+    const pid = app.lab.handle('c3')?.pid;
     expect(pid).toBeGreaterThan(0);
     const killedAt = Date.now();
     process.kill(pid as number, 'SIGKILL');

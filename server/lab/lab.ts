@@ -1,24 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { labClientId } from '../../protocol/constants';
+import {
+  DEFAULT_GROUP,
+  DEFAULT_TOPIC,
+  HISTORY_CAPACITY,
+  labClientId,
+} from '../../protocol/constants';
 import type { HistoryPoint } from '../../protocol/history';
 import type { WorkerConfig } from '../../protocol/ipc';
 import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
 import type { AdminPoller } from '../kafka/admin-poller';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
-import { HISTORY_CAPACITY, historyPoint, RingBuffer } from '../state/history';
+import { historyPoint, RingBuffer } from '../state/history';
 import { own } from '../state/own';
 import { initialState, reduce } from '../state/reducer';
 import { buildSnapshot } from '../state/snapshot';
 import type { LabAction, LabState } from '../state/types';
-import { ConsumerProcess } from './consumer-process';
+import { CommandError } from './command-error';
+import {
+  type ConsumerHandle,
+  ConsumerProcess,
+  type ConsumerProcessEvents,
+} from './consumer-process';
 import { GroupAudit } from './seq-set';
 import { buildWorkerBundle } from './worker-bundle';
 
 const TICK_MS = 1000;
 export const DEFAULT_PRODUCER: ProducerSettings = {
-  topic: 'crypto_trades',
+  topic: DEFAULT_TOPIC,
   rate: 20,
   keyMode: 'symbol',
   acks: 'all',
@@ -44,10 +54,9 @@ export class Lab extends EventEmitter {
   readonly history = new RingBuffer<HistoryPoint>(HISTORY_CAPACITY);
   readonly runId = randomUUID().slice(0, 8);
   readonly producer: LabProducer;
-  readonly processes = new Map<string, ConsumerProcess>();
+  /** Each running consumer process, with the incarnation it was started as. */
+  readonly processes = new Map<string, { incarnation: number; handle: ConsumerHandle }>();
   readonly audits = new Map<string, GroupAudit>();
-  /** Consumers with a stop or restart under way (see consumer-commands.ts). */
-  readonly busyConsumers = new Set<string>();
   private snapshotCache: Snapshot | null = null;
   private timers: NodeJS.Timeout[] = [];
   private pollTimer: NodeJS.Timeout | null = null;
@@ -67,6 +76,8 @@ export class Lab extends EventEmitter {
       runId: this.runId,
       settings: { ...DEFAULT_PRODUCER, paused: true },
       partitionCount: (topic) => this.partitionCount(topic),
+      onAcked: (topic, lastOffsets) =>
+        this.dispatch({ type: 'producer/acked', topic, lastOffsets }),
     });
   }
 
@@ -82,8 +93,17 @@ export class Lab extends EventEmitter {
     this.emit('changed');
   }
 
+  /**
+   * Built from one state, with each group's audit read at the same moment: a trade is counted
+   * processed before the commit that covers it is shown, and acked before its offset is in the
+   * log end, so "missing" and lag always describe the same instant.
+   */
   snapshot(): Snapshot {
-    this.snapshotCache ??= buildSnapshot(this.state);
+    this.snapshotCache ??= buildSnapshot(this.state, Date.now(), (groupId) => {
+      const audit = this.audits.get(groupId);
+      const topic = own(this.state.labGroups, groupId)?.topic;
+      return audit && topic ? audit.summary(this.producer.ackedSeqs(topic)) : null;
+    });
     return this.snapshotCache;
   }
 
@@ -143,13 +163,6 @@ export class Lab extends EventEmitter {
   private tick(): void {
     const at = Date.now();
     if (this.writes) this.dispatch({ type: 'producer/updated', info: this.producer.info(at) });
-    const audits = Object.fromEntries(
-      [...this.audits].map(([groupId, audit]) => {
-        const topic = own(this.state.labGroups, groupId)?.topic ?? '';
-        return [groupId, audit.summary(this.producer.ackedSeqs(topic))];
-      }),
-    );
-    this.dispatch({ type: 'audit/updated', audits });
     const point = historyPoint(this.snapshot(), this.state.consumedSinceTick, at);
     this.history.push(point);
     this.emit('history', point);
@@ -169,12 +182,13 @@ export class Lab extends EventEmitter {
   newConsumerId(groupId: string): string {
     const n = (this.nextConsumerNumber.get(groupId) ?? 0) + 1;
     this.nextConsumerNumber.set(groupId, n);
-    const prefix = groupId === 'crypto-consumer-group' ? 'c' : `${groupId}-c`;
+    const prefix = groupId === DEFAULT_GROUP ? 'c' : `${groupId}-c`;
     return `${prefix}${n}`;
   }
 
-  /** Forks one lab consumer process (a new Kafka member) under the given lab id. */
-  spawnConsumer(id: string, config: LabGroupConfig, delayMs = 0): ConsumerProcess {
+  /** Starts one lab consumer process (a new Kafka member) under the given lab id. */
+  spawnConsumer(id: string, config: LabGroupConfig, delayMs = 0): ConsumerHandle {
+    const incarnation = (own(this.state.consumers, id)?.incarnation ?? 0) + 1;
     const workerConfig: WorkerConfig = {
       ...config,
       consumerId: id,
@@ -186,23 +200,24 @@ export class Lab extends EventEmitter {
       runId: this.runId,
     };
     const audit = this.audits.get(config.groupId);
-    const proc = new ConsumerProcess(this.workerPath, workerConfig, {
+    const proc = this.startHandle(workerConfig, {
       onMessage: (message) => {
         if (message.type === 'progress') audit?.record(message.seqs);
         // Benches time a commit from here to the page; no listener, no cost.
         this.emit('worker-message', id, message);
-        this.dispatch({ type: 'consumer/message', id, message });
+        this.dispatch({ type: 'consumer/message', id, incarnation, message });
       },
       onExit: (code, signal) => {
-        if (this.processes.get(id) === proc) this.processes.delete(id);
-        this.dispatch({ type: 'consumer/exited', id, code, signal, at: Date.now() });
+        if (this.processes.get(id)?.handle === proc) this.processes.delete(id);
+        this.dispatch({ type: 'consumer/exited', id, incarnation, code, signal, at: Date.now() });
       },
     });
-    this.processes.set(id, proc);
+    this.processes.set(id, { incarnation, handle: proc });
     this.dispatch({
       type: 'consumer/spawned',
       id,
       groupId: config.groupId,
+      incarnation,
       pid: proc.pid,
       delayMs,
       at: Date.now(),
@@ -210,12 +225,22 @@ export class Lab extends EventEmitter {
     return proc;
   }
 
+  /** The running process of a consumer, if the lab has one. */
+  handle(id: string): ConsumerHandle | null {
+    return this.processes.get(id)?.handle ?? null;
+  }
+
+  private startHandle(config: WorkerConfig, events: ConsumerProcessEvents): ConsumerHandle {
+    if (config.client === 'kafkajs') return new ConsumerProcess(this.workerPath, config, events);
+    throw new CommandError('client: the java consumer kind is not available in this build');
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearTimeout(this.pollTimer);
     for (const t of this.timers) clearInterval(t);
     if (this.writes) await this.producer.stop();
-    await Promise.all([...this.processes.values()].map((p) => p.stop(5000)));
+    await Promise.all([...this.processes.values()].map((p) => p.handle.stop(5000)));
     await this.options.admin.reset();
   }
 }

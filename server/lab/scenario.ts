@@ -1,9 +1,7 @@
+import { DEFAULT_GROUP, DEFAULT_PARTITIONS, DEFAULT_TOPIC } from '../../protocol/constants';
 import { createLabGroup } from './group-commands';
 import type { Lab } from './lab';
 
-export const DEFAULT_TOPIC = 'crypto_trades';
-export const DEFAULT_GROUP = 'crypto-consumer-group';
-export const DEFAULT_PARTITIONS = 6;
 const READY_TIMEOUT_MS = 60_000;
 
 /** The course's set-up: reuses the topic if it exists, then a 20 msg/s producer and 3 consumers. */

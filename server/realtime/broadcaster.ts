@@ -1,9 +1,10 @@
 import type { Server } from 'socket.io';
 import { leadingThrottle } from '../../lib/throttle';
 import type { ClientToServerEvents, FullState, ServerToClientEvents } from '../../protocol/events';
+import type { HistoryPoint } from '../../protocol/history';
 import type { TimelineEvent } from '../../protocol/timeline';
 import type { Lab } from '../lab/lab';
-import { diffSnapshot, fingerprints, type SectionFingerprints } from './snapshot-diff';
+import { diffSnapshot, fingerprints, nothingSent, type SentFingerprints } from './snapshot-diff';
 
 /** At most 5 pushes a second, however fast Kafka and the consumers report; a lone change goes at once. */
 export const BROADCAST_INTERVAL_MS = 200;
@@ -18,7 +19,7 @@ export function fullState(lab: Lab): FullState {
 
 export class Broadcaster {
   private dirty = false;
-  private sent: SectionFingerprints = {};
+  private sent: SentFingerprints = nothingSent();
   private sentVersion = 0;
   private pendingEvents: TimelineEvent[] = [];
   private timers: NodeJS.Timeout[] = [];
@@ -31,7 +32,7 @@ export class Broadcaster {
     this.pendingEvents.push(...events);
     this.throttle.schedule();
   };
-  private readonly onHistory = (point: FullState['history'][number]) => {
+  private readonly onHistory = (point: HistoryPoint) => {
     this.io.volatile.emit('history:appended', point);
   };
 
@@ -56,14 +57,12 @@ export class Broadcaster {
   }
 
   /**
-   * A new page got a full state at the current version, which may be newer than the last delta's
-   * base. Forgetting what was sent makes the next delta carry every section, so that page cannot
-   * miss a change that happened between the two and was then undone.
+   * Sends a new page its full state. Pending changes go out to everyone first, so the full state
+   * and the next delta's base describe the same moment: the page can miss nothing in between.
    */
-  clientJoined(): void {
-    this.sent = {};
-    this.dirty = true;
-    this.throttle.schedule();
+  sendFull(socket: { emit: (event: 'state:full', state: FullState) => void }): void {
+    this.flush();
+    socket.emit('state:full', fullState(this.lab));
   }
 
   flush(): void {
@@ -80,14 +79,11 @@ export class Broadcaster {
     this.sentVersion = diff.delta.version;
   }
 
+  /** Every page gets the whole snapshot now and then, so one that drifted cannot stay wrong. */
   private resync(): void {
+    this.flush();
     const snapshot = this.lab.snapshot();
-    this.io.emit('state:delta', {
-      baseVersion: -1,
-      version: snapshot.version,
-      at: snapshot.at,
-      changes: snapshot,
-    });
+    this.io.emit('state:full', { snapshot, history: null, timeline: null });
     this.sent = fingerprints(snapshot);
     this.sentVersion = snapshot.version;
   }

@@ -3,7 +3,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
-import { type Broadcaster, fullState } from './broadcaster';
+import type { Broadcaster } from './broadcaster';
 
 export function attachSocketHandlers(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
@@ -11,15 +11,9 @@ export function attachSocketHandlers(
   broker: EmbeddedBroker | null,
   broadcaster: Broadcaster,
 ): void {
-  const sendFull = (socket: {
-    emit: (event: 'state:full', state: ReturnType<typeof fullState>) => void;
-  }) => {
-    socket.emit('state:full', fullState(lab));
-    broadcaster.clientJoined();
-  };
   io.on('connection', (socket) => {
-    sendFull(socket);
-    socket.on('state:resync', () => sendFull(socket));
+    broadcaster.sendFull(socket);
+    socket.on('state:resync', () => broadcaster.sendFull(socket));
     socket.on('command', async (command, ack) => {
       const result = await runCommand(lab, broker, command);
       if (typeof ack === 'function') ack(result);

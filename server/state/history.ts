@@ -2,9 +2,6 @@ import type { HistoryPoint } from '../../protocol/history';
 import { partitionSeriesKey } from '../../protocol/history';
 import type { Snapshot } from '../../protocol/snapshot';
 
-/** 10 minutes at one point per second. */
-export const HISTORY_CAPACITY = 600;
-
 export class RingBuffer<T> {
   private items: T[] = [];
   constructor(readonly capacity: number) {}

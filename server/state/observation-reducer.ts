@@ -1,16 +1,9 @@
+import { memberEvicted } from './membership';
 import type { AdminObservation, ObservedGroup } from './observation';
 import { own } from './own';
-import {
-  completeRebalance,
-  formatDuration,
-  noteCause,
-  startRebalance,
-  withEvents,
-} from './timeline';
+import { noteCause, observeRebalance, partitionKey, runtimeOf } from './rebalance';
+import { withEvents } from './timeline';
 import type { LabState } from './types';
-
-/** A lab rebalance still open this long after Kafka reports the group settled is closed by the poll. */
-const LAB_REBALANCE_FALLBACK_MS = 10_000;
 
 export function reduceObservation(state: LabState, observation: AdminObservation): LabState {
   let next: LabState = {
@@ -33,8 +26,8 @@ export function reduceObservation(state: LabState, observation: AdminObservation
   for (const group of observation.groups) {
     next = evictions(next, group, observation.at);
     if (!own(next.labGroups, group.groupId))
-      next = externalMembership(next, previous.get(group.groupId), group, observation.at);
-    next = rebalanceFromState(next, group, observation.at);
+      next = outsideMembership(next, previous.get(group.groupId), group, observation.at);
+    next = observeRebalance(next, group, observation.at);
   }
   return next;
 }
@@ -48,11 +41,11 @@ function partitionRates(
   if (seconds <= 0) return {};
   const previous = new Map<string, number>();
   for (const t of before.topics)
-    for (const p of t.partitions) previous.set(`${t.name}|${p.partition}`, p.logEndOffset);
+    for (const p of t.partitions) previous.set(partitionKey(t.name, p.partition), p.logEndOffset);
   const rates: Record<string, number> = {};
   for (const t of after.topics) {
     for (const p of t.partitions) {
-      const key = `${t.name}|${p.partition}`;
+      const key = partitionKey(t.name, p.partition);
       const old = previous.get(key);
       rates[key] = old === undefined ? 0 : Math.max(0, (p.logEndOffset - old) / seconds);
     }
@@ -65,31 +58,17 @@ function evictions(state: LabState, group: ObservedGroup, at: number): LabState 
   let next = state;
   const memberIds = new Set(group.members.map((m) => m.memberId));
   for (const consumer of Object.values(state.consumers)) {
-    if (consumer.groupId !== group.groupId || consumer.status !== 'crashed') continue;
+    if (consumer.groupId !== group.groupId || consumer.phase !== 'crashed') continue;
     if (consumer.memberId === null || memberIds.has(consumer.memberId)) continue;
-    const evictedAt = own(next.rebalances, group.groupId)?.startedAt ?? at;
-    const after = consumer.crashedAt === null ? null : evictedAt - consumer.crashedAt;
-    next = {
-      ...next,
-      consumers: {
-        ...next.consumers,
-        [consumer.id]: { ...consumer, memberId: null, assignment: [] },
-      },
-    };
-    next = withEvents(noteCause(next, group.groupId, `${consumer.id} was evicted`, at), [
-      {
-        kind: 'member-evicted',
-        at: evictedAt,
-        groupId: group.groupId,
-        durationMs: after,
-        message: `Coordinator evicted ${consumer.id} (session timeout)${after === null ? '' : `, ${formatDuration(after)} after the crash`}`,
-      },
-    ]);
+    // The survivors' rebalance, when their clients reported it first, marks the eviction's moment.
+    const evictedAt = runtimeOf(next, group.groupId).rebalance?.startedAt ?? at;
+    next = memberEvicted(next, consumer.id, consumer.memberId, evictedAt, null);
   }
   return next;
 }
 
-function externalMembership(
+/** Members of groups the lab does not run come and go as polls see them. */
+function outsideMembership(
   state: LabState,
   before: ObservedGroup | undefined,
   group: ObservedGroup,
@@ -119,24 +98,4 @@ function externalMembership(
   const next =
     events.length > 0 ? noteCause(state, group.groupId, 'membership changed', at) : state;
   return withEvents(next, events);
-}
-
-function rebalanceFromState(state: LabState, group: ObservedGroup, at: number): LabState {
-  const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
-  const inProgress = own(state.rebalances, group.groupId);
-  if (rebalancing) {
-    const endedAt = own(state.rebalanceEndedAt, group.groupId) ?? 0;
-    return at > endedAt ? startRebalance(state, group.groupId, at) : state;
-  }
-  if (!inProgress || (group.state !== 'Stable' && group.state !== 'Empty')) return state;
-  const liveLabConsumers = Object.values(state.consumers).some(
-    (c) =>
-      c.groupId === group.groupId &&
-      (c.status === 'running' || c.status === 'joining' || c.status === 'paused'),
-  );
-  const isLab = Boolean(own(state.labGroups, group.groupId));
-  if (!isLab || !liveLabConsumers || at - inProgress.startedAt > LAB_REBALANCE_FALLBACK_MS) {
-    return completeRebalance(state, group.groupId, at);
-  }
-  return state;
 }

@@ -1,7 +1,9 @@
 import type { ConnectionInfo } from '../../protocol/snapshot';
-import { reduceConsumer } from './consumer-reducer';
+import { reduceConsumer } from './consumer-lifecycle';
 import { reduceObservation } from './observation-reducer';
-import { noteCause, withEvents } from './timeline';
+import { own } from './own';
+import { noteCause } from './rebalance';
+import { withEvents } from './timeline';
 import type { LabAction, LabState } from './types';
 
 /** Commits are many; the timeline gets one aggregated entry per group per window. */
@@ -13,32 +15,29 @@ export function initialState(
   at: number,
   access: Pick<ConnectionInfo, 'mode' | 'readOnly'> = { mode: 'lab', readOnly: false },
 ): LabState {
-  const connection: ConnectionInfo = {
-    kafka: 'connecting',
-    lastError: null,
-    since: at,
-    embeddedBroker: embedded ? { running: false, pid: null } : null,
-    brokers,
-    ...access,
-  };
   return {
     version: 0,
-    connection,
+    connection: {
+      kafka: 'connecting',
+      lastError: null,
+      since: at,
+      embeddedBroker: embedded ? { running: false, pid: null } : null,
+      brokers,
+      ...access,
+    },
     observation: null,
     partitionRates: {},
     labGroups: {},
     labTopics: [],
     consumers: {},
+    groups: {},
     processed: {},
     labCommits: {},
-    rebalances: {},
-    rebalanceEndedAt: {},
-    causes: {},
     commitCounts: {},
     lastCommitFlushAt: at,
     consumedSinceTick: 0,
     producer: null,
-    audits: {},
+    producedUpTo: {},
     timeline: [],
     nextEventId: 1,
   };
@@ -47,6 +46,12 @@ export function initialState(
 export function reduce(state: LabState, action: LabAction): LabState {
   const next = apply(state, action);
   return next === state ? state : { ...next, version: state.version + 1 };
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
 }
 
 function apply(state: LabState, action: LabAction): LabState {
@@ -84,73 +89,36 @@ function apply(state: LabState, action: LabAction): LabState {
             },
           }
         : state;
-    case 'group/registered':
-      return withEvents(
-        { ...state, labGroups: { ...state.labGroups, [action.config.groupId]: action.config } },
-        [
-          {
-            kind: 'group-created',
-            at: action.at,
-            groupId: action.config.groupId,
-            message: `Lab group ${action.config.groupId} on ${action.config.topic} (${action.config.assignor}, commit ${action.config.commitMode})`,
-          },
-        ],
-      );
-    case 'group/removed': {
-      const labGroups = { ...state.labGroups };
-      delete labGroups[action.groupId];
-      const consumers = Object.fromEntries(
-        Object.entries(state.consumers).filter(([, c]) => c.groupId !== action.groupId),
-      );
-      const without = <T>(record: Record<string, T>): Record<string, T> => {
-        const copy = { ...record };
-        delete copy[action.groupId];
-        return copy;
-      };
-      const cleared: LabState = {
-        ...state,
-        labGroups,
-        consumers,
-        rebalances: without(state.rebalances),
-        rebalanceEndedAt: without(state.rebalanceEndedAt),
-        causes: without(state.causes),
-        processed: without(state.processed),
-        labCommits: without(state.labCommits),
-        commitCounts: without(state.commitCounts),
-        audits: without(state.audits),
-      };
-      return withEvents(cleared, [
+    case 'group/registered': {
+      const { config } = action;
+      return withEvents({ ...state, labGroups: { ...state.labGroups, [config.groupId]: config } }, [
         {
-          kind: 'group-deleted',
+          kind: 'group-created',
           at: action.at,
-          groupId: action.groupId,
-          message: `Group ${action.groupId} deleted`,
+          groupId: config.groupId,
+          message: `Lab group ${config.groupId} on ${config.topic} (${config.client}, ${config.protocol === 'consumer' ? 'KIP-848' : 'classic'} ${config.assignor}, commit ${config.commitMode})`,
         },
       ]);
     }
-    case 'topic/changed': {
-      const labTopics =
-        action.change === 'created'
-          ? [...new Set([...state.labTopics, action.topic])]
-          : action.change === 'deleted'
-            ? state.labTopics.filter((t) => t !== action.topic)
-            : state.labTopics;
-      let next: LabState = { ...state, labTopics };
-      if (action.change === 'partitions-added') {
-        for (const config of Object.values(state.labGroups)) {
-          if (config.topic === action.topic)
-            next = noteCause(
-              next,
-              config.groupId,
-              `partitions added to ${action.topic}`,
-              action.at,
-            );
-        }
-      }
-      return withEvents(next, [
-        { kind: `topic-${action.change}`, at: action.at, message: action.detail },
+    case 'group/removed': {
+      const id = action.groupId;
+      const cleared: LabState = {
+        ...state,
+        labGroups: without(state.labGroups, id),
+        consumers: Object.fromEntries(
+          Object.entries(state.consumers).filter(([, c]) => c.groupId !== id),
+        ),
+        groups: without(state.groups, id),
+        processed: without(state.processed, id),
+        labCommits: without(state.labCommits, id),
+        commitCounts: without(state.commitCounts, id),
+      };
+      return withEvents(cleared, [
+        { kind: 'group-deleted', at: action.at, groupId: id, message: `Group ${id} deleted` },
       ]);
     }
+    case 'topic/changed':
+      return topicChanged(state, action);
     case 'group/offsets-reset':
       // Processed positions from before the reset no longer describe where the group stands.
       return withEvents({ ...state, processed: { ...state.processed, [action.groupId]: {} } }, [
@@ -160,10 +128,13 @@ function apply(state: LabState, action: LabAction): LabState {
       return noteCause(state, action.groupId, 'triggered from the lab', action.at);
     case 'producer/updated':
       return reduceProducer(state, action.info);
-    case 'audit/updated':
-      return JSON.stringify(state.audits) === JSON.stringify(action.audits)
-        ? state
-        : { ...state, audits: action.audits };
+    case 'producer/acked': {
+      const before = own(state.producedUpTo, action.topic) ?? {};
+      const merged = { ...before };
+      for (const [p, offset] of Object.entries(action.lastOffsets))
+        merged[Number(p)] = Math.max(offset, merged[Number(p)] ?? -1);
+      return { ...state, producedUpTo: { ...state.producedUpTo, [action.topic]: merged } };
+    }
     case 'clock/tick':
       return tick(state, action.at);
     default:
@@ -171,33 +142,61 @@ function apply(state: LabState, action: LabAction): LabState {
   }
 }
 
-function reduceProducer(state: LabState, info: LabState['producer'] & object): LabState {
+function topicChanged(
+  state: LabState,
+  action: Extract<LabAction, { type: 'topic/changed' }>,
+): LabState {
+  const labTopics =
+    action.change === 'created'
+      ? [...new Set([...state.labTopics, action.topic])]
+      : action.change === 'deleted'
+        ? state.labTopics.filter((t) => t !== action.topic)
+        : state.labTopics;
+  let next: LabState = {
+    ...state,
+    labTopics,
+    producedUpTo:
+      action.change === 'deleted' ? without(state.producedUpTo, action.topic) : state.producedUpTo,
+  };
+  if (action.change === 'partitions-added') {
+    for (const config of Object.values(state.labGroups)) {
+      if (config.topic === action.topic)
+        next = noteCause(next, config.groupId, `partitions added to ${action.topic}`, action.at);
+    }
+  }
+  return withEvents(next, [
+    { kind: `topic-${action.change}`, at: action.at, message: action.detail },
+  ]);
+}
+
+function reduceProducer(state: LabState, info: NonNullable<LabState['producer']>): LabState {
   const before = state.producer;
   if (JSON.stringify(before) === JSON.stringify(info)) return state;
   const next = { ...state, producer: info };
-  if (
-    info.lastError &&
-    info.lastError !== before?.lastError &&
-    info.lastErrorAt !== before?.lastErrorAt
-  ) {
-    return withEvents(next, [
-      {
-        kind: 'producer-error',
-        at: info.lastErrorAt ?? Date.now(),
-        message: `Producer: ${info.lastError}`,
-      },
-    ]);
+  const error = info.lastError;
+  if (!error || error.at === before?.lastError?.at) {
+    return error?.recoveredAt && !before?.lastError?.recoveredAt
+      ? withEvents(next, [
+          {
+            kind: 'producer-recovered',
+            at: error.recoveredAt,
+            message: 'Producer: sends are acknowledged again',
+          },
+        ])
+      : next;
   }
-  return next;
+  return withEvents(next, [
+    { kind: 'producer-error', at: error.at, message: `Producer: ${error.message}` },
+  ]);
 }
 
 function tick(state: LabState, at: number): LabState {
   const windowOpen = at - state.lastCommitFlushAt < COMMIT_AGGREGATION_MS;
   if (windowOpen && state.consumedSinceTick === 0) return state;
-  let next: LabState = { ...state, consumedSinceTick: 0 };
+  const next: LabState = { ...state, consumedSinceTick: 0 };
   if (windowOpen) return next;
   const seconds = Math.round((at - state.lastCommitFlushAt) / 1000);
-  next = withEvents(
+  return withEvents(
     { ...next, commitCounts: {}, lastCommitFlushAt: at },
     Object.entries(state.commitCounts)
       .filter(([, count]) => count > 0)
@@ -209,5 +208,4 @@ function tick(state: LabState, at: number): LabState {
         message: `${count} offset commits in the last ${seconds} s`,
       })),
   );
-  return next;
 }

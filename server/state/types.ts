@@ -1,34 +1,56 @@
-import type { WorkerMessage } from '../../protocol/ipc';
+import type { TopicPartitions, WorkerMessage } from '../../protocol/ipc';
 import type {
   ConnectionInfo,
-  ConsumerStatus,
+  ConsumerPhase,
+  ErrorInfo,
   LabGroupConfig,
   ProducerInfo,
 } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
 import type { AdminObservation } from './observation';
 
-export interface LabConsumerRecord {
+/** One lab consumer: its lifecycle (phase) and what its own client reported. */
+export interface ConsumerRecord {
   id: string;
   groupId: string;
-  status: ConsumerStatus;
+  phase: ConsumerPhase;
+  /** Which OS process this record describes; exits and messages of older ones are ignored. */
+  incarnation: number;
   pid: number | null;
   memberId: string | null;
   generationId: number | null;
   isLeader: boolean;
   delayMs: number;
-  assignment: { topic: string; partitions: number[] }[];
-  processedCount: number;
+  /** The client's own view of what it owns, and when that last changed (null: nothing yet). */
+  assignment: TopicPartitions;
+  assignmentAt: number | null;
   lastHeartbeatAt: number | null;
   crashedAt: number | null;
-  lastError: string | null;
-  /** Set by a crash or stop command, so the process exit that follows is read correctly. */
-  expectedExit: 'crash' | 'stop' | null;
+  lastError: ErrorInfo | null;
 }
+
+/** `${topic}|${partition}` */
+export type PartitionKey = string;
 
 export interface RebalanceRecord {
   startedAt: number;
   reason: string;
+  /** The latest lab event that moved it forward; the rebalance ends at that moment. */
+  lastEventAt: number;
+  /** Time each partition had nobody processing it during this rebalance. */
+  pausedMs: Record<PartitionKey, number>;
+  /** Per lab consumer: partitions revoked and newly assigned during this rebalance. */
+  moves: Record<string, { revoked: PartitionKey[]; added: PartitionKey[] }>;
+}
+
+/** What the lab knows of each group beyond Kafka's own view: rebalances and their causes. */
+export interface GroupRuntime {
+  rebalance: RebalanceRecord | null;
+  rebalanceEndedAt: number;
+  /** Why the next rebalance is expected (join, leave, trigger…), with when. */
+  cause: { reason: string; at: number } | null;
+  /** Partitions nobody processes right now (revoked, lost or owned by a crashed process), since when. */
+  inTransit: Record<PartitionKey, number>;
 }
 
 export interface AuditSummary {
@@ -46,25 +68,22 @@ export interface LabState {
   partitionRates: Record<string, number>;
   labGroups: Record<string, LabGroupConfig>;
   labTopics: string[];
-  consumers: Record<string, LabConsumerRecord>;
+  consumers: Record<string, ConsumerRecord>;
+  groups: Record<string, GroupRuntime>;
   /** groupId → `${topic}|${partition}` → next offset the lab consumers will process. */
-  processed: Record<string, Record<string, number>>;
+  processed: Record<string, Record<PartitionKey, number>>;
   /**
-   * groupId → `${topic}|${partition}` → a commit the broker acknowledged to a lab consumer, with
-   * when. Newer than the last admin poll, it is shown at once instead of up to a poll later.
+   * groupId → partition → a commit the broker acknowledged to a lab consumer, with when. Newer than
+   * the last observation, it is shown at once instead of up to a poll later.
    */
-  labCommits: Record<string, Record<string, { offset: number; at: number }>>;
-  rebalances: Record<string, RebalanceRecord>;
-  /** When each group's last rebalance completed; older "rebalancing" sightings are stale. */
-  rebalanceEndedAt: Record<string, number>;
-  /** Why the next rebalance of a group is expected (join, leave, trigger…), with when. */
-  causes: Record<string, { reason: string; at: number }>;
+  labCommits: Record<string, Record<PartitionKey, { offset: number; at: number }>>;
   /** Commits seen per group since the last aggregated timeline entry. */
   commitCounts: Record<string, number>;
   lastCommitFlushAt: number;
   consumedSinceTick: number;
   producer: ProducerInfo | null;
-  audits: Record<string, AuditSummary>;
+  /** topic → partition → last offset the producer got acknowledged: the log reaches at least there. */
+  producedUpTo: Record<string, Record<number, number>>;
   timeline: TimelineEvent[];
   nextEventId: number;
 }
@@ -86,12 +105,20 @@ export type LabAction =
       type: 'consumer/spawned';
       id: string;
       groupId: string;
+      incarnation: number;
       pid: number | null;
       delayMs: number;
       at: number;
     }
-  | { type: 'consumer/message'; id: string; message: WorkerMessage }
-  | { type: 'consumer/exited'; id: string; code: number | null; signal: string | null; at: number }
+  | { type: 'consumer/message'; id: string; incarnation: number; message: WorkerMessage }
+  | {
+      type: 'consumer/exited';
+      id: string;
+      incarnation: number;
+      code: number | null;
+      signal: string | null;
+      at: number;
+    }
   | {
       type: 'consumer/commanded';
       id: string;
@@ -99,9 +126,8 @@ export type LabAction =
       delayMs?: number;
       at: number;
     }
-  | { type: 'consumer/removed'; id: string }
   | { type: 'rebalance/requested'; groupId: string; at: number }
   | { type: 'group/offsets-reset'; groupId: string; detail: string; at: number }
   | { type: 'producer/updated'; info: ProducerInfo }
-  | { type: 'audit/updated'; audits: Record<string, AuditSummary> }
+  | { type: 'producer/acked'; topic: string; lastOffsets: Record<number, number> }
   | { type: 'clock/tick'; at: number };

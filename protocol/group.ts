@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { COMMIT_MODES, OFFSET_RESETS } from './commands';
+import { ASSIGNORS, CONSUMER_CLIENTS, GROUP_PROTOCOLS } from './consumer-kinds';
+
+export const GROUP_STATES = [
+  'Stable',
+  'PreparingRebalance',
+  'CompletingRebalance',
+  // KIP-848 consumer groups: a new target assignment is being computed, then handed out.
+  'Assigning',
+  'Reconciling',
+  'Empty',
+  'Dead',
+  'Unknown',
+] as const;
+export type GroupState = (typeof GROUP_STATES)[number];
+
+export const GROUP_TYPES = ['classic', 'consumer', 'share', 'streams', 'unknown'] as const;
+
+/** A lab consumer's lifecycle, as its one state machine has it (server/state/consumer-lifecycle.ts). */
+export const CONSUMER_PHASES = [
+  'starting',
+  'joining',
+  'running',
+  'paused',
+  'stopping',
+  'stopped',
+  'crashed',
+] as const;
+export type ConsumerPhase = (typeof CONSUMER_PHASES)[number];
+
+/** The one liveness rule: the lab still runs this consumer's process. */
+export function isLivePhase(phase: ConsumerPhase): boolean {
+  return phase !== 'stopped' && phase !== 'crashed';
+}
+
+/** Crash, stop, pause and slow apply: alive, and no stop under way. */
+export function acceptsCommands(phase: ConsumerPhase): boolean {
+  return isLivePhase(phase) && phase !== 'stopping';
+}
+
+/** An error a client reported, when, and whether it has worked again since. */
+export const errorInfoSchema = z.object({
+  message: z.string(),
+  at: z.number(),
+  recoveredAt: z.number().nullable(),
+});
+
+const topicPartitions = z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) }));
+const partitionRef = z.object({ topic: z.string(), partition: z.number() });
+export type PartitionRef = z.infer<typeof partitionRef>;
+
+export const memberSchema = z.object({
+  memberId: z.string(),
+  clientId: z.string(),
+  host: z.string(),
+  groupInstanceId: z.string().nullable(),
+  assignments: topicPartitions,
+  /** KIP-848: what the coordinator wants the member to own; null for other groups. */
+  targetAssignments: topicPartitions.nullable(),
+  memberEpoch: z.number().nullable(),
+  /** The lab consumer behind this member, when it is one of ours. */
+  consumerId: z.string().nullable(),
+});
+
+export const groupOffsetSchema = z.object({
+  topic: z.string(),
+  partition: z.number(),
+  logStartOffset: z.number(),
+  committedOffset: z.number().nullable(),
+  processedOffset: z.number().nullable(),
+  logEndOffset: z.number(),
+  lag: z.number(),
+  memberId: z.string().nullable(),
+});
+
+export const labGroupConfigSchema = z.object({
+  groupId: z.string(),
+  topic: z.string(),
+  client: z.enum(CONSUMER_CLIENTS),
+  protocol: z.enum(GROUP_PROTOCOLS),
+  assignor: z.enum(ASSIGNORS),
+  staticMembership: z.boolean(),
+  /** Java only: max.poll.interval.ms; null means the client's default. */
+  maxPollIntervalMs: z.number().nullable(),
+  commitMode: z.enum(COMMIT_MODES),
+  autoCommitIntervalMs: z.number(),
+  offsetReset: z.enum(OFFSET_RESETS),
+  sessionTimeoutMs: z.number(),
+  heartbeatIntervalMs: z.number(),
+});
+
+/** What a lane needs of the lab consumer behind it. */
+export const laneConsumerSchema = z.object({
+  phase: z.enum(CONSUMER_PHASES),
+  pid: z.number().nullable(),
+  delayMs: z.number(),
+  isLeader: z.boolean(),
+  lastError: errorInfoSchema.nullable(),
+});
+
+/**
+ * One lane of the assignment board, built by the server: `consumer` a live lab consumer (or one
+ * still joining); `ghost` a member Kafka still lists whose process is gone; `member` anyone else's.
+ */
+export const laneSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  color: z.string(),
+  kind: z.enum(['consumer', 'ghost', 'member']),
+  consumerId: z.string().nullable(),
+  memberId: z.string().nullable(),
+  memberEpoch: z.number().nullable(),
+  note: z.string().nullable(),
+  /** A crashed member: when the coordinator should evict it (last heartbeat + session timeout). */
+  evictionDueAt: z.number().nullable(),
+  partitions: z.array(partitionRef),
+  /** KIP-848, while reconciling: partitions the coordinator has assigned but the member not yet taken. */
+  incoming: z.array(partitionRef),
+  consumer: laneConsumerSchema.nullable(),
+});
+
+export const groupSchema = z.object({
+  groupId: z.string(),
+  lab: z.boolean(),
+  type: z.enum(GROUP_TYPES),
+  state: z.enum(GROUP_STATES),
+  protocol: z.string(),
+  protocolType: z.string(),
+  /** Classic: the generation (from the lab's own members). KIP-848: the group epoch. */
+  generationId: z.number().nullable(),
+  assignmentEpoch: z.number().nullable(),
+  members: z.array(memberSchema),
+  offsets: z.array(groupOffsetSchema),
+  totalLag: z.number(),
+  topics: z.array(z.string()),
+  config: labGroupConfigSchema.nullable(),
+  /** Set while a rebalance is in progress: when it started (epoch ms) and why. */
+  rebalance: z.object({ startedAt: z.number(), reason: z.string() }).nullable(),
+  audit: z
+    .object({
+      processed: z.number(),
+      unique: z.number(),
+      duplicates: z.number(),
+      missing: z.number(),
+    })
+    .nullable(),
+  lanes: z.array(laneSchema),
+  /** Partitions of the group's topics that nobody owns. */
+  unassigned: z.array(partitionRef),
+  /** Lab consumers with no process and no member: shown apart, ready to restart. */
+  dormant: z.array(z.object({ id: z.string(), phase: z.enum(CONSUMER_PHASES) })),
+});
+
+export const consumerSchema = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  client: z.enum(CONSUMER_CLIENTS),
+  /** The consumer's phase (see CONSUMER_PHASES); named `status` in the stable API. */
+  status: z.enum(CONSUMER_PHASES),
+  pid: z.number().nullable(),
+  memberId: z.string().nullable(),
+  generationId: z.number().nullable(),
+  isLeader: z.boolean(),
+  delayMs: z.number(),
+  lastError: errorInfoSchema.nullable(),
+});
+
+export type MemberInfo = z.infer<typeof memberSchema>;
+export type GroupOffset = z.infer<typeof groupOffsetSchema>;
+export type GroupInfo = z.infer<typeof groupSchema>;
+export type LabGroupConfig = z.infer<typeof labGroupConfigSchema>;
+export type LaneInfo = z.infer<typeof laneSchema>;
+export type LaneConsumer = z.infer<typeof laneConsumerSchema>;
+export type ConsumerInfo = z.infer<typeof consumerSchema>;
+export type ErrorInfo = z.infer<typeof errorInfoSchema>;

@@ -1,0 +1,290 @@
+/**
+ * The one state machine of a lab consumer. `phase` is the only liveness fact anywhere:
+ *
+ *   starting → joining → running ⇄ paused      (a rebalance sends running back to joining)
+ *   any live phase → stopping → stopped        (a clean exit after a requested stop)
+ *   any live phase → crashed                   (crash command, or any other exit)
+ *
+ * Each process is one incarnation; exits and messages of an older one are ignored, so a crash
+ * followed at once by a restart is told once.
+ */
+import type { WorkerMessage } from '../../protocol/ipc';
+import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
+import { memberJoined, memberLeft } from './membership';
+import { own } from './own';
+import {
+  keysOf,
+  noteCause,
+  partitionKey,
+  partitionsStarted,
+  partitionsStopped,
+  settleRebalance,
+  startRebalance,
+  touchRebalance,
+} from './rebalance';
+import { withEvents } from './timeline';
+import type { ConsumerRecord, LabAction, LabState } from './types';
+
+type ConsumerAction = Extract<LabAction, { type: `consumer/${string}` }>;
+
+function patch(state: LabState, id: string, changes: Partial<ConsumerRecord>): LabState {
+  const current = own(state.consumers, id);
+  return current
+    ? { ...state, consumers: { ...state.consumers, [id]: { ...current, ...changes } } }
+    : state;
+}
+
+export function reduceConsumer(state: LabState, action: ConsumerAction): LabState {
+  switch (action.type) {
+    case 'consumer/spawned':
+      return spawned(state, action);
+    case 'consumer/commanded':
+      return commanded(state, action);
+    case 'consumer/exited': {
+      const consumer = own(state.consumers, action.id);
+      if (!consumer || consumer.incarnation !== action.incarnation) return state;
+      return settleRebalance(exited(state, consumer, action), consumer.groupId, action.at);
+    }
+    case 'consumer/message': {
+      const consumer = own(state.consumers, action.id);
+      if (!consumer || consumer.incarnation !== action.incarnation || !isLivePhase(consumer.phase))
+        return state;
+      return reduceMessage(state, consumer, action.message);
+    }
+  }
+}
+
+function spawned(
+  state: LabState,
+  action: Extract<ConsumerAction, { type: 'consumer/spawned' }>,
+): LabState {
+  const record: ConsumerRecord = {
+    id: action.id,
+    groupId: action.groupId,
+    phase: 'starting',
+    incarnation: action.incarnation,
+    pid: action.pid,
+    memberId: null,
+    generationId: null,
+    isLeader: false,
+    delayMs: action.delayMs,
+    assignment: [],
+    assignmentAt: null,
+    lastHeartbeatAt: null,
+    crashedAt: null,
+    lastError: null,
+  };
+  const next = noteCause(
+    { ...state, consumers: { ...state.consumers, [action.id]: record } },
+    action.groupId,
+    `${action.id} joined`,
+    action.at,
+  );
+  return withEvents(next, [
+    {
+      kind: 'consumer-started',
+      at: action.at,
+      groupId: action.groupId,
+      message: `${action.id} started as process ${action.pid ?? '?'}`,
+    },
+  ]);
+}
+
+function commanded(
+  state: LabState,
+  action: Extract<ConsumerAction, { type: 'consumer/commanded' }>,
+): LabState {
+  const consumer = own(state.consumers, action.id);
+  if (!consumer || !acceptsCommands(consumer.phase)) return state;
+  switch (action.command) {
+    case 'crash': {
+      const sessionS = (own(state.labGroups, consumer.groupId)?.sessionTimeoutMs ?? 0) / 1000;
+      // Its partitions stop being processed now, though Kafka keeps them assigned until eviction.
+      const stopped = partitionsStopped(
+        state,
+        consumer.groupId,
+        null,
+        keysOf(consumer.assignment),
+        action.at,
+      );
+      return withEvents(
+        patch(stopped, action.id, { phase: 'crashed', crashedAt: action.at, pid: null }),
+        [
+          {
+            kind: 'consumer-crashed',
+            at: action.at,
+            groupId: consumer.groupId,
+            message: `${action.id} killed with SIGKILL: no LeaveGroup, no final commit. Kafka keeps its partitions until the ${sessionS} s session timeout runs out`,
+          },
+        ],
+      );
+    }
+    case 'stop':
+      return patch(state, action.id, { phase: 'stopping' });
+    case 'pause':
+      return patch(state, action.id, { phase: 'paused' });
+    case 'resume':
+      return consumer.phase === 'paused' ? patch(state, action.id, { phase: 'running' }) : state;
+    case 'slow':
+      return patch(state, action.id, { delayMs: action.delayMs ?? 0 });
+  }
+}
+
+function exited(
+  state: LabState,
+  consumer: ConsumerRecord,
+  action: Extract<ConsumerAction, { type: 'consumer/exited' }>,
+): LabState {
+  // Killed on the lab's order: already told when the command was given.
+  if (consumer.phase === 'crashed')
+    return consumer.pid === null ? state : patch(state, consumer.id, { pid: null });
+  const { id, groupId } = consumer;
+  // Exit 0: committed and left. 2: left, but the last commit was refused. A signal: the stop timed
+  // out and the process was killed, so Kafka still lists it, exactly like a crash.
+  if (
+    consumer.phase === 'stopping' &&
+    action.signal === null &&
+    (action.code === 0 || action.code === 2)
+  ) {
+    const why =
+      action.code === 0
+        ? `${id} stopped gracefully: committed, sent LeaveGroup`
+        : `${id} left the group, but its last commit was refused: the next owner re-reads those messages`;
+    const left = memberLeft(state, id, action.at, why);
+    const stopped = partitionsStopped(left, groupId, id, keysOf(consumer.assignment), action.at);
+    return patch(stopped, id, {
+      phase: 'stopped',
+      pid: null,
+      assignment: [],
+      assignmentAt: action.at,
+    });
+  }
+  const how = action.signal ? `signal ${action.signal}` : `exit code ${action.code}`;
+  const stopped = partitionsStopped(state, groupId, null, keysOf(consumer.assignment), action.at);
+  const next = patch(stopped, id, {
+    phase: 'crashed',
+    pid: null,
+    crashedAt: action.at,
+    lastError: consumer.lastError ?? {
+      message: `process ended (${how})`,
+      at: action.at,
+      recoveredAt: null,
+    },
+  });
+  return withEvents(next, [
+    {
+      kind: 'consumer-crashed',
+      at: action.at,
+      groupId,
+      message:
+        consumer.phase === 'stopping'
+          ? `${id} did not stop cleanly (${how}): no LeaveGroup, Kafka evicts it after the session timeout`
+          : `${id} died on its own (${how}); not restarted`,
+    },
+  ]);
+}
+
+/** Kafka facts the consumer's own client reports, newer than any poll. */
+function reduceMessage(
+  state: LabState,
+  consumer: ConsumerRecord,
+  message: WorkerMessage,
+): LabState {
+  const { id, groupId } = consumer;
+  const holding = consumer.phase === 'paused' || consumer.phase === 'stopping';
+  switch (message.type) {
+    case 'ready':
+      return patch(state, id, {
+        pid: message.pid,
+        phase: consumer.phase === 'starting' ? 'joining' : consumer.phase,
+      });
+    case 'joined': {
+      let next = memberJoined(state, id, message.memberId, message.isLeader, message.at);
+      const startedAt = message.durationMs === null ? message.at : message.at - message.durationMs;
+      next = startRebalance(next, groupId, startedAt);
+      next = patch(next, id, {
+        isLeader: message.isLeader,
+        generationId: message.generationId ?? consumer.generationId,
+        assignment: message.assignment,
+        assignmentAt: message.at,
+        phase: holding ? consumer.phase : 'running',
+        lastError: recovered(consumer, message.at),
+      });
+      next = partitionsStarted(next, groupId, id, keysOf(message.added), message.at);
+      return settleRebalance(touchRebalance(next, groupId, message.at), groupId, message.at);
+    }
+    case 'revoked': {
+      const gone = new Set(keysOf(message.partitions));
+      const assignment = consumer.assignment
+        .map((a) => ({
+          topic: a.topic,
+          partitions: a.partitions.filter((p) => !gone.has(partitionKey(a.topic, p))),
+        }))
+        .filter((a) => a.partitions.length > 0);
+      const next = startRebalance(state, groupId, message.at);
+      return patch(partitionsStopped(next, groupId, id, [...gone], message.at), id, {
+        assignment,
+        assignmentAt: message.at,
+      });
+    }
+    case 'rebalancing':
+      return startRebalance(
+        patch(state, id, { phase: holding ? consumer.phase : 'joining' }),
+        groupId,
+        message.at,
+      );
+    case 'heartbeat':
+      return patch(state, id, { lastHeartbeatAt: message.at, generationId: message.generationId });
+    case 'left': {
+      const config = own(state.labGroups, groupId);
+      const why = `${id} left the group by itself: ${(message.pollGapMs / 1000).toFixed(1)} s passed between two polls, more than max.poll.interval.ms (${config?.maxPollIntervalMs ?? 300_000} ms); it rejoins on its next poll`;
+      const left = memberLeft(state, id, message.at, why);
+      const stopped = partitionsStopped(left, groupId, id, keysOf(consumer.assignment), message.at);
+      return patch(stopped, id, {
+        phase: holding ? consumer.phase : 'joining',
+        assignment: [],
+        assignmentAt: message.at,
+      });
+    }
+    case 'progress': {
+      const processed = { ...(own(state.processed, groupId) ?? {}) };
+      for (const p of message.processed) processed[partitionKey(p.topic, p.partition)] = p.offset;
+      return {
+        ...state,
+        processed: { ...state.processed, [groupId]: processed },
+        consumedSinceTick: state.consumedSinceTick + message.count,
+      };
+    }
+    case 'committed': {
+      const commits = { ...(own(state.labCommits, groupId) ?? {}) };
+      for (const o of message.offsets)
+        commits[partitionKey(o.topic, o.partition)] = { offset: o.offset, at: message.at };
+      const counted: LabState = {
+        ...state,
+        labCommits: { ...state.labCommits, [groupId]: commits },
+        commitCounts: {
+          ...state.commitCounts,
+          [groupId]: (own(state.commitCounts, groupId) ?? 0) + 1,
+        },
+      };
+      return patch(counted, id, {
+        generationId: message.generationId ?? consumer.generationId,
+        lastError: recovered(consumer, message.at),
+      });
+    }
+    case 'error':
+      return patch(state, id, {
+        lastError: { message: message.message, at: message.at, recoveredAt: null },
+      });
+    case 'stopped':
+      return state;
+  }
+}
+
+/** An error stays visible, marked recovered once the client has worked again after it. */
+function recovered(consumer: ConsumerRecord, at: number): ConsumerRecord['lastError'] {
+  const error = consumer.lastError;
+  return error && error.recoveredAt === null && at > error.at
+    ? { ...error, recoveredAt: at }
+    : error;
+}

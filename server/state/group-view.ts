@@ -1,0 +1,239 @@
+/**
+ * One group as the page draws it: Kafka's view from the last observation, with the lab consumers'
+ * own reports merged in where they are newer. This is the one place the two meet:
+ * - a live lab consumer's assignment, reported by its client after the last poll, replaces what
+ *   the poll said for its member (or adds the member the poll has not seen yet);
+ * - a commit the broker acknowledged to a lab consumer after the last poll replaces the polled
+ *   committed offset.
+ */
+import { colorFor } from '../../protocol/colors';
+import { labConsumerOf } from '../../protocol/constants';
+import {
+  type GroupInfo,
+  type GroupOffset,
+  isLivePhase,
+  type LaneInfo,
+  type MemberInfo,
+  type PartitionRef,
+} from '../../protocol/snapshot';
+import type { ObservedGroup, ObservedTopic } from './observation';
+import { own } from './own';
+import { keysOf, partitionKey, runtimeOf } from './rebalance';
+import type { AuditSummary, ConsumerRecord, LabState } from './types';
+
+/** Kafka's lag: log end minus committed; with nothing committed, everything still in the log. */
+export function computeLag(logEnd: number, committed: number | null, logStart: number): number {
+  return Math.max(0, logEnd - (committed ?? logStart));
+}
+
+const byNaturalId = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+const refs = (assignment: { topic: string; partitions: number[] }[]): PartitionRef[] =>
+  assignment.flatMap((a) => a.partitions.map((partition) => ({ topic: a.topic, partition })));
+
+function mergedMembers(
+  state: LabState,
+  observed: ObservedGroup | undefined,
+  consumers: ConsumerRecord[],
+): MemberInfo[] {
+  const polledAt = state.observation?.at ?? 0;
+  const byMember = new Map(
+    consumers.filter((c) => c.memberId).map((c) => [c.memberId as string, c]),
+  );
+  const fresher = (c: ConsumerRecord | undefined) =>
+    c !== undefined && isLivePhase(c.phase) && c.assignmentAt !== null && c.assignmentAt > polledAt;
+  const members: MemberInfo[] = (observed?.members ?? []).map((m) => {
+    const consumer = byMember.get(m.memberId);
+    return {
+      memberId: m.memberId,
+      clientId: m.clientId,
+      host: m.host,
+      groupInstanceId: m.groupInstanceId,
+      assignments: fresher(consumer) && consumer ? consumer.assignment : m.assignments,
+      targetAssignments: m.targetAssignments,
+      memberEpoch: m.memberEpoch,
+      consumerId: consumer?.id ?? null,
+    };
+  });
+  const seen = new Set(members.map((m) => m.memberId));
+  for (const c of consumers) {
+    if (!c.memberId || seen.has(c.memberId) || !fresher(c)) continue;
+    members.push({
+      memberId: c.memberId,
+      clientId: '',
+      host: '',
+      groupInstanceId: null,
+      assignments: c.assignment,
+      targetAssignments: null,
+      memberEpoch: null,
+      consumerId: c.id,
+    });
+  }
+  return members;
+}
+
+function offsetsOf(
+  state: LabState,
+  groupId: string,
+  topicNames: string[],
+  observed: ObservedGroup | undefined,
+  topics: Map<string, ObservedTopic>,
+  owner: Map<string, string>,
+): GroupOffset[] {
+  const committed = new Map(
+    (observed?.offsets ?? []).map((o) => [partitionKey(o.topic, o.partition), o.offset]),
+  );
+  const polledAt = state.observation?.at ?? 0;
+  for (const [key, commit] of Object.entries(own(state.labCommits, groupId) ?? {}))
+    if (commit.at > polledAt) committed.set(key, commit.offset);
+  const processed = own(state.processed, groupId) ?? {};
+  return topicNames.flatMap((topic) => {
+    const produced = own(state.producedUpTo, topic) ?? {};
+    return (topics.get(topic)?.partitions ?? []).map((p) => {
+      const key = partitionKey(topic, p.partition);
+      const committedOffset = committed.get(key) ?? null;
+      // The log reaches at least past every acknowledged send and every acknowledged commit, even
+      // before the next poll says so: lag and the delivery audit then describe the same moment.
+      const logEndOffset = Math.max(
+        p.logEndOffset,
+        committedOffset ?? 0,
+        (produced[p.partition] ?? -1) + 1,
+      );
+      return {
+        topic,
+        partition: p.partition,
+        logStartOffset: p.logStartOffset,
+        committedOffset,
+        processedOffset: processed[key] ?? null,
+        logEndOffset,
+        lag: computeLag(logEndOffset, committedOffset, p.logStartOffset),
+        memberId: owner.get(key) ?? null,
+      };
+    });
+  });
+}
+
+export function buildGroup(
+  state: LabState,
+  groupId: string,
+  observed: ObservedGroup | undefined,
+  topics: Map<string, ObservedTopic>,
+  audit: AuditSummary | null,
+): GroupInfo {
+  const config = own(state.labGroups, groupId) ?? null;
+  const consumers = Object.values(state.consumers).filter((c) => c.groupId === groupId);
+  const members = mergedMembers(state, observed, consumers);
+  const owner = new Map<string, string>();
+  for (const m of members) for (const key of keysOf(m.assignments)) owner.set(key, m.memberId);
+  const topicNames = [
+    ...new Set([
+      ...(config ? [config.topic] : []),
+      ...(observed?.offsets ?? []).map((o) => o.topic),
+      ...members.flatMap((m) => m.assignments.map((a) => a.topic)),
+    ]),
+  ].sort();
+  const offsets = offsetsOf(state, groupId, topicNames, observed, topics, owner);
+  const generations = consumers.map((c) => c.generationId).filter((g): g is number => g !== null);
+  const runtime = runtimeOf(state, groupId);
+  const board = buildLanes(state, members, consumers, offsets);
+  return {
+    groupId,
+    lab: config !== null,
+    type: observed?.type ?? (config?.protocol === 'consumer' ? 'consumer' : 'classic'),
+    state: observed?.state ?? (config ? 'Empty' : 'Unknown'),
+    protocol: observed?.protocol ?? '',
+    protocolType: observed?.protocolType ?? 'consumer',
+    generationId:
+      observed?.groupEpoch ?? (generations.length > 0 ? Math.max(...generations) : null),
+    assignmentEpoch: observed?.assignmentEpoch ?? null,
+    members,
+    offsets,
+    totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
+    topics: topicNames,
+    config,
+    rebalance: runtime.rebalance
+      ? { startedAt: runtime.rebalance.startedAt, reason: runtime.rebalance.reason }
+      : null,
+    audit,
+    ...board,
+  };
+}
+
+/** Lanes are Kafka's members; a lab consumer's lane stays while Kafka still lists its member. */
+function buildLanes(
+  state: LabState,
+  members: MemberInfo[],
+  consumers: ConsumerRecord[],
+  offsets: GroupOffset[],
+): Pick<GroupInfo, 'lanes' | 'unassigned' | 'dormant'> {
+  const lanes: LaneInfo[] = [];
+  const dormant: GroupInfo['dormant'] = [];
+  const memberById = new Map(members.map((m) => [m.memberId, m]));
+  for (const c of [...consumers].sort((a, b) => byNaturalId(a.id, b.id))) {
+    const member = c.memberId ? memberById.get(c.memberId) : undefined;
+    const alive = isLivePhase(c.phase);
+    if (!alive && !member) {
+      dormant.push({ id: c.id, phase: c.phase });
+      continue;
+    }
+    const sessionTimeoutMs = own(state.labGroups, c.groupId)?.sessionTimeoutMs ?? 0;
+    const lastSign = c.lastHeartbeatAt ?? c.crashedAt;
+    lanes.push({
+      key: c.id,
+      label: c.id,
+      color: colorFor(c.id),
+      kind: alive ? 'consumer' : 'ghost',
+      consumerId: c.id,
+      memberId: c.memberId,
+      memberEpoch: member?.memberEpoch ?? null,
+      note:
+        alive && !member
+          ? c.phase === 'starting'
+            ? 'starting process…'
+            : 'joining the group…'
+          : null,
+      // The coordinator's session timer restarts at each heartbeat it received.
+      evictionDueAt: !alive && lastSign !== null ? lastSign + sessionTimeoutMs : null,
+      partitions: member ? refs(member.assignments) : [],
+      incoming: incoming(member),
+      consumer: {
+        phase: c.phase,
+        pid: c.pid,
+        delayMs: c.delayMs,
+        isLeader: c.isLeader,
+        lastError: c.lastError,
+      },
+    });
+  }
+  const laneMembers = new Set(lanes.map((l) => l.memberId));
+  for (const m of members) {
+    if (laneMembers.has(m.memberId)) continue;
+    const earlierLab = labConsumerOf(m.clientId);
+    lanes.push({
+      key: m.memberId,
+      label: earlierLab ? `${earlierLab} (earlier process)` : m.clientId || 'member',
+      color: colorFor(m.consumerId ?? earlierLab ?? m.memberId),
+      kind: earlierLab ? 'ghost' : 'member',
+      consumerId: null,
+      memberId: m.memberId,
+      memberEpoch: m.memberEpoch,
+      note: earlierLab ? 'gone, but Kafka keeps it until its session times out' : `host ${m.host}`,
+      evictionDueAt: null,
+      partitions: refs(m.assignments),
+      incoming: incoming(m),
+      consumer: null,
+    });
+  }
+  const owned = new Set(members.flatMap((m) => keysOf(m.assignments)));
+  const unassigned = offsets
+    .filter((o) => !owned.has(partitionKey(o.topic, o.partition)))
+    .map((o) => ({ topic: o.topic, partition: o.partition }));
+  return { lanes, unassigned, dormant };
+}
+
+function incoming(member: MemberInfo | undefined): PartitionRef[] {
+  if (!member?.targetAssignments) return [];
+  const owned = new Set(keysOf(member.assignments));
+  return refs(member.targetAssignments).filter(
+    (r) => !owned.has(partitionKey(r.topic, r.partition)),
+  );
+}

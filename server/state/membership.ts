@@ -1,0 +1,83 @@
+/**
+ * When a lab consumer's Kafka membership changes: joined, left, evicted. Each caller reports what
+ * it saw; the events are told here, once per member id, whichever side noticed first.
+ */
+import { own } from './own';
+import { noteCause, startRebalance } from './rebalance';
+import { formatDuration, withEvents } from './timeline';
+import type { ConsumerRecord, LabState } from './types';
+
+function patch(state: LabState, id: string, changes: Partial<ConsumerRecord>): LabState {
+  const current = own(state.consumers, id);
+  return current
+    ? { ...state, consumers: { ...state.consumers, [id]: { ...current, ...changes } } }
+    : state;
+}
+
+/**
+ * The coordinator dropped `memberId`. Seen by a poll (a crashed consumer's member is gone) or by
+ * the consumer itself (it rejoined under a new id). Does nothing if that member was already handled.
+ */
+export function memberEvicted(
+  state: LabState,
+  consumerId: string,
+  memberId: string,
+  at: number,
+  rejoinedAs: string | null,
+): LabState {
+  const consumer = own(state.consumers, consumerId);
+  if (!consumer || consumer.memberId !== memberId) return state;
+  const { groupId } = consumer;
+  const afterCrash = consumer.crashedAt === null ? null : at - consumer.crashedAt;
+  const next = patch(state, consumerId, {
+    memberId: rejoinedAs,
+    ...(rejoinedAs === null ? { assignment: [], assignmentAt: at } : {}),
+  });
+  const message =
+    rejoinedAs === null
+      ? `Coordinator evicted ${consumerId} (session timeout)${afterCrash === null ? '' : `, ${formatDuration(afterCrash)} after the crash`}`
+      : `Coordinator evicted ${consumerId} (no heartbeat within the session timeout); it rejoined as ${rejoinedAs}`;
+  const started = startRebalance(
+    noteCause(next, groupId, `${consumerId} was evicted`, at),
+    groupId,
+    at,
+  );
+  return withEvents(started, [
+    { kind: 'member-evicted', at, groupId, durationMs: afterCrash, message },
+  ]);
+}
+
+/** The consumer's client reports a member id: a first join, or a rejoin after it left by itself. */
+export function memberJoined(
+  state: LabState,
+  consumerId: string,
+  memberId: string,
+  isLeader: boolean,
+  at: number,
+): LabState {
+  const consumer = own(state.consumers, consumerId);
+  if (!consumer || consumer.memberId === memberId) return state;
+  if (consumer.memberId !== null)
+    return memberEvicted(state, consumerId, consumer.memberId, at, memberId);
+  return withEvents(patch(state, consumerId, { memberId }), [
+    {
+      kind: 'member-joined',
+      at,
+      groupId: consumer.groupId,
+      message: `${consumerId} joined as ${memberId}${isLeader ? ' (group leader)' : ''}`,
+    },
+  ]);
+}
+
+/** The client left the group on its own (LeaveGroup), before exiting or because of max.poll.interval.ms. */
+export function memberLeft(state: LabState, consumerId: string, at: number, why: string): LabState {
+  const consumer = own(state.consumers, consumerId);
+  if (!consumer || consumer.memberId === null) return state;
+  const next = noteCause(
+    patch(state, consumerId, { memberId: null }),
+    consumer.groupId,
+    `${consumerId} left the group`,
+    at,
+  );
+  return withEvents(next, [{ kind: 'member-left', at, groupId: consumer.groupId, message: why }]);
+}

@@ -1,0 +1,212 @@
+/**
+ * Rebalances, in one place. A rebalance starts at the first sign of one: a lab member saying its
+ * group is rebalancing or taking partitions away, or Kafka reporting a rebalancing state in a poll
+ * made after the previous rebalance ended. It ends, for a lab group, once no partition is left
+ * without an owner and no live lab member is still joining; for other groups, when a poll shows
+ * Kafka settled. Meanwhile it records, per partition, how long nobody processed it.
+ */
+import { isLivePhase } from '../../protocol/snapshot';
+import type { ObservedGroup } from './observation';
+import { own } from './own';
+import { formatDuration, withEvents } from './timeline';
+import type { GroupRuntime, LabState, PartitionKey, RebalanceRecord } from './types';
+
+const TRANSITIONAL = new Set([
+  'PreparingRebalance',
+  'CompletingRebalance',
+  'Assigning',
+  'Reconciling',
+]);
+const CAUSE_TTL_MS = 60_000;
+
+export const partitionKey = (topic: string, partition: number): PartitionKey =>
+  `${topic}|${partition}`;
+
+export function keysOf(assignment: { topic: string; partitions: number[] }[]): PartitionKey[] {
+  return assignment.flatMap((a) => a.partitions.map((p) => partitionKey(a.topic, p)));
+}
+
+export function runtimeOf(state: LabState, groupId: string): GroupRuntime {
+  return (
+    own(state.groups, groupId) ?? {
+      rebalance: null,
+      rebalanceEndedAt: 0,
+      cause: null,
+      inTransit: {},
+    }
+  );
+}
+
+function withRuntime(state: LabState, groupId: string, runtime: GroupRuntime): LabState {
+  return { ...state, groups: { ...state.groups, [groupId]: runtime } };
+}
+
+export function noteCause(state: LabState, groupId: string, reason: string, at: number): LabState {
+  return withRuntime(state, groupId, { ...runtimeOf(state, groupId), cause: { reason, at } });
+}
+
+export function startRebalance(state: LabState, groupId: string, at: number): LabState {
+  const runtime = runtimeOf(state, groupId);
+  if (runtime.rebalance || at <= runtime.rebalanceEndedAt) return state;
+  const reason =
+    runtime.cause && at - runtime.cause.at < CAUSE_TTL_MS
+      ? runtime.cause.reason
+      : inferredReason(state, groupId);
+  const rebalance: RebalanceRecord = {
+    startedAt: at,
+    reason,
+    lastEventAt: at,
+    pausedMs: {},
+    moves: {},
+  };
+  return withEvents(withRuntime(state, groupId, { ...runtime, cause: null, rebalance }), [
+    { kind: 'rebalance-started', at, groupId, message: `Rebalance started: ${reason}` },
+  ]);
+}
+
+/** Partitions nobody processes from `at` on: revoked, lost, or owned by a process that died. */
+export function partitionsStopped(
+  state: LabState,
+  groupId: string,
+  consumerId: string | null,
+  keys: PartitionKey[],
+  at: number,
+): LabState {
+  if (keys.length === 0) return state;
+  const runtime = runtimeOf(state, groupId);
+  const inTransit = { ...runtime.inTransit };
+  for (const key of keys) if (!Object.hasOwn(inTransit, key)) inTransit[key] = at;
+  const rebalance =
+    runtime.rebalance && consumerId
+      ? addMoves(runtime.rebalance, consumerId, keys, 'revoked', at)
+      : runtime.rebalance;
+  return withRuntime(state, groupId, { ...runtime, inTransit, rebalance });
+}
+
+/** A member started processing these partitions at `at`: their pause, if any, ends. */
+export function partitionsStarted(
+  state: LabState,
+  groupId: string,
+  consumerId: string,
+  keys: PartitionKey[],
+  at: number,
+): LabState {
+  if (keys.length === 0) return state;
+  const runtime = runtimeOf(state, groupId);
+  const inTransit = { ...runtime.inTransit };
+  let rebalance = runtime.rebalance
+    ? addMoves(runtime.rebalance, consumerId, keys, 'added', at)
+    : null;
+  for (const key of keys) {
+    const since = own(inTransit, key);
+    if (since === undefined) continue;
+    delete inTransit[key];
+    if (rebalance)
+      rebalance = { ...rebalance, pausedMs: { ...rebalance.pausedMs, [key]: at - since } };
+  }
+  return withRuntime(state, groupId, { ...runtime, inTransit, rebalance });
+}
+
+function addMoves(
+  rebalance: RebalanceRecord,
+  consumerId: string,
+  keys: PartitionKey[],
+  kind: 'revoked' | 'added',
+  at: number,
+): RebalanceRecord {
+  const current = own(rebalance.moves, consumerId) ?? { revoked: [], added: [] };
+  const next = { ...current, [kind]: [...new Set([...current[kind], ...keys])] };
+  return {
+    ...rebalance,
+    lastEventAt: Math.max(rebalance.lastEventAt, at),
+    moves: { ...rebalance.moves, [consumerId]: next },
+  };
+}
+
+/** Forgets partitions that no longer exist or belong to nobody who could take them (group gone). */
+export function clearTransit(state: LabState, groupId: string): LabState {
+  return withRuntime(state, groupId, { ...runtimeOf(state, groupId), inTransit: {} });
+}
+
+/** A lab event that moves an open rebalance forward (a member joined): it may end there. */
+export function touchRebalance(state: LabState, groupId: string, at: number): LabState {
+  const runtime = runtimeOf(state, groupId);
+  if (!runtime.rebalance) return state;
+  const rebalance = {
+    ...runtime.rebalance,
+    lastEventAt: Math.max(runtime.rebalance.lastEventAt, at),
+  };
+  return withRuntime(state, groupId, { ...runtime, rebalance });
+}
+
+/** Starts or ends rebalances from what a poll saw; `observedAt` is when the poll began. */
+export function observeRebalance(
+  state: LabState,
+  group: ObservedGroup,
+  observedAt: number,
+): LabState {
+  if (TRANSITIONAL.has(group.state)) return startRebalance(state, group.groupId, observedAt);
+  return settleRebalance(state, group.groupId, observedAt);
+}
+
+/** Ends the group's rebalance if nothing keeps it open any more. */
+export function settleRebalance(state: LabState, groupId: string, at: number): LabState {
+  const runtime = runtimeOf(state, groupId);
+  const rebalance = runtime.rebalance;
+  if (!rebalance) return state;
+  const lab = Boolean(own(state.labGroups, groupId));
+  const observed = state.observation?.groups.find((g) => g.groupId === groupId);
+  const kafkaSettled =
+    !observed ||
+    state.observation === null ||
+    state.observation.at < rebalance.startedAt ||
+    !TRANSITIONAL.has(observed.state);
+  if (!kafkaSettled) return state;
+  if (lab) {
+    const live = Object.values(state.consumers).filter(
+      (c) => c.groupId === groupId && isLivePhase(c.phase),
+    );
+    const pending = live.some((c) => c.phase === 'starting' || c.phase === 'joining');
+    // With nobody left to take them, orphaned partitions cannot hold the rebalance open.
+    const orphans = live.length > 0 && Object.keys(runtime.inTransit).length > 0;
+    if (pending || orphans) return state;
+  }
+  const endedAt = lab ? Math.max(rebalance.lastEventAt, rebalance.startedAt) : at;
+  return completeRebalance(state, groupId, endedAt);
+}
+
+function completeRebalance(state: LabState, groupId: string, at: number): LabState {
+  const runtime = runtimeOf(state, groupId);
+  const rebalance = runtime.rebalance;
+  if (!rebalance) return state;
+  const durationMs = Math.max(0, at - rebalance.startedAt);
+  const paused = Object.values(rebalance.pausedMs);
+  const pauseNote =
+    paused.length > 0
+      ? `; ${paused.length} partition(s) paused, longest ${formatDuration(Math.max(...paused))}`
+      : '';
+  const config = own(state.labGroups, groupId);
+  const how = config
+    ? ` [${config.protocol === 'consumer' ? 'KIP-848' : 'classic'}, ${config.assignor}]`
+    : '';
+  return withEvents(
+    withRuntime(state, groupId, { ...runtime, rebalance: null, rebalanceEndedAt: at }),
+    [
+      {
+        kind: 'rebalance-completed',
+        at,
+        groupId,
+        durationMs,
+        message: `Rebalance completed in ${formatDuration(durationMs)} (${rebalance.reason})${how}${pauseNote}`,
+      },
+    ],
+  );
+}
+
+/** With no known cause, a crashed member still listed by Kafka is the likely one: its session ran out. */
+function inferredReason(state: LabState, groupId: string): string {
+  const crashed = Object.values(state.consumers).find(
+    (c) => c.groupId === groupId && c.phase === 'crashed' && c.memberId !== null,
+  );
+  return crashed ? `session timeout of crashed ${crashed.id}` : 'the coordinator started it';
+}
