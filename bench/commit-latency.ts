@@ -3,8 +3,9 @@
  * new committed offset drawn on the page, measured in real Chromium. Needs `npm run build` first.
  * Run: npm run bench:latency   (BENCH_SECONDS=30 by default)
  */
-import type { WorkerMessage } from '../protocol/ipc';
+
 import { DEFAULT_GROUP } from '../protocol/constants';
+import type { WorkerMessage } from '../protocol/ipc';
 import { startBenchLab } from './lab-with-page';
 import { percentile } from './proc-stats';
 

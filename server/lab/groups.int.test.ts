@@ -210,8 +210,14 @@ describe('lab groups, commands and validation on a real broker', () => {
       expect(ack.ok).toBe(false);
       expect(!ack.ok && ack.error, JSON.stringify(body)).toMatch(message);
     }
-    const raw = await fetch(`${client.url}/api/commands`, { method: 'POST', body: 'not json' });
+    const raw = await fetch(`${client.url}/api/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'not json',
+    });
     expect(raw.status).toBe(400);
+    const untyped = await fetch(`${client.url}/api/commands`, { method: 'POST', body: '{}' });
+    expect(untyped.status).toBe(415);
     const after = await client.state();
     expect(after.topics.map((t) => t.name)).toEqual(before.topics.map((t) => t.name));
     expect(after.producer?.rate).toBe(before.producer?.rate);

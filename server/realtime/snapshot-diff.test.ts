@@ -1,28 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../protocol/snapshot';
+import type { Snapshot, TopicInfo } from '../../protocol/snapshot';
 import { initialState } from '../state/reducer';
 import { buildSnapshot } from '../state/snapshot';
-import { diffSnapshot, fingerprints, SECTIONS } from './snapshot-diff';
+import { diffSnapshot, fingerprints, nothingSent } from './snapshot-diff';
 
 const T0 = 1_700_000_000_000;
 const base = (): Snapshot => ({
   ...buildSnapshot(initialState('127.0.0.1:9092', true, T0), T0),
   version: 4,
 });
-
-describe('fingerprints', () => {
-  it('has one entry per section and ignores version and time', () => {
-    const snapshot = base();
-    const prints = fingerprints(snapshot);
-    expect(Object.keys(prints).sort()).toEqual([...SECTIONS].sort());
-    expect(fingerprints({ ...snapshot, version: 99, at: T0 + 1 })).toEqual(prints);
-  });
+const topic = (name: string, logEnd = 0): TopicInfo => ({
+  name,
+  internal: false,
+  lab: false,
+  partitions: [
+    {
+      partition: 0,
+      leader: 1,
+      replicas: [1],
+      isr: [1],
+      logStartOffset: 0,
+      logEndOffset: logEnd,
+      messagesPerSec: 0,
+    },
+  ],
 });
 
 describe('diffSnapshot', () => {
   it('sends every section when nothing was sent yet', () => {
-    const snapshot = base();
-    const diff = diffSnapshot({}, 0, snapshot);
+    const snapshot = { ...base(), topics: [topic('a')] };
+    const diff = diffSnapshot(nothingSent(), 0, snapshot);
     expect(diff?.delta).toEqual({
       baseVersion: 0,
       version: 4,
@@ -30,48 +37,47 @@ describe('diffSnapshot', () => {
       changes: {
         connection: snapshot.connection,
         cluster: null,
-        topics: [],
-        groups: [],
-        consumers: [],
         producer: null,
+        topics: { upsert: [topic('a')], remove: [], order: ['a'] },
+        groups: { upsert: [], remove: [], order: [] },
+        consumers: { upsert: [], remove: [], order: [] },
       },
     });
-    expect(diff?.sent).toEqual(fingerprints(snapshot));
   });
 
-  it('returns null when no section changed, even with a new version', () => {
+  it('returns null when nothing changed, even with a new version and time', () => {
     const snapshot = base();
     expect(
       diffSnapshot(fingerprints(snapshot), 4, { ...snapshot, version: 5, at: T0 + 9 }),
     ).toBeNull();
   });
 
-  it('sends only the sections that changed', () => {
-    const before = base();
-    const after: Snapshot = {
-      ...before,
-      version: 7,
-      at: T0 + 200,
-      connection: { ...before.connection, kafka: 'connected' },
-      cluster: { clusterId: 'lab', controller: 1, brokers: [] },
-    };
+  it('sends only the items of a list that changed, not the whole list', () => {
+    const before = { ...base(), topics: [topic('a'), topic('b'), topic('c')] };
+    const after = { ...before, version: 7, topics: [topic('a'), topic('b', 5), topic('c')] };
     const diff = diffSnapshot(fingerprints(before), 4, after);
-    expect(diff?.delta.baseVersion).toBe(4);
-    expect(diff?.delta.version).toBe(7);
-    expect(diff?.delta.at).toBe(T0 + 200);
-    expect(Object.keys(diff?.delta.changes ?? {}).sort()).toEqual(['cluster', 'connection']);
-    expect(diff?.delta.changes.connection?.kafka).toBe('connected');
+    expect(diff?.delta.changes).toEqual({
+      topics: { upsert: [topic('b', 5)], remove: [], order: null },
+    });
     expect(diff?.sent).toEqual(fingerprints(after));
   });
 
-  it('notices a deep change inside a section', () => {
+  it('names removed items and sends the new order when the membership changes', () => {
+    const before = { ...base(), topics: [topic('a'), topic('b')] };
+    const after = { ...before, topics: [topic('b'), topic('c')] };
+    expect(diffSnapshot(fingerprints(before), 4, after)?.delta.changes).toEqual({
+      topics: { upsert: [topic('c')], remove: ['a'], order: ['b', 'c'] },
+    });
+  });
+
+  it('notices a deep change inside a whole section', () => {
     const before = base();
-    const embedded = { running: true, pid: 12 };
     const after: Snapshot = {
       ...before,
-      connection: { ...before.connection, embeddedBroker: embedded },
+      connection: { ...before.connection, embeddedBroker: { running: true, pid: 12 } },
     };
-    const diff = diffSnapshot(fingerprints(before), 4, after);
-    expect(diff?.delta.changes).toEqual({ connection: after.connection });
+    expect(diffSnapshot(fingerprints(before), 4, after)?.delta.changes).toEqual({
+      connection: after.connection,
+    });
   });
 });

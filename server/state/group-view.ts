@@ -56,7 +56,8 @@ function mergedMembers(
   });
   const seen = new Set(members.map((m) => m.memberId));
   for (const c of consumers) {
-    if (!c.memberId || seen.has(c.memberId) || !fresher(c)) continue;
+    // A crashed consumer keeps its member until Kafka evicts it (then its memberId is cleared).
+    if (!c.memberId || seen.has(c.memberId) || !(fresher(c) || c.phase === 'crashed')) continue;
     members.push({
       memberId: c.memberId,
       clientId: '',

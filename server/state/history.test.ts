@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { HISTORY_CAPACITY } from '../../protocol/constants';
 import type { GroupInfo, GroupOffset, Snapshot, TopicInfo } from '../../protocol/snapshot';
-import { HISTORY_CAPACITY, historyPoint, RingBuffer } from './history';
+import { historyPoint, RingBuffer } from './history';
 import { initialState } from './reducer';
 import { buildSnapshot } from './snapshot';
 import { T0 } from './test-fixtures';
@@ -73,10 +74,12 @@ const offset = (
 const groupInfo = (groupId: string, offsets: GroupOffset[]): GroupInfo => ({
   groupId,
   lab: false,
+  type: 'classic',
   state: 'Stable',
   protocol: '',
   protocolType: 'consumer',
   generationId: null,
+  assignmentEpoch: null,
   members: [],
   offsets,
   totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
@@ -84,6 +87,9 @@ const groupInfo = (groupId: string, offsets: GroupOffset[]): GroupInfo => ({
   config: null,
   rebalance: null,
   audit: null,
+  lanes: [],
+  unassigned: [],
+  dormant: [],
 });
 
 describe('historyPoint', () => {

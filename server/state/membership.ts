@@ -37,8 +37,9 @@ export function memberEvicted(
     rejoinedAs === null
       ? `Coordinator evicted ${consumerId} (session timeout)${afterCrash === null ? '' : `, ${formatDuration(afterCrash)} after the crash`}`
       : `Coordinator evicted ${consumerId} (no heartbeat within the session timeout); it rejoined as ${rejoinedAs}`;
+  const cause = rejoinedAs === null ? 'was evicted' : 'was evicted and rejoined';
   const started = startRebalance(
-    noteCause(next, groupId, `${consumerId} was evicted`, at),
+    noteCause(next, groupId, `${consumerId} ${cause}`, at),
     groupId,
     at,
   );

@@ -45,9 +45,18 @@ export function noteCause(state: LabState, groupId: string, reason: string, at: 
   return withRuntime(state, groupId, { ...runtimeOf(state, groupId), cause: { reason, at } });
 }
 
+/** Opens a rebalance at `at`, or moves an open one's start back to `at`: the earliest sign counts. */
 export function startRebalance(state: LabState, groupId: string, at: number): LabState {
   const runtime = runtimeOf(state, groupId);
-  if (runtime.rebalance || at <= runtime.rebalanceEndedAt) return state;
+  if (runtime.rebalance) {
+    return at < runtime.rebalance.startedAt && at > runtime.rebalanceEndedAt
+      ? withRuntime(state, groupId, {
+          ...runtime,
+          rebalance: { ...runtime.rebalance, startedAt: at },
+        })
+      : state;
+  }
+  if (at <= runtime.rebalanceEndedAt) return state;
   const reason =
     runtime.cause && at - runtime.cause.at < CAUSE_TTL_MS
       ? runtime.cause.reason
@@ -55,7 +64,7 @@ export function startRebalance(state: LabState, groupId: string, at: number): La
   const rebalance: RebalanceRecord = {
     startedAt: at,
     reason,
-    lastEventAt: at,
+    lastEventAt: null,
     pausedMs: {},
     moves: {},
   };
@@ -118,7 +127,7 @@ function addMoves(
   const next = { ...current, [kind]: [...new Set([...current[kind], ...keys])] };
   return {
     ...rebalance,
-    lastEventAt: Math.max(rebalance.lastEventAt, at),
+    lastEventAt: Math.max(rebalance.lastEventAt ?? at, at),
     moves: { ...rebalance.moves, [consumerId]: next },
   };
 }
@@ -134,7 +143,7 @@ export function touchRebalance(state: LabState, groupId: string, at: number): La
   if (!runtime.rebalance) return state;
   const rebalance = {
     ...runtime.rebalance,
-    lastEventAt: Math.max(runtime.rebalance.lastEventAt, at),
+    lastEventAt: Math.max(runtime.rebalance.lastEventAt ?? at, at),
   };
   return withRuntime(state, groupId, { ...runtime, rebalance });
 }
@@ -171,7 +180,11 @@ export function settleRebalance(state: LabState, groupId: string, at: number): L
     const orphans = live.length > 0 && Object.keys(runtime.inTransit).length > 0;
     if (pending || orphans) return state;
   }
-  const endedAt = lab ? Math.max(rebalance.lastEventAt, rebalance.startedAt) : at;
+  // A lab rebalance ends with the lab event that completed it; one only polls saw, with the poll.
+  const endedAt =
+    lab && rebalance.lastEventAt !== null
+      ? Math.max(rebalance.lastEventAt, rebalance.startedAt)
+      : at;
   return completeRebalance(state, groupId, endedAt);
 }
 

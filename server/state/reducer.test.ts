@@ -4,6 +4,7 @@ import { COMMIT_AGGREGATION_MS, reduce } from './reducer';
 import { buildSnapshot } from './snapshot';
 import {
   committed as commit,
+  exited,
   fresh,
   groupConfig,
   message,
@@ -30,7 +31,6 @@ const producerInfo = (overrides: Partial<ProducerInfo> = {}): ProducerInfo => ({
   failed: 0,
   inFlight: 0,
   lastError: null,
-  lastErrorAt: null,
   ackedPerSec: 0,
   lastOffsets: [],
   ...overrides,
@@ -140,7 +140,7 @@ describe('version', () => {
     const noOps: LabAction[] = [
       message('ghost', { type: 'ready', pid: 1 }),
       { type: 'consumer/commanded', id: 'ghost', command: 'pause', at: T0 },
-      { type: 'consumer/exited', id: 'ghost', code: 0, signal: null, at: T0 },
+      exited('ghost', T0, 0, null),
       { type: 'broker/changed', running: true, pid: 5, at: T0 },
     ];
     for (const action of noOps) expect(reduce(state, action)).toBe(state);
@@ -160,14 +160,8 @@ describe('version', () => {
       { type: 'consumer/commanded', id: 'c1', command: 'crash', at: T0 + 10 },
     );
     expect(crashed.consumers.c1?.pid).toBeNull();
-    const exited = reduce(crashed, {
-      type: 'consumer/exited',
-      id: 'c1',
-      code: null,
-      signal: 'SIGKILL',
-      at: T0 + 20,
-    });
-    expect(exited).toBe(crashed);
+    const after = reduce(crashed, exited('c1', T0 + 20, null, 'SIGKILL'));
+    expect(after).toBe(crashed);
   });
 });
 
@@ -258,7 +252,7 @@ describe('lab groups', () => {
       {
         kind: 'group-created',
         groupId: 'g1',
-        message: 'Lab group g1 on trades (round-robin, commit after-processing)',
+        message: 'Lab group g1 on trades (kafkajs, classic round-robin, commit after-processing)',
       },
     ]);
   });
@@ -297,10 +291,10 @@ describe('lab groups', () => {
         at: T0 + 500,
       }),
       { type: 'consumer/commanded', id: 'c1', command: 'stop', at: T0 + 1000 },
-      { type: 'consumer/exited', id: 'c1', code: 0, signal: null, at: T0 + 1100 },
+      exited('c1', T0 + 1100, 0, null),
       message('c2', { type: 'rebalancing', memberId: 'm2', at: T0 + 1200 }),
       { type: 'consumer/commanded', id: 'c2', command: 'stop', at: T0 + 1300 },
-      { type: 'consumer/exited', id: 'c2', code: 0, signal: null, at: T0 + 1400 },
+      exited('c2', T0 + 1400, 0, null),
       { type: 'group/removed', groupId: 'g1', at: T0 + 1500 },
       { type: 'group/registered', config: groupConfig('g1'), at: T0 + 60_000 },
     );
@@ -351,14 +345,14 @@ describe('topics', () => {
       changed('partitions-added', 'a', T0 + 100),
     );
     expect(state.timeline.at(-1)?.kind).toBe('topic-partitions-added');
-    expect(state.causes.g1).toEqual({ reason: 'partitions added to a', at: T0 + 100 });
-    expect(state.causes.g2).toBeUndefined();
+    expect(state.groups.g1?.cause).toEqual({ reason: 'partitions added to a', at: T0 + 100 });
+    expect(state.groups.g2?.cause).toBeUndefined();
     expect(state.labTopics).toEqual([]);
     const rebalancing = run(
       state,
       message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 200 }),
     );
-    expect(rebalancing.rebalances.g1?.reason).toBe('partitions added to a');
+    expect(rebalancing.groups.g1?.rebalance?.reason).toBe('partitions added to a');
   });
 });
 
@@ -381,7 +375,9 @@ describe('producer/updated', () => {
     expect(ok.producer?.sent).toBe(5);
     expect(ok.timeline).toEqual([]);
 
-    const broken = producerInfo({ lastError: 'NOT_LEADER', lastErrorAt: T0 + 10 });
+    const broken = producerInfo({
+      lastError: { message: 'NOT_LEADER', at: T0 + 10, recoveredAt: null },
+    });
     const erred = run(
       ok,
       { type: 'producer/updated', info: broken },
@@ -393,21 +389,40 @@ describe('producer/updated', () => {
 
     const other = run(erred, {
       type: 'producer/updated',
-      info: producerInfo({ lastError: 'TIMEOUT', lastErrorAt: T0 + 20 }),
+      info: producerInfo({ lastError: { message: 'TIMEOUT', at: T0 + 20, recoveredAt: null } }),
     });
     expect(ofKind(other, 'producer-error')).toHaveLength(2);
+
+    const recovered = run(other, {
+      type: 'producer/updated',
+      info: producerInfo({ lastError: { message: 'TIMEOUT', at: T0 + 20, recoveredAt: T0 + 30 } }),
+    });
+    expect(ofKind(recovered, 'producer-recovered')).toMatchObject([{ at: T0 + 30 }]);
+    expect(ofKind(recovered, 'producer-error')).toHaveLength(2);
   });
 });
 
-describe('audit/updated', () => {
-  it('replaces the audits shown per group', () => {
-    const audits = { g1: { processed: 10, unique: 9, duplicates: 1, missing: 0 } };
+describe('producer/acked', () => {
+  it('keeps the highest acknowledged offset per partition, which the log end never trails', () => {
     const state = run(
       fresh(),
       { type: 'group/registered', config: groupConfig('g1'), at: T0 },
-      { type: 'audit/updated', audits },
+      observedAt(T0),
+      { type: 'producer/acked', topic: TOPIC, lastOffsets: { 0: 120, 1: 99 } },
+      { type: 'producer/acked', topic: TOPIC, lastOffsets: { 0: 110 } },
     );
-    expect(state.audits).toEqual(audits);
-    expect(buildSnapshot(state).groups[0]?.audit).toEqual(audits.g1);
+    expect(state.producedUpTo[TOPIC]).toEqual({ 0: 120, 1: 99 });
+    const offsets = buildSnapshot(state).groups[0]?.offsets ?? [];
+    expect(offsets.map((o) => o.logEndOffset)).toEqual([121, 100]);
+  });
+});
+
+describe('audits', () => {
+  it('are read by the snapshot builder at the moment it builds', () => {
+    const audit = { processed: 10, unique: 9, duplicates: 1, missing: 0 };
+    const state = run(fresh(), { type: 'group/registered', config: groupConfig('g1'), at: T0 });
+    expect(buildSnapshot(state, T0, (id) => (id === 'g1' ? audit : null)).groups[0]?.audit).toEqual(
+      audit,
+    );
   });
 });

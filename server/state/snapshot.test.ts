@@ -292,7 +292,8 @@ describe('buildSnapshot', () => {
         joined('c1', 'm1', [0]),
       );
     const due = (state: LabState) =>
-      buildSnapshot(state).consumers.find((c) => c.id === 'c1')?.evictionDueAt;
+      buildSnapshot(state).groups[0]?.lanes.find((l) => l.consumerId === 'c1')?.evictionDueAt ??
+      null;
 
     it('is null for a running consumer', () => {
       expect(due(run(running(), heartbeat('c1', 'm1', 1, T0 + 500)))).toBeNull();

@@ -17,20 +17,20 @@ const exitedWith = (code: number | null, signal: string | null): LabAction =>
 describe('how a stop ended', () => {
   it('exit 0 after a stop: stopped gracefully, member gone', () => {
     const state = replay(started, joinedAsLeader, stop, exitedWith(0, null));
-    expect(state.consumers.c1?.status).toBe('stopped');
+    expect(state.consumers.c1?.phase).toBe('stopped');
     expect(state.consumers.c1?.memberId).toBeNull();
     expect(state.timeline.at(-1)?.message).toMatch(/stopped gracefully/);
   });
 
   it('exit 2 after a stop: left the group, but says the last commit was refused', () => {
     const state = replay(started, joinedAsLeader, stop, exitedWith(2, null));
-    expect(state.consumers.c1?.status).toBe('stopped');
+    expect(state.consumers.c1?.phase).toBe('stopped');
     expect(state.timeline.at(-1)?.message).toMatch(/last commit was refused/);
   });
 
   it('killed after a stop timed out: a crash that Kafka has to evict, not a graceful stop', () => {
     const state = replay(started, joinedAsLeader, stop, exitedWith(null, 'SIGKILL'));
-    expect(state.consumers.c1?.status).toBe('crashed');
+    expect(state.consumers.c1?.phase).toBe('crashed');
     expect(state.consumers.c1?.memberId).toBe('m1');
     expect(state.timeline.at(-1)?.kind).toBe('consumer-crashed');
     expect(state.timeline.at(-1)?.message).toMatch(/did not stop cleanly \(signal SIGKILL\)/);

@@ -124,9 +124,10 @@ export const observed = (o: AdminObservation): LabAction => ({
   observation: o,
 });
 
-export const message = (id: string, msg: WorkerMessage): LabAction => ({
+export const message = (id: string, msg: WorkerMessage, incarnation = 1): LabAction => ({
   type: 'consumer/message',
   id,
+  incarnation,
   message: msg,
 });
 
@@ -135,14 +136,25 @@ export const spawned = (
   groupId = 'g1',
   at = T0,
   pid: number | null = 100,
+  incarnation = 1,
 ): LabAction => ({
   type: 'consumer/spawned',
   id,
   groupId,
+  incarnation,
   pid,
   delayMs: 0,
   at,
 });
+
+/** The process of incarnation `incarnation` ended with an exit code or a signal. */
+export const exited = (
+  id: string,
+  at: number,
+  code: number | null = 0,
+  signal: string | null = null,
+  incarnation = 1,
+): LabAction => ({ type: 'consumer/exited', id, incarnation, code, signal, at });
 
 /** A consumer joined as a follower, assigned the given partitions of TOPIC; extra replaces fields. */
 export const joined = (
@@ -182,13 +194,6 @@ export const commanded = (
   at: number,
   delayMs?: number,
 ): LabAction => ({ type: 'consumer/commanded', id, command, at, delayMs });
-
-export const exited = (
-  id: string,
-  at: number,
-  code: number | null = 0,
-  signal: string | null = null,
-): LabAction => ({ type: 'consumer/exited', id, code, signal, at });
 
 /** The timeline events of one kind. */
 export const ofKind = (state: LabState, kind: string) =>

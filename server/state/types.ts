@@ -35,8 +35,8 @@ export type PartitionKey = string;
 export interface RebalanceRecord {
   startedAt: number;
   reason: string;
-  /** The latest lab event that moved it forward; the rebalance ends at that moment. */
-  lastEventAt: number;
+  /** The latest lab event that moved it forward (the rebalance ends then); null: none yet. */
+  lastEventAt: number | null;
   /** Time each partition had nobody processing it during this rebalance. */
   pausedMs: Record<PartitionKey, number>;
   /** Per lab consumer: partitions revoked and newly assigned during this rebalance. */

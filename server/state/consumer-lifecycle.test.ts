@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerMessage } from '../../protocol/ipc';
-import { reduceConsumer } from './consumer-reducer';
+import { reduceConsumer } from './consumer-lifecycle';
 import { initialState, reduce } from './reducer';
 import {
   commanded,
@@ -43,23 +43,23 @@ describe('consumer/spawned', () => {
     expect(consumer(state)).toEqual({
       id: 'c1',
       groupId: 'g1',
-      status: 'starting',
+      phase: 'starting',
+      incarnation: 1,
       pid: 4242,
       memberId: null,
       generationId: null,
       isLeader: false,
       delayMs: 0,
       assignment: [],
-      processedCount: 0,
+      assignmentAt: null,
       lastHeartbeatAt: null,
       crashedAt: null,
       lastError: null,
-      expectedExit: null,
     });
     expect(state.timeline).toMatchObject([
       { kind: 'consumer-started', groupId: 'g1', message: 'c1 started as process 4242' },
     ]);
-    expect(state.causes.g1).toEqual({ reason: 'c1 joined', at: T0 });
+    expect(state.groups.g1?.cause).toEqual({ reason: 'c1 joined', at: T0 });
   });
 
   it('writes "?" for an unknown pid', () => {
@@ -67,21 +67,32 @@ describe('consumer/spawned', () => {
     expect(state.timeline[0]?.message).toBe('c1 started as process ?');
   });
 
-  it('keeps the processed count of a restarted consumer and resets the rest', () => {
-    const before = run(
-      withRunningConsumer(),
-      message('c1', { type: 'progress', processed: [], seqs: [], count: 40, at: T0 + 600 }),
-      commanded('c1', 'crash', T0 + 700),
-    );
-    const after = run(before, spawned('c1', 'g1', T0 + 800, 200));
+  it('a restarted consumer is a new incarnation with a fresh record', () => {
+    const before = run(withRunningConsumer(), commanded('c1', 'crash', T0 + 700));
+    const after = run(before, spawned('c1', 'g1', T0 + 800, 200, 2));
     expect(consumer(after)).toMatchObject({
-      status: 'starting',
+      phase: 'starting',
+      incarnation: 2,
       pid: 200,
-      processedCount: 40,
       memberId: null,
       crashedAt: null,
-      expectedExit: null,
     });
+  });
+
+  it('ignores the exit and the messages of an older incarnation', () => {
+    const restarted = run(
+      withRunningConsumer(),
+      commanded('c1', 'crash', T0 + 700),
+      spawned('c1', 'g1', T0 + 710, 200, 2),
+    );
+    // The SIGKILLed process's exit arrives after the restart: no second crash, no phase change.
+    const late = run(
+      restarted,
+      exited('c1', T0 + 720, null, 'SIGKILL', 1),
+      message('c1', { type: 'ready', pid: 100 }, 1),
+    );
+    expect(consumer(late)).toMatchObject({ phase: 'starting', pid: 200 });
+    expect(late.timeline.filter((e) => e.kind === 'consumer-crashed')).toHaveLength(1);
   });
 });
 
@@ -92,13 +103,13 @@ describe('worker messages', () => {
       spawned('c1', 'g1', T0, null),
       message('c1', { type: 'ready', pid: 77 }),
     );
-    expect(consumer(state)).toMatchObject({ pid: 77, status: 'joining' });
+    expect(consumer(state)).toMatchObject({ pid: 77, phase: 'joining' });
   });
 
   it('joined sets member, leadership and assignment and announces the member once', () => {
     const state = withRunningConsumer();
     expect(consumer(state)).toMatchObject({
-      status: 'running',
+      phase: 'running',
       memberId: 'm1',
       isLeader: true,
       assignment: [{ topic: TOPIC, partitions: [0, 1, 2] }],
@@ -121,7 +132,7 @@ describe('worker messages', () => {
       commanded('c1', 'pause', T0 + 600),
       joined('c1', 'm1', [0], T0 + 700),
     );
-    expect(consumer(state).status).toBe('paused');
+    expect(consumer(state).phase).toBe('paused');
   });
 
   it('rebalancing starts a rebalance with the noted cause; joined completes it', () => {
@@ -130,22 +141,28 @@ describe('worker messages', () => {
       spawned('c2', 'g1', T0 + 1000),
       message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1100 }),
     );
-    expect(consumer(started).status).toBe('joining');
-    expect(started.rebalances.g1).toEqual({ startedAt: T0 + 1100, reason: 'c2 joined' });
+    expect(consumer(started).phase).toBe('joining');
+    expect(started.groups.g1?.rebalance).toMatchObject({
+      startedAt: T0 + 1100,
+      reason: 'c2 joined',
+    });
     expect(started.timeline.at(-1)).toMatchObject({
       kind: 'rebalance-started',
       groupId: 'g1',
       message: 'Rebalance started: c2 joined',
     });
 
-    const done = run(started, joined('c1', 'm1', [0, 1], T0 + 1600, { durationMs: 300 }));
-    expect(done.rebalances.g1).toBeUndefined();
-    expect(consumer(done).status).toBe('running');
+    // Open until every live member of the group, the newcomer too, has its assignment.
+    const half = run(started, joined('c1', 'm1', [0, 1], T0 + 1600, { durationMs: 300 }));
+    expect(half.groups.g1?.rebalance).not.toBeNull();
+    const done = run(half, joined('c2', 'm2', [2], T0 + 1600, { durationMs: 300 }));
+    expect(done.groups.g1?.rebalance).toBeNull();
+    expect(consumer(done).phase).toBe('running');
     expect(done.timeline.at(-1)).toMatchObject({
       kind: 'rebalance-completed',
       groupId: 'g1',
       durationMs: 500,
-      message: 'Rebalance completed in 500 ms (c2 joined)',
+      message: expect.stringMatching(/^Rebalance completed in 500 ms \(c2 joined\)/),
     });
   });
 
@@ -164,8 +181,9 @@ describe('worker messages', () => {
       message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1100 }),
     );
     const twice = run(once, message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 1200 }));
-    expect(twice.timeline.filter((e) => e.kind === 'rebalance-started')).toHaveLength(1);
-    expect(twice.rebalances.g1?.startedAt).toBe(T0 + 1100);
+    const starts = (s: LabState) => s.timeline.filter((e) => e.kind === 'rebalance-started');
+    expect(starts(twice)).toHaveLength(starts(withRunningConsumer()).length + 1);
+    expect(twice.groups.g1?.rebalance?.startedAt).toBe(T0 + 1100);
   });
 
   it('rebalancing keeps a paused consumer paused', () => {
@@ -174,7 +192,7 @@ describe('worker messages', () => {
       commanded('c1', 'pause', T0 + 600),
       message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 700 }),
     );
-    expect(consumer(state).status).toBe('paused');
+    expect(consumer(state).phase).toBe('paused');
   });
 
   it('heartbeat records time, generation and member', () => {
@@ -210,7 +228,6 @@ describe('worker messages', () => {
         at: T0 + 700,
       }),
     );
-    expect(consumer(state).processedCount).toBe(17);
     expect(state.processed.g1).toEqual({ [`${TOPIC}|0`]: 13, [`${TOPIC}|1`]: 4 });
     expect(state.consumedSinceTick).toBe(17);
   });
@@ -227,7 +244,26 @@ describe('worker messages', () => {
       withRunningConsumer(),
       message('c1', { type: 'error', message: 'fetch failed', at: T0 + 600 }),
     );
-    expect(consumer(state).lastError).toBe('fetch failed');
+    expect(consumer(state).lastError).toEqual({
+      message: 'fetch failed',
+      at: T0 + 600,
+      recoveredAt: null,
+    });
+  });
+
+  it('an error is marked recovered once the client commits or joins again after it', () => {
+    const failed = run(
+      withRunningConsumer(),
+      message('c1', { type: 'error', message: 'ECONNREFUSED', at: T0 + 600 }),
+    );
+    const before = run(failed, committed('c1', T0 + 500));
+    expect(consumer(before).lastError?.recoveredAt).toBeNull();
+    const after = run(failed, committed('c1', T0 + 900));
+    expect(consumer(after).lastError).toEqual({
+      message: 'ECONNREFUSED',
+      at: T0 + 600,
+      recoveredAt: T0 + 900,
+    });
   });
 
   it('stopped changes nothing', () => {
@@ -250,10 +286,10 @@ describe('worker messages', () => {
 describe('consumer commands', () => {
   it('pause, resume and slow patch the record', () => {
     const base = withRunningConsumer();
-    expect(consumer(run(base, commanded('c1', 'pause', T0 + 1))).status).toBe('paused');
+    expect(consumer(run(base, commanded('c1', 'pause', T0 + 1))).phase).toBe('paused');
     expect(
       consumer(run(base, commanded('c1', 'pause', T0 + 1), commanded('c1', 'resume', T0 + 2)))
-        .status,
+        .phase,
     ).toBe('running');
     expect(consumer(run(base, commanded('c1', 'slow', T0 + 1, 250))).delayMs).toBe(250);
     expect(
@@ -271,10 +307,9 @@ describe('consumer commands', () => {
   it('crash marks the consumer crashed at once but keeps its member id', () => {
     const state = run(withRunningConsumer(), commanded('c1', 'crash', T0 + 5000));
     expect(consumer(state)).toMatchObject({
-      status: 'crashed',
+      phase: 'crashed',
       crashedAt: T0 + 5000,
       pid: null,
-      expectedExit: 'crash',
       memberId: 'm1',
       assignment: [{ topic: TOPIC, partitions: [0, 1, 2] }],
     });
@@ -290,19 +325,19 @@ describe('consumer commands', () => {
   it('the exit that follows a crash adds no second crash event', () => {
     const crashed = run(withRunningConsumer(), commanded('c1', 'crash', T0 + 5000));
     const gone = run(crashed, exited('c1', T0 + 5010, null, 'SIGKILL'));
-    expect(consumer(gone).status).toBe('crashed');
+    expect(consumer(gone).phase).toBe('crashed');
     expect(consumer(gone).crashedAt).toBe(T0 + 5000);
     expect(gone.timeline).toEqual(crashed.timeline);
   });
 
   it('a graceful stop ends in member-left and notes the cause for the next rebalance', () => {
     const stopping = run(withRunningConsumer(), commanded('c1', 'stop', T0 + 3000));
-    expect(consumer(stopping)).toMatchObject({ status: 'stopping', expectedExit: 'stop' });
+    expect(consumer(stopping).phase).toBe('stopping');
     expect(kinds(stopping)).not.toContain('member-left');
 
     const stopped = run(stopping, exited('c1', T0 + 3200));
     expect(consumer(stopped)).toMatchObject({
-      status: 'stopped',
+      phase: 'stopped',
       pid: null,
       memberId: null,
       assignment: [],
@@ -313,7 +348,7 @@ describe('consumer commands', () => {
       groupId: 'g1',
       message: 'c1 stopped gracefully: committed, sent LeaveGroup',
     });
-    expect(stopped.causes.g1).toEqual({ reason: 'c1 left the group', at: T0 + 3200 });
+    expect(stopped.groups.g1?.cause).toEqual({ reason: 'c1 left the group', at: T0 + 3200 });
   });
 
   it('joined during a stop keeps the consumer stopping', () => {
@@ -322,7 +357,7 @@ describe('consumer commands', () => {
       commanded('c1', 'stop', T0 + 3000),
       joined('c1', 'm1', [0], T0 + 3100),
     );
-    expect(consumer(state).status).toBe('stopping');
+    expect(consumer(state).phase).toBe('stopping');
   });
 });
 
@@ -330,10 +365,10 @@ describe('unexpected exits', () => {
   it('an exit nobody asked for marks the consumer crashed, dying on its own', () => {
     const state = run(withRunningConsumer(), exited('c1', T0 + 4000, 1));
     expect(consumer(state)).toMatchObject({
-      status: 'crashed',
+      phase: 'crashed',
       pid: null,
       crashedAt: T0 + 4000,
-      lastError: 'process ended (exit code 1)',
+      lastError: { message: 'process ended (exit code 1)', at: T0 + 4000, recoveredAt: null },
     });
     expect(state.timeline.at(-1)).toMatchObject({
       kind: 'consumer-crashed',
@@ -348,7 +383,7 @@ describe('unexpected exits', () => {
       message('c1', { type: 'error', message: 'out of memory', at: T0 + 3900 }),
       exited('c1', T0 + 4000, null, 'SIGSEGV'),
     );
-    expect(consumer(state).lastError).toBe('out of memory');
+    expect(consumer(state).lastError?.message).toBe('out of memory');
     expect(state.timeline.at(-1)?.message).toBe(
       'c1 died on its own (signal SIGSEGV); not restarted',
     );
@@ -357,13 +392,6 @@ describe('unexpected exits', () => {
   it('an exit of an unknown consumer changes nothing', () => {
     const state = withRunningConsumer();
     expect(reduce(state, exited('ghost', T0 + 1))).toBe(state);
-  });
-});
-
-describe('consumer/removed', () => {
-  it('drops the record', () => {
-    const state = run(withRunningConsumer(), { type: 'consumer/removed', id: 'c1' });
-    expect(state.consumers).toEqual({});
   });
 });
 

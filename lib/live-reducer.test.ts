@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { StateDelta } from '../protocol/events';
+import type { Snapshot, TopicInfo } from '../protocol/snapshot';
+import { diffSnapshot, fingerprints } from '../server/realtime/snapshot-diff';
+import { initialState } from '../server/state/reducer';
+import { buildSnapshot } from '../server/state/snapshot';
+import { applyKeyed, applyLiveEvents, initialLiveState, type LiveState } from './live-reducer';
+
+const T0 = 1_700_000_000_000;
+const topic = (name: string, logEnd = 0): TopicInfo => ({
+  name,
+  internal: false,
+  lab: false,
+  partitions: [
+    {
+      partition: 0,
+      leader: 1,
+      replicas: [1],
+      isr: [1],
+      logStartOffset: 0,
+      logEndOffset: logEnd,
+      messagesPerSec: 0,
+    },
+  ],
+});
+const snapshot = (version: number, topics: TopicInfo[]): Snapshot => ({
+  ...buildSnapshot(initialState('b', false, T0), T0),
+  version,
+  topics,
+});
+const withFull = (s: Snapshot): LiveState =>
+  applyLiveEvents(initialLiveState, [
+    { type: 'full', state: { snapshot: s, history: [], timeline: [] } },
+  ]);
+const delta = (from: Snapshot, to: Snapshot): StateDelta => {
+  const diff = diffSnapshot(fingerprints(from), from.version, to);
+  if (!diff) throw new Error('no change');
+  return diff.delta;
+};
+
+describe('applyKeyed', () => {
+  const key = (x: { id: string }) => x.id;
+  it('replaces, adds and removes by key, keeping the order', () => {
+    const a = { id: 'a', v: 1 };
+    const b = { id: 'b', v: 1 };
+    const next = applyKeyed([a, b], key, {
+      upsert: [
+        { id: 'b', v: 2 },
+        { id: 'c', v: 1 },
+      ],
+      remove: ['a'],
+      order: null,
+    });
+    expect(next).toEqual([
+      { id: 'b', v: 2 },
+      { id: 'c', v: 1 },
+    ]);
+  });
+
+  it('follows an explicit order', () => {
+    const next = applyKeyed([{ id: 'a' }, { id: 'b' }], key, {
+      upsert: [],
+      remove: [],
+      order: ['b', 'a'],
+    });
+    expect(next.map(key)).toEqual(['b', 'a']);
+  });
+});
+
+describe('applyLiveEvents', () => {
+  it('applies a delta on its base and keeps the identity of unchanged items', () => {
+    const v1 = snapshot(1, [topic('a'), topic('b')]);
+    const v2 = snapshot(2, [topic('a'), topic('b', 9)]);
+    const state = withFull(v1);
+    const next = applyLiveEvents(state, [{ type: 'delta', delta: delta(v1, v2) }]);
+    expect(next.snapshot?.version).toBe(2);
+    expect(next.snapshot?.topics[1]?.partitions[0]?.logEndOffset).toBe(9);
+    expect(next.snapshot?.topics[0]).toBe(state.snapshot?.topics[0]);
+    expect(next.snapshot?.topics[1]).not.toBe(state.snapshot?.topics[1]);
+  });
+
+  it('asks for a resync when a delta is based on a version it never saw', () => {
+    const v1 = snapshot(1, [topic('a')]);
+    const v5 = snapshot(5, [topic('a', 3)]);
+    const v6 = snapshot(6, [topic('a', 4)]);
+    const next = applyLiveEvents(withFull(v1), [{ type: 'delta', delta: delta(v5, v6) }]);
+    expect(next.needsResync).toBe(true);
+    expect(next.snapshot?.version).toBe(1);
+  });
+
+  it('ignores a delta older than what it has', () => {
+    const v1 = snapshot(1, [topic('a')]);
+    const v2 = snapshot(2, [topic('a', 2)]);
+    const v3 = snapshot(3, [topic('a', 3)]);
+    const at3 = withFull(v3);
+    expect(applyLiveEvents(at3, [{ type: 'delta', delta: delta(v1, v2) }])).toBe(at3);
+  });
+
+  it('a resync (full state without history) keeps the charts and unchanged items', () => {
+    const v1 = snapshot(1, [topic('a'), topic('b')]);
+    const point = { at: T0, producedPerSec: 1, consumedPerSec: 1, groupLag: {}, partitions: {} };
+    const state = applyLiveEvents(initialLiveState, [
+      { type: 'full', state: { snapshot: v1, history: [point], timeline: [] } },
+    ]);
+    const resynced = applyLiveEvents(state, [
+      {
+        type: 'full',
+        state: {
+          snapshot: snapshot(9, [topic('a'), topic('b', 1)]),
+          history: null,
+          timeline: null,
+        },
+      },
+    ]);
+    expect(resynced.history).toEqual([point]);
+    expect(resynced.snapshot?.version).toBe(9);
+    expect(resynced.snapshot?.topics[0]).toBe(state.snapshot?.topics[0]);
+    expect(resynced.snapshot?.topics[1]?.partitions[0]?.logEndOffset).toBe(1);
+  });
+
+  it('appends timeline events once and caps history', () => {
+    const event = {
+      id: 1,
+      at: T0,
+      kind: 'commits' as const,
+      groupId: null,
+      message: 'x',
+      durationMs: null,
+      count: 1,
+    };
+    const state = applyLiveEvents(withFull(snapshot(1, [])), [
+      { type: 'timeline', events: [event] },
+      { type: 'timeline', events: [event] },
+    ]);
+    expect(state.timeline).toHaveLength(1);
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import {
+  noteCause,
+  partitionsStarted,
+  partitionsStopped,
+  settleRebalance,
+  startRebalance,
+  touchRebalance,
+} from './rebalance';
+import { reduce } from './reducer';
+import {
+  commanded,
+  fresh,
+  group,
+  groupConfig,
+  joined,
+  member,
+  message,
+  observation,
+  observed,
+  run,
+  spawned,
+  T0,
+  TOPIC,
+} from './test-fixtures';
+import type { LabState } from './types';
+
+const p = (partition: number) => `${TOPIC}|${partition}`;
+
+/** Lab group g1 with c1 on [0, 1] and c2 on [2, 3], settled. */
+function twoMembers(): LabState {
+  return run(
+    fresh(),
+    { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+    spawned('c1', 'g1', T0),
+    spawned('c2', 'g1', T0),
+    joined('c1', 'm1', [0, 1], T0 + 100),
+    joined('c2', 'm2', [2, 3], T0 + 100),
+  );
+}
+
+describe('startRebalance', () => {
+  it('uses a recent cause, then forgets it', () => {
+    const state = noteCause(fresh(), 'g', 'c3 joined', T0);
+    const next = startRebalance(state, 'g', T0 + 59_000);
+    expect(next.groups.g?.rebalance).toMatchObject({ startedAt: T0 + 59_000, reason: 'c3 joined' });
+    expect(next.groups.g?.cause).toBeNull();
+    expect(next.timeline).toMatchObject([
+      { kind: 'rebalance-started', groupId: 'g', message: 'Rebalance started: c3 joined' },
+    ]);
+  });
+
+  it('ignores a cause a minute old or older', () => {
+    const state = noteCause(fresh(), 'g', 'c3 joined', T0);
+    expect(startRebalance(state, 'g', T0 + 60_000).groups.g?.rebalance?.reason).toBe(
+      'the coordinator started it',
+    );
+  });
+
+  it('keeps causes of other groups', () => {
+    const state = noteCause(noteCause(fresh(), 'a', 'x', T0), 'b', 'y', T0);
+    expect(startRebalance(state, 'a', T0).groups.b?.cause).toEqual({ reason: 'y', at: T0 });
+  });
+
+  it('an open rebalance takes an earlier start, never a later one, and is announced once', () => {
+    const started = startRebalance(fresh(), 'g', T0 + 1000);
+    expect(startRebalance(started, 'g', T0 + 1100)).toBe(started);
+    const earlier = startRebalance(started, 'g', T0 + 400);
+    expect(earlier.groups.g?.rebalance?.startedAt).toBe(T0 + 400);
+    expect(earlier.timeline.filter((e) => e.kind === 'rebalance-started')).toHaveLength(1);
+  });
+
+  it('does not reopen at or before the end of the previous one (a stale poll)', () => {
+    const done = settleRebalance(startRebalance(fresh(), 'g', T0), 'g', T0 + 500);
+    expect(done.groups.g?.rebalanceEndedAt).toBe(T0 + 500);
+    expect(startRebalance(done, 'g', T0 + 400)).toBe(done);
+  });
+});
+
+describe('partitions without an owner', () => {
+  it('measures how long each moved partition was not processed', () => {
+    const open = startRebalance(twoMembers(), 'g1', T0 + 1000);
+    const revoked = partitionsStopped(open, 'g1', 'c1', [p(1)], T0 + 1000);
+    expect(revoked.groups.g1?.inTransit).toEqual({ [p(1)]: T0 + 1000 });
+    const moved = partitionsStarted(revoked, 'g1', 'c2', [p(1)], T0 + 1750);
+    expect(moved.groups.g1?.inTransit).toEqual({});
+    expect(moved.groups.g1?.rebalance?.pausedMs).toEqual({ [p(1)]: 750 });
+    expect(moved.groups.g1?.rebalance?.moves).toEqual({
+      c1: { revoked: [p(1)], added: [] },
+      c2: { revoked: [], added: [p(1)] },
+    });
+  });
+
+  it('a crashed member stops its partitions at the crash, until someone takes them', () => {
+    const crashed = run(twoMembers(), commanded('c2', 'crash', T0 + 2000));
+    expect(crashed.groups.g1?.inTransit).toEqual({ [p(2)]: T0 + 2000, [p(3)]: T0 + 2000 });
+  });
+});
+
+describe('settleRebalance', () => {
+  it('keeps a lab rebalance open while a partition has no owner or a member still joins', () => {
+    const open = startRebalance(twoMembers(), 'g1', T0 + 1000);
+    const revoked = partitionsStopped(open, 'g1', 'c1', [p(1)], T0 + 1000);
+    expect(settleRebalance(revoked, 'g1', T0 + 1100).groups.g1?.rebalance).not.toBeNull();
+    const joining = run(open, spawned('c3', 'g1', T0 + 1000));
+    expect(settleRebalance(joining, 'g1', T0 + 1100).groups.g1?.rebalance).not.toBeNull();
+  });
+
+  it('ends a lab rebalance at its last event, not when it was checked', () => {
+    const open = touchRebalance(startRebalance(twoMembers(), 'g1', T0 + 1000), 'g1', T0 + 1300);
+    const done = settleRebalance(open, 'g1', T0 + 5000);
+    expect(done.groups.g1?.rebalance).toBeNull();
+    expect(done.timeline.at(-1)).toMatchObject({ kind: 'rebalance-completed', durationMs: 300 });
+    expect(done.timeline.at(-1)?.message).toContain('[classic, round-robin]');
+  });
+
+  it('waits for a poll made after the start to show Kafka settled', () => {
+    const polling = run(
+      twoMembers(),
+      observed(
+        observation(T0 + 1000, [
+          group('g1', [member('m1', [0, 1]), member('m2', [2, 3])], 'PreparingRebalance'),
+        ]),
+      ),
+    );
+    expect(polling.groups.g1?.rebalance?.startedAt).toBe(T0 + 1000);
+    const afterJoin = run(polling, joined('c1', 'm1', [0, 1], T0 + 1200));
+    expect(afterJoin.groups.g1?.rebalance).not.toBeNull();
+    const settled = run(
+      afterJoin,
+      observed(observation(T0 + 2000, [group('g1', [member('m1', [0, 1]), member('m2', [2, 3])])])),
+    );
+    expect(settled.groups.g1?.rebalance).toBeNull();
+    expect(settled.timeline.at(-1)).toMatchObject({ kind: 'rebalance-completed', durationMs: 200 });
+  });
+
+  it('ends a rebalance of an outside group when a poll shows it settled', () => {
+    const open = run(fresh(), observed(observation(T0, [group('x', [], 'CompletingRebalance')])));
+    expect(open.groups.x?.rebalance).not.toBeNull();
+    const done = run(open, observed(observation(T0 + 1000, [group('x', [member('a', [0])])])));
+    expect(done.timeline.at(-1)).toMatchObject({ kind: 'rebalance-completed', durationMs: 1000 });
+  });
+
+  it('eager: a kafkajs member revokes everything, and the rebalance ends when all rejoined', () => {
+    let state = twoMembers();
+    for (const [id, member, partitions] of [
+      ['c1', 'm1', [0, 1]],
+      ['c2', 'm2', [2, 3]],
+    ] as const) {
+      state = reduce(state, message(id, { type: 'rebalancing', memberId: member, at: T0 + 1000 }));
+      state = reduce(
+        state,
+        message(id, {
+          type: 'revoked',
+          partitions: [{ topic: TOPIC, partitions: [...partitions] }],
+          lost: false,
+          at: T0 + 1000,
+        }),
+      );
+    }
+    const first = run(state, joined('c1', 'm1', [0, 1], T0 + 1400));
+    expect(first.groups.g1?.rebalance).not.toBeNull();
+    const both = run(first, joined('c2', 'm2', [2, 3], T0 + 1500));
+    expect(both.groups.g1?.rebalance).toBeNull();
+    expect(both.timeline.at(-1)?.message).toContain('4 partition(s) paused, longest 500 ms');
+  });
+});
