@@ -48,6 +48,7 @@ describe('applyKeyed', () => {
         { id: 'b', v: 2 },
         { id: 'c', v: 1 },
       ],
+      patch: [],
       remove: ['a'],
       order: null,
     });
@@ -57,9 +58,23 @@ describe('applyKeyed', () => {
     ]);
   });
 
+  it('merges a patch into the item it names, leaving the other fields and items alone', () => {
+    const a = { id: 'a', v: 1, w: 1 };
+    const b = { id: 'b', v: 1, w: 1 };
+    const next = applyKeyed([a, b], key, {
+      upsert: [],
+      patch: [{ id: 'b', v: 2 }],
+      remove: [],
+      order: null,
+    });
+    expect(next).toEqual([a, { id: 'b', v: 2, w: 1 }]);
+    expect(next[0]).toBe(a);
+  });
+
   it('follows an explicit order', () => {
     const next = applyKeyed([{ id: 'a' }, { id: 'b' }], key, {
       upsert: [],
+      patch: [],
       remove: [],
       order: ['b', 'a'],
     });

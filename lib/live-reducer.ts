@@ -43,10 +43,10 @@ function capped<T>(items: T[], max: number): T[] {
  * Applies keyed changes to a list. Items that did not change keep their identity, so the
  * components that draw them (memoized by identity) do not render again.
  */
-export function applyKeyed<T>(
+export function applyKeyed<T extends object>(
   items: T[],
   keyOf: (item: T) => string,
-  changes: { upsert: T[]; remove: string[]; order: string[] | null },
+  changes: { upsert: T[]; patch: Partial<T>[]; remove: string[]; order: string[] | null },
 ): T[] {
   const byKey = new Map(items.map((item) => [keyOf(item), item]));
   for (const key of changes.remove) byKey.delete(key);
@@ -55,6 +55,12 @@ export function applyKeyed<T>(
     const key = keyOf(item);
     if (!byKey.has(key)) added.push(key);
     byKey.set(key, item);
+  }
+  for (const fields of changes.patch) {
+    const key = keyOf(fields as T);
+    const current = byKey.get(key);
+    // A patch for an item this page never had cannot be applied; the periodic resync repairs it.
+    if (current) byKey.set(key, { ...current, ...fields });
   }
   const order = changes.order ?? [...items.map(keyOf).filter((k) => byKey.has(k)), ...added];
   return order.flatMap((key) => {

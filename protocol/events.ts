@@ -22,10 +22,14 @@ export const fullStateSchema = z.object({
   timeline: z.array(timelineEventSchema).nullable(),
 });
 
-/** Changes to a keyed list: items replaced or added, keys removed, and the order when it changed. */
-function keyedChanges<T extends z.ZodType>(item: T) {
+/**
+ * Changes to a keyed list: new items whole, changed items as patches of the fields that changed
+ * (with their key), removed keys, and the order when it changed.
+ */
+function keyedChanges<T extends z.ZodObject>(item: T) {
   return z.object({
     upsert: z.array(item),
+    patch: z.array(item.partial().passthrough()),
     remove: z.array(z.string()),
     order: z.array(z.string()).nullable(),
   });

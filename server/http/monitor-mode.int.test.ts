@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { snapshotSchema } from '../../protocol/snapshot';
-import { listTopicsAndGroups } from '../kafka/external-client';
+import { listTopicsAndGroups } from '../kafka/test-support/external-client';
 import { spawnServer, waitForReady } from '../test-support/server-process';
 import { waitFor } from '../test-support/wait-for';
 

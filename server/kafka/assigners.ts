@@ -1,6 +1,6 @@
 import { AssignerProtocol, type PartitionAssigner } from 'kafkajs';
 import { KAFKA_ASSIGNOR_NAMES } from '../../protocol/consumer-kinds';
-import { assignRange, assignRoundRobin, type Subscription } from '../lab/assignment-strategies';
+import { assignRange, assignRoundRobin, type Subscription } from '../domain/assignment-strategies';
 
 /** The assignors the lab implements for kafkajs (Kafka's RangeAssignor and RoundRobinAssignor). */
 export type KafkajsAssignor = 'range' | 'round-robin';

@@ -1,8 +1,8 @@
 import type { Producer } from 'kafkajs';
 import type { AcksMode, KeyMode } from '../../protocol/commands';
 import type { ErrorInfo, ProducerInfo } from '../../protocol/snapshot';
-import { SeqSet } from '../lab/seq-set';
-import { TradeGenerator } from '../lab/trade-generator';
+import { SeqSet } from '../domain/seq-set';
+import { TradeGenerator } from '../domain/trade-generator';
 import { createKafka } from './client';
 
 const TICK_MS = 50;

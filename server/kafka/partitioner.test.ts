@@ -1,6 +1,6 @@
 import { Partitioners } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { partitionForKey } from '../lab/partitioner';
+import { partitionForKey } from '../domain/partitioner';
 
 // kafkajs' DefaultPartitioner is documented as Java-compatible; ours must agree key for key.
 describe('partitionForKey', () => {

@@ -6,7 +6,7 @@ import {
   fetchCommitted,
   produceRaw,
   startExternalConsumer,
-} from '../kafka/external-client';
+} from '../kafka/test-support/external-client';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
 import { waitFor } from '../test-support/wait-for';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_GROUP, DEFAULT_TOPIC } from '../../protocol/constants';
 import type { OffsetLab } from '../app';
-import { fetchCommitted } from '../kafka/external-client';
+import { fetchCommitted } from '../kafka/test-support/external-client';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
 import { isAlive, waitFor } from '../test-support/wait-for';

@@ -10,6 +10,7 @@ import type { HistoryPoint } from '../../protocol/history';
 import type { WorkerConfig } from '../../protocol/ipc';
 import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
+import { GroupAudit } from '../domain/seq-set';
 import type { AdminPoller } from '../kafka/admin-poller';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
 import { historyPoint, RingBuffer } from '../state/history';
@@ -23,7 +24,6 @@ import {
   ConsumerProcess,
   type ConsumerProcessEvents,
 } from './consumer-process';
-import { GroupAudit } from './seq-set';
 import { buildWorkerBundle } from './worker-bundle';
 
 const TICK_MS = 1000;

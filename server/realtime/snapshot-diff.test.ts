@@ -38,9 +38,9 @@ describe('diffSnapshot', () => {
         connection: snapshot.connection,
         cluster: null,
         producer: null,
-        topics: { upsert: [topic('a')], remove: [], order: ['a'] },
-        groups: { upsert: [], remove: [], order: [] },
-        consumers: { upsert: [], remove: [], order: [] },
+        topics: { upsert: [topic('a')], patch: [], remove: [], order: ['a'] },
+        groups: { upsert: [], patch: [], remove: [], order: [] },
+        consumers: { upsert: [], patch: [], remove: [], order: [] },
       },
     });
   });
@@ -52,12 +52,17 @@ describe('diffSnapshot', () => {
     ).toBeNull();
   });
 
-  it('sends only the items of a list that changed, not the whole list', () => {
+  it('sends only the changed fields of the items that changed, with their key', () => {
     const before = { ...base(), topics: [topic('a'), topic('b'), topic('c')] };
     const after = { ...before, version: 7, topics: [topic('a'), topic('b', 5), topic('c')] };
     const diff = diffSnapshot(fingerprints(before), 4, after);
     expect(diff?.delta.changes).toEqual({
-      topics: { upsert: [topic('b', 5)], remove: [], order: null },
+      topics: {
+        upsert: [],
+        patch: [{ name: 'b', partitions: topic('b', 5).partitions }],
+        remove: [],
+        order: null,
+      },
     });
     expect(diff?.sent).toEqual(fingerprints(after));
   });
@@ -66,7 +71,7 @@ describe('diffSnapshot', () => {
     const before = { ...base(), topics: [topic('a'), topic('b')] };
     const after = { ...before, topics: [topic('b'), topic('c')] };
     expect(diffSnapshot(fingerprints(before), 4, after)?.delta.changes).toEqual({
-      topics: { upsert: [topic('c')], remove: ['a'], order: ['b', 'c'] },
+      topics: { upsert: [topic('c')], patch: [], remove: ['a'], order: ['b', 'c'] },
     });
   });
 

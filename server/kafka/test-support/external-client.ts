@@ -1,5 +1,5 @@
 import type { Consumer } from 'kafkajs';
-import { createKafka } from './client';
+import { createKafka } from '../client';
 
 /**
  * Plain kafkajs clients that are not part of the lab: used by tests and benches to check the lab
