@@ -4,6 +4,7 @@ import { DashboardPage } from './pages/dashboard-page';
 const GROUP = 'crypto-consumer-group';
 const SESSION_TIMEOUT_MS = 6000;
 
+// One server and broker for the whole file; each test makes the group it needs.
 test.describe.configure({ mode: 'serial' });
 
 test.describe('the lab dashboard on a real broker', () => {
@@ -36,32 +37,39 @@ test.describe('the lab dashboard on a real broker', () => {
   });
 
   test('add consumer: a fourth lane appears and partitions spread to it', async () => {
-    await dash.group(GROUP).getByTestId('add-consumer').click();
-    await expect(dash.lane(GROUP, 'c4')).toBeVisible();
+    const { groupId, consumerIds } = await dash.createGroup('e2e-add', 3);
+    await dash.group(groupId).getByTestId('add-consumer').click();
+    const fourth = `${groupId}-c4`;
+    await expect(dash.lane(groupId, fourth)).toBeVisible();
     await expect
-      .poll(() => dash.chips(GROUP, 'c4').count(), { timeout: 20_000 })
+      .poll(() => dash.chips(groupId, fourth).count(), { timeout: 20_000 })
       .toBeGreaterThanOrEqual(1);
     const counts = await Promise.all(
-      ['c1', 'c2', 'c3', 'c4'].map((id) => dash.chips(GROUP, id).count()),
+      [...consumerIds, fourth].map((id) => dash.chips(groupId, id).count()),
     );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(6);
     await dash.shot('2-four-consumers');
+    await dash.deleteGroup(groupId);
   });
 
   test('trigger rebalance: the generation goes up', async () => {
-    await expect.poll(() => dash.generation(GROUP)).toBeGreaterThan(0);
-    const before = await dash.generation(GROUP);
-    await dash.group(GROUP).getByTestId('trigger-rebalance').click();
-    await expect.poll(() => dash.generation(GROUP), { timeout: 15_000 }).toBeGreaterThan(before);
+    const { groupId } = await dash.createGroup('e2e-trigger', 2);
+    await expect.poll(() => dash.generation(groupId)).toBeGreaterThan(0);
+    const before = await dash.generation(groupId);
+    await dash.group(groupId).getByTestId('trigger-rebalance').click();
+    await expect.poll(() => dash.generation(groupId), { timeout: 15_000 }).toBeGreaterThan(before);
     await dash.shot('3-after-triggered-rebalance');
+    await dash.deleteGroup(groupId);
   });
 
   test('pause: the paused consumer keeps its partitions while their lag grows', async () => {
-    const owned = await dash.chipIds(GROUP, 'c1');
+    const { groupId, consumerIds } = await dash.createGroup('e2e-pause', 3);
+    const id = consumerIds[0] ?? '';
+    const owned = await dash.chipIds(groupId, id);
     expect(owned.length).toBeGreaterThan(0);
-    await dash.lane(GROUP, 'c1').getByTestId('pause-c1').click();
-    await expect(dash.lane(GROUP, 'c1').getByTestId('status-c1')).toHaveText('paused');
-    await expect.poll(() => dash.laneLag(GROUP, 'c1'), { timeout: 20_000 }).toBeGreaterThan(10);
+    await dash.lane(groupId, id).getByTestId(`pause-${id}`).click();
+    await expect(dash.lane(groupId, id).getByTestId(`status-${id}`)).toHaveText('paused');
+    await expect.poll(() => dash.laneLag(groupId, id), { timeout: 20_000 }).toBeGreaterThan(10);
     await expect
       .poll(
         async () =>
@@ -69,24 +77,29 @@ test.describe('the lab dashboard on a real broker', () => {
         { timeout: 10_000 },
       )
       .toBeGreaterThan(10);
-    expect(await dash.chipIds(GROUP, 'c1')).toEqual(owned);
+    expect(await dash.chipIds(groupId, id)).toEqual(owned);
     await dash.shot('4-paused-consumer-lag');
-    await dash.lane(GROUP, 'c1').getByTestId('resume-c1').click();
-    await expect.poll(() => dash.laneLag(GROUP, 'c1'), { timeout: 20_000 }).toBeLessThan(10);
+    await dash.lane(groupId, id).getByTestId(`resume-${id}`).click();
+    await expect.poll(() => dash.laneLag(groupId, id), { timeout: 20_000 }).toBeLessThan(10);
+    await dash.deleteGroup(groupId);
   });
 
   test('crash: a countdown, then the partitions move to the survivors', async () => {
-    const victim = await dash.chipIds(GROUP, 'c2');
-    await dash.lane(GROUP, 'c2').getByTestId('crash-c2').click();
-    await expect(dash.lane(GROUP, 'c2').getByTestId('eviction-countdown')).toBeVisible();
-    await expect(dash.lane(GROUP, 'c2')).toHaveAttribute('data-ghost', 'true');
-    expect(await dash.chipIds(GROUP, 'c2')).toEqual(victim);
+    const { groupId, consumerIds } = await dash.createGroup('e2e-crash', 3);
+    const [first, victimId, third] = consumerIds as [string, string, string];
+    const victim = await dash.chipIds(groupId, victimId);
+    await dash.lane(groupId, victimId).getByTestId(`crash-${victimId}`).click();
+    await expect(dash.lane(groupId, victimId).getByTestId('eviction-countdown')).toBeVisible();
+    await expect(dash.lane(groupId, victimId)).toHaveAttribute('data-ghost', 'true');
+    expect(await dash.chipIds(groupId, victimId)).toEqual(victim);
     await dash.shot('5-crashed-countdown');
-    await expect(dash.lane(GROUP, 'c2')).toHaveCount(0, { timeout: SESSION_TIMEOUT_MS + 10_000 });
+    await expect(dash.lane(groupId, victimId)).toHaveCount(0, {
+      timeout: SESSION_TIMEOUT_MS + 10_000,
+    });
     await expect
       .poll(async () => {
         const counts = await Promise.all(
-          ['c1', 'c3', 'c4'].map((id) => dash.chips(GROUP, id).count()),
+          [first, third].map((id) => dash.chips(groupId, id).count()),
         );
         return counts.reduce((a, b) => a + b, 0);
       })
@@ -97,10 +110,12 @@ test.describe('the lab dashboard on a real broker', () => {
       'session timeout',
     );
     await dash.shot('6-after-eviction');
+    await dash.deleteGroup(groupId);
   });
 
   test('reset offsets: the dialog previews nothing while consumers run, and says why', async () => {
-    await dash.group(GROUP).getByTestId('open-reset-offsets').click();
+    const { groupId } = await dash.createGroup('e2e-reset', 1);
+    await dash.group(groupId).getByTestId('open-reset-offsets').click();
     const dialog = dash.page.getByTestId('reset-offsets-dialog');
     await dialog.getByTestId('reset-preview').click();
     await expect(dialog.getByRole('alert')).toContainText('only of an Empty group');
@@ -108,6 +123,7 @@ test.describe('the lab dashboard on a real broker', () => {
     await dash.shot('7-reset-offsets-refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toHaveCount(0);
+    await dash.deleteGroup(groupId);
   });
 
   test('create group: a second group on the same topic gets its own lanes and offsets', async () => {

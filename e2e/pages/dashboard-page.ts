@@ -61,6 +61,39 @@ export class DashboardPage {
     return ids.sort();
   }
 
+  /**
+   * A lab group of its own on the default topic, created through the API, once the page shows it
+   * Stable with every consumer owning partitions. Returns its id and consumer ids.
+   */
+  async createGroup(
+    prefix: string,
+    consumers: number,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ groupId: string; consumerIds: string[] }> {
+    const groupId = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+    const res = await this.page.request.post('/api/commands', {
+      data: { type: 'group:create', groupId, topic: 'crypto_trades', consumers, ...extra },
+    });
+    const ack = (await res.json()) as {
+      ok: boolean;
+      result?: { consumerIds: string[] };
+      error?: string;
+    };
+    if (!ack.ok || !ack.result) throw new Error(`group:create failed: ${ack.error}`);
+    await expect(this.group(groupId).getByTestId('group-state')).toHaveText('Stable', {
+      timeout: 20_000,
+    });
+    for (const id of ack.result.consumerIds)
+      await expect
+        .poll(() => this.chips(groupId, id).count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+    return { groupId, consumerIds: ack.result.consumerIds };
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    await this.page.request.post('/api/commands', { data: { type: 'group:delete', groupId } });
+  }
+
   async shot(name: string): Promise<void> {
     await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OffsetLab } from '../app';
+import { fetchCommitted } from '../kafka/test-support/external-client';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
 import { waitFor } from '../test-support/wait-for';
@@ -39,15 +40,27 @@ describe('the snapshot against kafka-consumer-groups --describe', () => {
     // One paused consumer keeps some lag, so the comparison is not all zeros.
     const paused = (await client.state()).consumers.find((c) => c.groupId === groupId);
     await client.ok({ type: 'consumer:pause', consumerId: paused?.id });
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor('lag on the paused consumer', async () =>
+      (await client.group(groupId))?.offsets.some(
+        (o) => o.memberId === paused?.memberId && o.lag > 0,
+      ),
+    );
     await client.ok({ type: 'producer:update', paused: true });
-    const quiet = async () => {
-      const a = await client.group(groupId);
-      await new Promise((r) => setTimeout(r, 1500));
-      const b = await client.group(groupId);
-      return a && b && JSON.stringify(a.offsets) === JSON.stringify(b.offsets) ? b : undefined;
-    };
-    const before = await waitFor('a group at rest', quiet, 30_000);
+    // At rest: the running consumer has committed everything it owns and the lab agrees with Kafka,
+    // so no commit can land between the lab's view and the tool's.
+    const before = await waitFor(
+      'a group at rest',
+      async () => {
+        const g = await client.group(groupId);
+        const running = g?.offsets.filter((o) => o.memberId !== paused?.memberId) ?? [];
+        if (!g || running.length === 0 || running.some((o) => o.lag > 0)) return undefined;
+        const kafka = await fetchCommitted(brokers, groupId, topic);
+        return g.offsets.every((o) => o.committedOffset === (kafka.get(o.partition) ?? null))
+          ? g
+          : undefined;
+      },
+      30_000,
+    );
     const tool = await runConsumerGroupsTool(process.cwd(), [
       '--bootstrap-server',
       brokers.join(','),
