@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import next from 'next';
 import { type Browser, chromium } from 'playwright';
+import { io } from 'socket.io-client';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/browser';
 import { type OffsetLab, startOffsetLab } from '../server/app';
 import { freePort } from '../server/test-support/free-port';
@@ -42,4 +43,20 @@ export async function startBenchLab(scenario: 'default' | 'empty'): Promise<Benc
       await broker.stop();
     },
   };
+}
+
+/** Counts what one page would receive over socket.io: messages and bytes of JSON. */
+export function socketMeter(url: string): {
+  messages: () => number;
+  bytes: () => number;
+  close: () => void;
+} {
+  let bytes = 0;
+  let messages = 0;
+  const socket = io(url, { transports: ['websocket'] });
+  socket.onAny((_event, payload) => {
+    messages++;
+    bytes += JSON.stringify(payload).length;
+  });
+  return { messages: () => messages, bytes: () => bytes, close: () => socket.close() };
 }

@@ -3,10 +3,9 @@
  * with 3 groups × 10 consumers at 500 msg/s and one quiet group on an idle topic.
  * Run: npx tsx bench/renders.ts   (after `npm run build`)
  */
-import { io } from 'socket.io-client';
 import { runCommand } from '../server/lab/commands';
 import { waitFor } from '../server/test-support/wait-for';
-import { startBenchLab } from './lab-with-page';
+import { socketMeter, startBenchLab } from './lab-with-page';
 
 const TOPIC = 'bench-renders';
 const QUIET_TOPIC = 'bench-quiet';
@@ -47,13 +46,7 @@ try {
   await page.waitForTimeout(3000);
   const before = (await page.evaluate('window.__offsetLabRenders')) as Record<string, number>;
 
-  let bytes = 0;
-  let messages = 0;
-  const socket = io(app.url, { transports: ['websocket'] });
-  socket.onAny((_event, payload) => {
-    messages++;
-    bytes += JSON.stringify(payload).length;
-  });
+  const meter = socketMeter(app.url);
   const t0 = Date.now();
   await new Promise((r) => setTimeout(r, MEASURE_MS));
   const seconds = (Date.now() - t0) / 1000;
@@ -63,9 +56,9 @@ try {
   console.log(`quiet group panel (${QUIET_GROUP}): ${rate(`group:${QUIET_GROUP}`)} re-renders/s`);
   for (const id of busy) console.log(`busy group panel (${id}): ${rate(`group:${id}`)} renders/s`);
   console.log(
-    `one page receives ${(messages / seconds).toFixed(1)} socket messages/s, ${(bytes / seconds / 1024).toFixed(1)} KiB/s of JSON`,
+    `one page receives ${(meter.messages() / seconds).toFixed(1)} socket messages/s, ${(meter.bytes() / seconds / 1024).toFixed(1)} KiB/s of JSON`,
   );
-  socket.close();
+  meter.close();
 } finally {
   await close();
 }

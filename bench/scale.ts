@@ -3,9 +3,8 @@
  * consumer processes together and of the broker, plus the socket.io traffic one page receives.
  * Run: npm run bench:scale   (uses KAFKA_BROKERS if set, else starts its own broker)
  */
-import { io } from 'socket.io-client';
 import { waitFor } from '../server/test-support/wait-for';
-import { startBenchLab } from './lab-with-page';
+import { socketMeter, startBenchLab } from './lab-with-page';
 import { descendants, percentile, procStats } from './proc-stats';
 
 const TOPIC = 'bench-scale';
@@ -65,13 +64,7 @@ try {
     requestAnimationFrame(tick);
   })()`);
 
-  let bytes = 0;
-  let messages = 0;
-  const socket = io(app.url, { transports: ['websocket'] });
-  socket.onAny((_event, payload) => {
-    messages++;
-    bytes += JSON.stringify(payload).length;
-  });
+  const meter = socketMeter(app.url);
 
   const consumerRoots = [...lab.processes.values()]
     .map((p) => p.handle.pid)
@@ -123,7 +116,7 @@ try {
     `snapshot build: ${(snapshotMs / Math.max(1, snapshots)).toFixed(2)} ms on average (${snapshot.groups.length} groups, ${snapshot.consumers.length} consumers)`,
   );
   console.log(
-    `one page receives ${(messages / seconds).toFixed(1)} socket messages/s, ${(bytes / seconds / 1024).toFixed(1)} KiB/s of JSON`,
+    `one page receives ${(meter.messages() / seconds).toFixed(1)} socket messages/s, ${(meter.bytes() / seconds / 1024).toFixed(1)} KiB/s of JSON`,
   );
   console.log(`lag at the end: ${totalLag.join(', ')}`);
   const perf = (await page.evaluate('window.__perf')) as { longTasks: number[]; frames: number[] };
@@ -134,7 +127,7 @@ try {
       `${(frames.length / seconds).toFixed(0)} frames/s, frame gap p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, max ${percentile(frames, 100).toFixed(0)} ms; ` +
       `${perf.longTasks.length} long tasks (>50 ms) totalling ${longTotal.toFixed(0)} ms = ${((longTotal / (seconds * 1000)) * 100).toFixed(1)} % of the time`,
   );
-  socket.close();
+  meter.close();
 } finally {
   await close();
 }

@@ -4,25 +4,10 @@ import type { Snapshot, TopicInfo } from '../protocol/snapshot';
 import { diffSnapshot, fingerprints } from '../server/realtime/snapshot-diff';
 import { initialState } from '../server/state/reducer';
 import { buildSnapshot } from '../server/state/snapshot';
+import { topicInfo } from '../server/state/test-fixtures';
 import { applyKeyed, applyLiveEvents, initialLiveState, type LiveState } from './live-reducer';
 
 const T0 = 1_700_000_000_000;
-const topic = (name: string, logEnd = 0): TopicInfo => ({
-  name,
-  internal: false,
-  lab: false,
-  partitions: [
-    {
-      partition: 0,
-      leader: 1,
-      replicas: [1],
-      isr: [1],
-      logStartOffset: 0,
-      logEndOffset: logEnd,
-      messagesPerSec: 0,
-    },
-  ],
-});
 const snapshot = (version: number, topics: TopicInfo[]): Snapshot => ({
   ...buildSnapshot(initialState('b', false, T0), T0),
   version,
@@ -84,8 +69,8 @@ describe('applyKeyed', () => {
 
 describe('applyLiveEvents', () => {
   it('applies a delta on its base and keeps the identity of unchanged items', () => {
-    const v1 = snapshot(1, [topic('a'), topic('b')]);
-    const v2 = snapshot(2, [topic('a'), topic('b', 9)]);
+    const v1 = snapshot(1, [topicInfo('a'), topicInfo('b')]);
+    const v2 = snapshot(2, [topicInfo('a'), topicInfo('b', 9)]);
     const state = withFull(v1);
     const next = applyLiveEvents(state, [{ type: 'delta', delta: delta(v1, v2) }]);
     expect(next.snapshot?.version).toBe(2);
@@ -95,24 +80,24 @@ describe('applyLiveEvents', () => {
   });
 
   it('asks for a resync when a delta is based on a version it never saw', () => {
-    const v1 = snapshot(1, [topic('a')]);
-    const v5 = snapshot(5, [topic('a', 3)]);
-    const v6 = snapshot(6, [topic('a', 4)]);
+    const v1 = snapshot(1, [topicInfo('a')]);
+    const v5 = snapshot(5, [topicInfo('a', 3)]);
+    const v6 = snapshot(6, [topicInfo('a', 4)]);
     const next = applyLiveEvents(withFull(v1), [{ type: 'delta', delta: delta(v5, v6) }]);
     expect(next.needsResync).toBe(true);
     expect(next.snapshot?.version).toBe(1);
   });
 
   it('ignores a delta older than what it has', () => {
-    const v1 = snapshot(1, [topic('a')]);
-    const v2 = snapshot(2, [topic('a', 2)]);
-    const v3 = snapshot(3, [topic('a', 3)]);
+    const v1 = snapshot(1, [topicInfo('a')]);
+    const v2 = snapshot(2, [topicInfo('a', 2)]);
+    const v3 = snapshot(3, [topicInfo('a', 3)]);
     const at3 = withFull(v3);
     expect(applyLiveEvents(at3, [{ type: 'delta', delta: delta(v1, v2) }])).toBe(at3);
   });
 
   it('a resync (full state without history) keeps the charts and unchanged items', () => {
-    const v1 = snapshot(1, [topic('a'), topic('b')]);
+    const v1 = snapshot(1, [topicInfo('a'), topicInfo('b')]);
     const point = { at: T0, producedPerSec: 1, consumedPerSec: 1, groupLag: {}, partitions: {} };
     const state = applyLiveEvents(initialLiveState, [
       { type: 'full', state: { snapshot: v1, history: [point], timeline: [] } },
@@ -121,7 +106,7 @@ describe('applyLiveEvents', () => {
       {
         type: 'full',
         state: {
-          snapshot: snapshot(9, [topic('a'), topic('b', 1)]),
+          snapshot: snapshot(9, [topicInfo('a'), topicInfo('b', 1)]),
           history: null,
           timeline: null,
         },

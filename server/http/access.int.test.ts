@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type OffsetLab, startOffsetLab } from '../app';
+import type { OffsetLab } from '../app';
+import { startLabForTest } from '../test-support/in-process-lab';
 import { LabClient } from '../test-support/lab-client';
 import { waitFor } from '../test-support/wait-for';
 import { type AccessPolicy, accessPolicy } from './access';
@@ -23,18 +24,8 @@ async function lab(access?: Partial<Parameters<typeof accessPolicy>[0]>): Promis
         ...access,
       })
     : undefined;
-  const app = await startOffsetLab({
-    brokers,
-    broker: null,
-    host: '127.0.0.1',
-    port: 0,
-    pollIntervalMs: 500,
-    scenario: 'empty',
-    access: policy,
-  });
+  const { app } = await startLabForTest(brokers, 'empty', undefined, policy);
   started.push(app);
-  const client = new LabClient(app.url, policy?.token ?? null);
-  await waitFor('the first poll', async () => (await client.state()).cluster);
   return app;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot, TopicInfo } from '../../protocol/snapshot';
+import type { Snapshot } from '../../protocol/snapshot';
 import { initialState } from '../state/reducer';
 import { buildSnapshot } from '../state/snapshot';
+import { topicInfo } from '../state/test-fixtures';
 import { diffSnapshot, fingerprints, nothingSent } from './snapshot-diff';
 
 const T0 = 1_700_000_000_000;
@@ -9,26 +10,10 @@ const base = (): Snapshot => ({
   ...buildSnapshot(initialState('127.0.0.1:9092', true, T0), T0),
   version: 4,
 });
-const topic = (name: string, logEnd = 0): TopicInfo => ({
-  name,
-  internal: false,
-  lab: false,
-  partitions: [
-    {
-      partition: 0,
-      leader: 1,
-      replicas: [1],
-      isr: [1],
-      logStartOffset: 0,
-      logEndOffset: logEnd,
-      messagesPerSec: 0,
-    },
-  ],
-});
 
 describe('diffSnapshot', () => {
   it('sends every section when nothing was sent yet', () => {
-    const snapshot = { ...base(), topics: [topic('a')] };
+    const snapshot = { ...base(), topics: [topicInfo('a')] };
     const diff = diffSnapshot(nothingSent(), 0, snapshot);
     expect(diff?.delta).toEqual({
       baseVersion: 0,
@@ -38,7 +23,7 @@ describe('diffSnapshot', () => {
         connection: snapshot.connection,
         cluster: null,
         producer: null,
-        topics: { upsert: [topic('a')], patch: [], remove: [], order: ['a'] },
+        topics: { upsert: [topicInfo('a')], patch: [], remove: [], order: ['a'] },
         groups: { upsert: [], patch: [], remove: [], order: [] },
         consumers: { upsert: [], patch: [], remove: [], order: [] },
       },
@@ -53,13 +38,17 @@ describe('diffSnapshot', () => {
   });
 
   it('sends only the changed fields of the items that changed, with their key', () => {
-    const before = { ...base(), topics: [topic('a'), topic('b'), topic('c')] };
-    const after = { ...before, version: 7, topics: [topic('a'), topic('b', 5), topic('c')] };
+    const before = { ...base(), topics: [topicInfo('a'), topicInfo('b'), topicInfo('c')] };
+    const after = {
+      ...before,
+      version: 7,
+      topics: [topicInfo('a'), topicInfo('b', 5), topicInfo('c')],
+    };
     const diff = diffSnapshot(fingerprints(before), 4, after);
     expect(diff?.delta.changes).toEqual({
       topics: {
         upsert: [],
-        patch: [{ name: 'b', partitions: topic('b', 5).partitions }],
+        patch: [{ name: 'b', partitions: topicInfo('b', 5).partitions }],
         remove: [],
         order: null,
       },
@@ -68,10 +57,10 @@ describe('diffSnapshot', () => {
   });
 
   it('names removed items and sends the new order when the membership changes', () => {
-    const before = { ...base(), topics: [topic('a'), topic('b')] };
-    const after = { ...before, topics: [topic('b'), topic('c')] };
+    const before = { ...base(), topics: [topicInfo('a'), topicInfo('b')] };
+    const after = { ...before, topics: [topicInfo('b'), topicInfo('c')] };
     expect(diffSnapshot(fingerprints(before), 4, after)?.delta.changes).toEqual({
-      topics: { upsert: [topic('c')], patch: [], remove: ['a'], order: ['b', 'c'] },
+      topics: { upsert: [topicInfo('c')], patch: [], remove: ['a'], order: ['b', 'c'] },
     });
   });
 

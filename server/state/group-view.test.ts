@@ -16,6 +16,7 @@ import {
   T0,
   TOPIC,
   topic,
+  twoConsumers,
 } from './test-fixtures';
 import type { LabState } from './types';
 
@@ -30,12 +31,7 @@ const fourPartitions = [topic(TOPIC, [10, 10, 10, 10])];
 /** c1 on [0, 1] and c2 on [2, 3], as both the clients and a later poll report. */
 function settled(): LabState {
   return run(
-    fresh(),
-    { type: 'group/registered', config: groupConfig('g1'), at: T0 },
-    spawned('c1', 'g1', T0),
-    spawned('c2', 'g1', T0),
-    joined('c1', 'm1', [0, 1], T0 + 100),
-    joined('c2', 'm2', [2, 3], T0 + 100),
+    twoConsumers(),
     observed(
       observation(
         T0 + 500,

@@ -22,22 +22,11 @@ import {
   spawned,
   T0,
   TOPIC,
+  twoConsumers,
 } from './test-fixtures';
 import type { LabState } from './types';
 
 const p = (partition: number) => `${TOPIC}|${partition}`;
-
-/** Lab group g1 with c1 on [0, 1] and c2 on [2, 3], settled. */
-function twoMembers(): LabState {
-  return run(
-    fresh(),
-    { type: 'group/registered', config: groupConfig('g1'), at: T0 },
-    spawned('c1', 'g1', T0),
-    spawned('c2', 'g1', T0),
-    joined('c1', 'm1', [0, 1], T0 + 100),
-    joined('c2', 'm2', [2, 3], T0 + 100),
-  );
-}
 
 describe('startRebalance', () => {
   it('uses a recent cause, then forgets it', () => {
@@ -79,7 +68,7 @@ describe('startRebalance', () => {
 
 describe('partitions without an owner', () => {
   it('measures how long each moved partition was not processed', () => {
-    const open = startRebalance(twoMembers(), 'g1', T0 + 1000);
+    const open = startRebalance(twoConsumers(), 'g1', T0 + 1000);
     const revoked = partitionsStopped(open, 'g1', 'c1', [p(1)], T0 + 1000);
     expect(revoked.groups.g1?.inTransit).toEqual({ [p(1)]: T0 + 1000 });
     const moved = partitionsStarted(revoked, 'g1', 'c2', [p(1)], T0 + 1750);
@@ -92,14 +81,14 @@ describe('partitions without an owner', () => {
   });
 
   it('a crashed member stops its partitions at the crash, until someone takes them', () => {
-    const crashed = run(twoMembers(), commanded('c2', 'crash', T0 + 2000));
+    const crashed = run(twoConsumers(), commanded('c2', 'crash', T0 + 2000));
     expect(crashed.groups.g1?.inTransit).toEqual({ [p(2)]: T0 + 2000, [p(3)]: T0 + 2000 });
   });
 });
 
 describe('settleRebalance', () => {
   it('keeps a lab rebalance open while a partition has no owner or a member still joins', () => {
-    const open = startRebalance(twoMembers(), 'g1', T0 + 1000);
+    const open = startRebalance(twoConsumers(), 'g1', T0 + 1000);
     const revoked = partitionsStopped(open, 'g1', 'c1', [p(1)], T0 + 1000);
     expect(settleRebalance(revoked, 'g1', T0 + 1100).groups.g1?.rebalance).not.toBeNull();
     const joining = run(open, spawned('c3', 'g1', T0 + 1000));
@@ -107,7 +96,7 @@ describe('settleRebalance', () => {
   });
 
   it('ends a lab rebalance at its last event, not when it was checked', () => {
-    const open = touchRebalance(startRebalance(twoMembers(), 'g1', T0 + 1000), 'g1', T0 + 1300);
+    const open = touchRebalance(startRebalance(twoConsumers(), 'g1', T0 + 1000), 'g1', T0 + 1300);
     const done = settleRebalance(open, 'g1', T0 + 5000);
     expect(done.groups.g1?.rebalance).toBeNull();
     expect(done.timeline.at(-1)).toMatchObject({ kind: 'rebalance-completed', durationMs: 300 });
@@ -116,7 +105,7 @@ describe('settleRebalance', () => {
 
   it('waits for a poll made after the start to show Kafka settled', () => {
     const polling = run(
-      twoMembers(),
+      twoConsumers(),
       observed(
         observation(T0 + 1000, [
           group('g1', [member('m1', [0, 1]), member('m2', [2, 3])], 'PreparingRebalance'),
@@ -142,7 +131,7 @@ describe('settleRebalance', () => {
   });
 
   it('eager: a kafkajs member revokes everything, and the rebalance ends when all rejoined', () => {
-    let state = twoMembers();
+    let state = twoConsumers();
     for (const [id, member, partitions] of [
       ['c1', 'm1', [0, 1]],
       ['c2', 'm2', [2, 3]],

@@ -3,7 +3,7 @@
  * observations, lab group configs and lab actions, and a reducer fold.
  */
 import type { WorkerMessage } from '../../protocol/ipc';
-import type { Cluster, GroupState, LabGroupConfig } from '../../protocol/snapshot';
+import type { Cluster, GroupState, LabGroupConfig, TopicInfo } from '../../protocol/snapshot';
 import type { AdminObservation, ObservedGroup, ObservedMember, ObservedTopic } from './observation';
 import { initialState, reduce } from './reducer';
 import type { LabAction, LabState } from './types';
@@ -201,3 +201,32 @@ export const ofKind = (state: LabState, kind: string) =>
 
 /** The kinds of all timeline events, oldest first. */
 export const kinds = (state: LabState) => state.timeline.map((e) => e.kind);
+
+/** A one-partition topic as the snapshot shows it, its log end at `logEnd`. */
+export const topicInfo = (name: string, logEnd = 0): TopicInfo => ({
+  name,
+  internal: false,
+  lab: false,
+  partitions: [
+    {
+      partition: 0,
+      leader: 1,
+      replicas: [1],
+      isr: [1],
+      logStartOffset: 0,
+      logEndOffset: logEnd,
+      messagesPerSec: 0,
+    },
+  ],
+});
+
+/** Lab group g1 with c1 on [0, 1] and c2 on [2, 3], as their clients reported at T0 + 100. */
+export const twoConsumers = (): LabState =>
+  run(
+    fresh(),
+    { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+    spawned('c1', 'g1', T0),
+    spawned('c2', 'g1', T0),
+    joined('c1', 'm1', [0, 1], T0 + 100),
+    joined('c2', 'm2', [2, 3], T0 + 100),
+  );

@@ -1,4 +1,5 @@
 import { type OffsetLab, startOffsetLab } from '../app';
+import type { AccessPolicy } from '../http/access';
 import { LabClient } from './lab-client';
 import { waitFor } from './wait-for';
 
@@ -17,6 +18,7 @@ export async function startLabForTest(
   brokers: string[],
   scenario: 'default' | 'empty',
   produceTo?: LabTopic,
+  access?: AccessPolicy,
 ): Promise<{ app: OffsetLab; client: LabClient }> {
   const app = await startOffsetLab({
     brokers,
@@ -25,8 +27,9 @@ export async function startLabForTest(
     port: 0,
     pollIntervalMs: 500,
     scenario,
+    access,
   });
-  const client = new LabClient(app.url);
+  const client = new LabClient(app.url, access?.token ?? null);
   await waitFor('the first poll', async () => (await client.state()).cluster !== null);
   if (produceTo) {
     const { topic, partitions, rate } = produceTo;
