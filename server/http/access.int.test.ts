@@ -4,7 +4,6 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { OffsetLab } from '../app';
 import { startLabForTest } from '../test-support/in-process-lab';
 import { LabClient } from '../test-support/lab-client';
-import { waitFor } from '../test-support/wait-for';
 import { type AccessPolicy, accessPolicy } from './access';
 
 const brokers = inject('brokers');

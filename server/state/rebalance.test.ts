@@ -12,7 +12,6 @@ import {
   commanded,
   fresh,
   group,
-  groupConfig,
   joined,
   member,
   message,
@@ -24,7 +23,6 @@ import {
   TOPIC,
   twoConsumers,
 } from './test-fixtures';
-import type { LabState } from './types';
 
 const p = (partition: number) => `${TOPIC}|${partition}`;
 
