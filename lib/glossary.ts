@@ -18,11 +18,21 @@ export const GLOSSARY = {
   'session-timeout':
     'session.timeout.ms: if the coordinator gets no heartbeat from a member for this long, it evicts the member and rebalances. A crashed consumer keeps its partitions until then.',
   assignor:
-    'The strategy the group leader uses to split partitions: range gives each consumer a contiguous block per topic; round-robin deals partitions one by one in turn.',
+    'How partitions are split. Range gives each consumer a contiguous block per topic; round-robin deals them out in turn; sticky keeps as many where they were as it can; cooperative-sticky does that and moves only the partitions that must move. KIP-848 groups use the broker’s uniform or range assignor.',
+  client:
+    'Which client library the lab consumer runs: kafkajs (Node.js, classic protocol only, heartbeats between messages) or Kafka’s own Java client (every protocol and assignor, heartbeats from a background thread).',
+  'group-protocol':
+    'classic: members rejoin through JoinGroup/SyncGroup; with eager assignors everyone stops while the group rebalances. consumer (KIP-848, Kafka 4): the broker computes the assignment and members give up and take only the partitions that move, one by one.',
+  'max-poll-interval':
+    'max.poll.interval.ms: the longest a Java consumer may take between two poll() calls. Heartbeats go on in the background, but past this limit the client leaves the group itself, and rejoins on its next poll. Raise it for slow processing.',
+  'static-membership':
+    'group.instance.id gives a member a fixed identity: if it restarts within the session timeout it gets its partitions back without a rebalance.',
+  'member-epoch':
+    'KIP-848: each member’s epoch follows the group epoch once the member has taken over its target assignment. While they differ, the group is reconciling.',
   generation:
-    'The generation id goes up by one with every completed rebalance. Commits from an older generation are rejected, which protects against zombie consumers.',
+    'The generation id goes up by one with every completed rebalance (KIP-848 groups: the group epoch). Commits from an older generation are rejected, which protects against zombie consumers.',
   'group-state':
-    'Stable: consuming. PreparingRebalance: waiting for members to rejoin. CompletingRebalance: waiting for the leader’s assignment. Empty: no members, offsets kept. Dead: removed.',
+    'Stable: consuming. PreparingRebalance: waiting for members to rejoin. CompletingRebalance: waiting for the leader’s assignment. Assigning/Reconciling (KIP-848): the broker computes a new assignment, then members move to it. Empty: no members, offsets kept. Dead: removed.',
   'commit-mode':
     'after-processing and auto commit only processed offsets (at-least-once: a crash re-reads, never loses); auto waits for auto.commit.interval.ms, so it re-reads more. before-processing commits each batch before handling it (at-most-once: a crash loses the rest of the batch).',
   acks: 'acks=all waits until every in-sync replica has the message; leader waits for the leader only; none does not wait at all, so lost messages go unnoticed.',

@@ -1,7 +1,7 @@
 'use client';
 
 import { io, type Socket } from 'socket.io-client';
-import type { CommandAck } from '../protocol/commands';
+import type { CommandAck, CommandInput } from '../protocol/commands';
 import { commandAckSchema } from '../protocol/commands';
 import {
   type ClientToServerEvents,
@@ -23,7 +23,8 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface LiveStore {
   subscribe: (listener: () => void) => () => void;
   getState: () => LiveState;
-  command: (command: Record<string, unknown>) => Promise<CommandAck>;
+  /** Typed by the protocol's schemas: a misspelt field or type fails to compile. */
+  command: (command: CommandInput) => Promise<CommandAck>;
 }
 
 export function createLiveStore(url?: string): LiveStore {

@@ -131,6 +131,8 @@ export const commandSchema = z.discriminatedUnion(
 );
 
 export type Command = z.infer<typeof commandSchema>;
+/** What a client sends: defaults may be left out (the server fills them in). */
+export type CommandInput = z.input<typeof commandSchema>;
 export type CommandType = Command['type'];
 /** The command of one type, e.g. CommandOf<'consumer:crash'>. */
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

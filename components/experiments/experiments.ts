@@ -1,9 +1,7 @@
+import type { CommandInput } from '@/protocol/commands';
 import type { Snapshot } from '@/protocol/snapshot';
 
-export type Run = (
-  command: Record<string, unknown>,
-  successText?: string,
-) => Promise<{ ok: boolean }>;
+export type Run = (command: CommandInput, successText?: string) => Promise<{ ok: boolean }>;
 
 export interface Experiment {
   id: string;

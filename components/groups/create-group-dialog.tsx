@@ -1,13 +1,26 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import type { GlossaryTerm } from '@/lib/glossary';
 import { useLive } from '@/lib/use-live';
-import { COMMIT_MODES, OFFSET_RESETS } from '@/protocol/commands';
-import { ASSIGNORS } from '@/protocol/consumer-kinds';
+import { COMMIT_MODES, type CommandInput, OFFSET_RESETS } from '@/protocol/commands';
+import { DEFAULT_TOPIC } from '@/protocol/constants';
+import {
+  ASSIGNORS_FOR,
+  CONSUMER_CLIENTS,
+  type ConsumerClient,
+  GROUP_PROTOCOLS,
+  type GroupProtocol,
+} from '@/protocol/consumer-kinds';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
 import { Modal, ModalFooter } from '../ui/modal';
+
+const PROTOCOL_LABEL: Record<GroupProtocol, string> = {
+  classic: 'classic (JoinGroup/SyncGroup)',
+  consumer: 'consumer (KIP-848, broker-driven)',
+};
 
 export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   const topics = useLive((s) => s.snapshot?.topics);
@@ -15,9 +28,13 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   const names = (topics ?? []).filter((t) => !t.internal).map((t) => t.name);
   const [form, setForm] = useState({
     groupId: `lab-group-${Math.floor(Math.random() * 900 + 100)}`,
-    topic: names.includes('crypto_trades') ? 'crypto_trades' : (names[0] ?? ''),
+    topic: names.includes(DEFAULT_TOPIC) ? DEFAULT_TOPIC : (names[0] ?? ''),
     consumers: '2',
+    client: 'kafkajs' as ConsumerClient,
+    protocol: 'classic' as GroupProtocol,
     assignor: 'range',
+    staticMembership: false,
+    maxPollIntervalMs: '',
     commitMode: 'after-processing',
     autoCommitIntervalMs: '5000',
     offsetReset: 'earliest',
@@ -26,20 +43,38 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
+  const assignors = ASSIGNORS_FOR[form.client][form.protocol];
+  const java = form.client === 'java';
+
+  /** A client or protocol change keeps the form valid: kafkajs has no KIP-848, assignors differ. */
+  const setKind = (client: ConsumerClient, protocol: GroupProtocol) => {
+    const next = client === 'kafkajs' ? 'classic' : protocol;
+    const allowed = ASSIGNORS_FOR[client][next];
+    setForm({
+      ...form,
+      client,
+      protocol: next,
+      assignor: allowed.includes(form.assignor as never) ? form.assignor : (allowed[0] ?? ''),
+      staticMembership: client === 'java' && form.staticMembership,
+      sessionTimeoutMs:
+        next === 'consumer' && Number(form.sessionTimeoutMs) < 3000
+          ? '6000'
+          : form.sessionTimeoutMs,
+    });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ack = await run(
-      {
-        type: 'group:create',
-        ...form,
-        consumers: Number(form.consumers),
-        autoCommitIntervalMs: Number(form.autoCommitIntervalMs),
-        sessionTimeoutMs: Number(form.sessionTimeoutMs),
-      },
-      undefined,
-      { inlineErrors: true },
-    );
+    const { maxPollIntervalMs, ...rest } = form;
+    const command = {
+      type: 'group:create',
+      ...rest,
+      consumers: Number(form.consumers),
+      autoCommitIntervalMs: Number(form.autoCommitIntervalMs),
+      sessionTimeoutMs: Number(form.sessionTimeoutMs),
+      ...(java && maxPollIntervalMs ? { maxPollIntervalMs: Number(maxPollIntervalMs) } : {}),
+    } as CommandInput; // the server validates every field and answers with the field at fault
+    const ack = await run(command, undefined, { inlineErrors: true });
     if (ack.ok) onClose();
     else setError(ack.error);
   };
@@ -48,13 +83,13 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
     <Modal labelId="create-group-title">
       <form
         onSubmit={submit}
-        className="w-full max-w-lg rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"
+        className="w-full max-w-2xl rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"
         data-testid="create-group-dialog"
       >
         <h2 id="create-group-title" className="mb-3 text-base font-semibold">
           Create a consumer group
         </h2>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           <Field label="Group id">
             <input
               className={inputClass}
@@ -64,13 +99,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
               required
             />
           </Field>
-          <Field label="Topic">
-            <select className={inputClass} value={form.topic} onChange={set('topic')}>
-              {names.map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-          </Field>
+          <Choice label="Topic" value={form.topic} options={names} onChange={set('topic')} />
           <Field label="Consumers (0–32)">
             <input
               className={inputClass}
@@ -81,20 +110,38 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
               onChange={set('consumers')}
             />
           </Field>
-          <Field label="Assignor" help="assignor">
-            <select className={inputClass} value={form.assignor} onChange={set('assignor')}>
-              {ASSIGNORS.map((a) => (
-                <option key={a}>{a}</option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Commit mode" help="commit-mode">
-            <select className={inputClass} value={form.commitMode} onChange={set('commitMode')}>
-              {COMMIT_MODES.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </select>
-          </Field>
+          <Choice
+            label="Client"
+            help="client"
+            testId="cg-client"
+            value={form.client}
+            options={CONSUMER_CLIENTS}
+            onChange={(e) => setKind(e.target.value as ConsumerClient, form.protocol)}
+          />
+          <Choice
+            label="Rebalance protocol"
+            help="group-protocol"
+            testId="cg-protocol"
+            value={form.protocol}
+            options={form.client === 'kafkajs' ? ['classic'] : GROUP_PROTOCOLS}
+            labels={PROTOCOL_LABEL}
+            onChange={(e) => setKind(form.client, e.target.value as GroupProtocol)}
+          />
+          <Choice
+            label="Assignor"
+            help="assignor"
+            testId="cg-assignor"
+            value={form.assignor}
+            options={assignors}
+            onChange={set('assignor')}
+          />
+          <Choice
+            label="Commit mode"
+            help="commit-mode"
+            value={form.commitMode}
+            options={COMMIT_MODES}
+            onChange={set('commitMode')}
+          />
           {form.commitMode === 'auto' && (
             <Field label="Auto-commit interval (ms)">
               <input
@@ -107,24 +154,48 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
               />
             </Field>
           )}
-          <Field label="auto.offset.reset">
-            <select className={inputClass} value={form.offsetReset} onChange={set('offsetReset')}>
-              {OFFSET_RESETS.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </select>
-          </Field>
+          <Choice
+            label="auto.offset.reset"
+            value={form.offsetReset}
+            options={OFFSET_RESETS}
+            onChange={set('offsetReset')}
+          />
           <Field label="Session timeout (ms)" help="session-timeout">
             <input
               className={inputClass}
               type="number"
-              min={1000}
-              max={300000}
+              min={form.protocol === 'consumer' ? 3000 : 1000}
+              max={form.protocol === 'consumer' ? 60000 : 300000}
               step={500}
               value={form.sessionTimeoutMs}
               onChange={set('sessionTimeoutMs')}
             />
           </Field>
+          {java && (
+            <Field label="max.poll.interval.ms (empty: 300000)" help="max-poll-interval">
+              <input
+                className={inputClass}
+                type="number"
+                min={1000}
+                max={300000}
+                placeholder="300000"
+                value={form.maxPollIntervalMs}
+                onChange={set('maxPollIntervalMs')}
+                data-testid="cg-max-poll"
+              />
+            </Field>
+          )}
+          {java && (
+            <label className="flex items-center gap-2 self-end text-xs text-slate-600 dark:text-slate-300">
+              <input
+                type="checkbox"
+                checked={form.staticMembership}
+                onChange={(e) => setForm({ ...form, staticMembership: e.target.checked })}
+                data-testid="cg-static"
+              />
+              static membership (group.instance.id)
+            </label>
+          )}
         </div>
         <ModalFooter error={error} onCancel={onClose}>
           <Button variant="primary" type="submit" data-testid="cg-submit">
@@ -133,5 +204,35 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
         </ModalFooter>
       </form>
     </Modal>
+  );
+}
+
+function Choice<T extends string>({
+  label,
+  help,
+  testId,
+  value,
+  options,
+  labels,
+  onChange,
+}: {
+  label: string;
+  help?: GlossaryTerm;
+  testId?: string;
+  value: string;
+  options: readonly T[];
+  labels?: Partial<Record<T, string>>;
+  onChange: (e: { target: { value: string } }) => void;
+}) {
+  return (
+    <Field label={label} help={help}>
+      <select className={inputClass} value={value} onChange={onChange} data-testid={testId}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {labels?.[o] ?? o}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

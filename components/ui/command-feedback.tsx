@@ -2,7 +2,7 @@
 
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { useLiveStore } from '@/lib/use-live';
-import type { CommandAck } from '@/protocol/commands';
+import type { CommandAck, CommandInput } from '@/protocol/commands';
 
 interface Feedback {
   id: number;
@@ -42,7 +42,7 @@ export function CommandFeedbackProvider({ children }: { children: ReactNode }) {
 
 /** Sends a command and shows its outcome; errors always show, successes only with a label. */
 export function useCommand(): (
-  command: Record<string, unknown>,
+  command: CommandInput,
   successText?: string,
   options?: { inlineErrors?: boolean },
 ) => Promise<CommandAck> {
