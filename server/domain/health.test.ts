@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addSample,
+  groupHealth,
+  HEALTH_WINDOW_MS,
+  type HealthSample,
+  partitionHealth,
+} from './health';
+
+const T0 = 1_700_000_000_000;
+const series = (
+  points: [seconds: number, committed: number | null, lag: number][],
+): HealthSample[] =>
+  points.reduce<HealthSample[]>(
+    (acc, [s, committed, lag]) => addSample(acc, { at: T0 + s * 1000, committed, lag }),
+    [],
+  );
+const at = (seconds: number) => T0 + seconds * 1000;
+
+describe('partitionHealth', () => {
+  it('OK while the offset moves and lag holds steady', () => {
+    const samples = series(Array.from({ length: 25 }, (_, s) => [s, s * 10, 3]));
+    expect(partitionHealth(samples, at(24), at(24)).verdict).toBe('OK');
+  });
+
+  it('WARN when lag grows over the window, before the window is full', () => {
+    const samples = series(Array.from({ length: 8 }, (_, s) => [s, 100, 10 + s * 10]));
+    const health = partitionHealth(samples, at(0), at(7));
+    expect(health.verdict).toBe('WARN');
+    expect(health.reason).toContain('10 → 80');
+  });
+
+  it('STOP when messages wait and no commit came for the whole window', () => {
+    const samples = series(Array.from({ length: 25 }, (_, s) => [s, 100, 10 + s]));
+    expect(partitionHealth(samples, at(0), at(24)).verdict).toBe('STOP');
+  });
+
+  it('STALL when commits come but the offset does not move while messages wait', () => {
+    const samples = series(Array.from({ length: 25 }, (_, s) => [s, 100, 40]));
+    expect(partitionHealth(samples, at(23), at(24)).verdict).toBe('STALL');
+  });
+
+  it('not STOP without lag: an idle group with nothing to read is OK', () => {
+    const samples = series(Array.from({ length: 25 }, (_, s) => [s, 100, 0]));
+    expect(partitionHealth(samples, at(0), at(24)).verdict).toBe('OK');
+  });
+
+  it('REWIND when the committed offset goes backwards, whatever else holds', () => {
+    const samples = series([
+      [0, 500, 0],
+      [1, 500, 0],
+      [2, 120, 380],
+    ]);
+    const health = partitionHealth(samples, at(2), at(2));
+    expect(health.verdict).toBe('REWIND');
+    expect(health.reason).toContain('500 → 120');
+  });
+
+  it('forgets what left the window', () => {
+    const rewound = series([
+      [0, 500, 0],
+      [1, 120, 0],
+    ]);
+    const later = addSample(rewound, {
+      at: at(1) + HEALTH_WINDOW_MS + 5000,
+      committed: 130,
+      lag: 0,
+    });
+    expect(
+      partitionHealth(later, at(1) + HEALTH_WINDOW_MS + 5000, at(1) + HEALTH_WINDOW_MS + 5000)
+        .verdict,
+    ).toBe('OK');
+  });
+});
+
+describe('groupHealth', () => {
+  it('is the worst partition verdict', () => {
+    expect(groupHealth([]).verdict).toBe('OK');
+    expect(
+      groupHealth([
+        { verdict: 'WARN', reason: 'w' },
+        { verdict: 'STOP', reason: 's' },
+        { verdict: 'OK', reason: 'o' },
+      ]),
+    ).toEqual({ verdict: 'STOP', reason: 's' });
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Health verdicts with Burrow's rules, over a sliding window of samples per partition:
+ * REWIND if the committed offset went backwards; STOP if there is lag and no commit came for the
+ * whole window; STALL if commits keep coming but the offset does not move while there is lag;
+ * WARN if lag grew over the window; OK otherwise. A group takes its worst partition's verdict.
+ */
+
+export const VERDICTS = ['OK', 'WARN', 'STALL', 'STOP', 'REWIND'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A window must span this long before STOP or WARN can be claimed. */
+export const HEALTH_WINDOW_MS = 20_000;
+
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  OK: 'Keeping up: the committed offset moves and lag is not growing.',
+  WARN: 'Lag grew over the last window: the consumers are slower than the producers.',
+  STALL: 'Commits keep coming but the committed offset does not move while messages wait.',
+  STOP: 'Messages are waiting and no commit came for the whole window: the consumer is stopped or stuck.',
+  REWIND: 'The committed offset went backwards (an offset reset or a replay).',
+};
+
+export interface HealthSample {
+  at: number;
+  committed: number | null;
+  lag: number;
+}
+
+export interface PartitionHealth {
+  verdict: Verdict;
+  reason: string;
+}
+
+/** Samples kept per partition: a window's worth at one per second, with room to spare. */
+export const MAX_SAMPLES = 40;
+
+export function addSample(
+  samples: HealthSample[],
+  sample: HealthSample,
+  windowMs = HEALTH_WINDOW_MS,
+): HealthSample[] {
+  const last = samples[samples.length - 1];
+  if (last && sample.at <= last.at) return samples;
+  const kept = samples.filter((s) => s.at >= sample.at - 2 * windowMs);
+  const next = [...kept, sample];
+  return next.length > MAX_SAMPLES ? next.slice(next.length - MAX_SAMPLES) : next;
+}
+
+export function partitionHealth(
+  samples: HealthSample[],
+  lastCommitAt: number | null,
+  now: number,
+  windowMs = HEALTH_WINDOW_MS,
+): PartitionHealth {
+  const window = samples.filter((s) => s.at >= now - windowMs);
+  const first = window[0];
+  const last = window[window.length - 1];
+  if (!first || !last) return { verdict: 'OK', reason: VERDICT_TEXT.OK };
+  for (let i = 1; i < window.length; i++) {
+    const before = window[i - 1]?.committed ?? null;
+    const after = window[i]?.committed ?? null;
+    if (before !== null && after !== null && after < before)
+      return { verdict: 'REWIND', reason: `${VERDICT_TEXT.REWIND} (${before} → ${after})` };
+  }
+  const spansWindow = last.at - first.at >= windowMs * 0.9;
+  const lagThroughout = window.every((s) => s.lag > 0);
+  if (spansWindow && lagThroughout) {
+    const commitsInWindow = lastCommitAt !== null && lastCommitAt >= now - windowMs;
+    if (!commitsInWindow) return { verdict: 'STOP', reason: VERDICT_TEXT.STOP };
+    if (first.committed === last.committed) return { verdict: 'STALL', reason: VERDICT_TEXT.STALL };
+  }
+  const rising =
+    last.lag > first.lag &&
+    window.every((s, i) => i === 0 || s.lag >= (window[i - 1]?.lag ?? 0) * 0.9);
+  if (window.length >= 3 && rising && last.at - first.at >= windowMs / 4)
+    return { verdict: 'WARN', reason: `${VERDICT_TEXT.WARN} (${first.lag} → ${last.lag})` };
+  return { verdict: 'OK', reason: VERDICT_TEXT.OK };
+}
+
+/** The worst of its partitions' verdicts, REWIND first. */
+export function groupHealth(partitions: PartitionHealth[]): PartitionHealth {
+  let worst: PartitionHealth = { verdict: 'OK', reason: VERDICT_TEXT.OK };
+  for (const p of partitions)
+    if (VERDICTS.indexOf(p.verdict) > VERDICTS.indexOf(worst.verdict)) worst = p;
+  return worst;
+}
