@@ -46,6 +46,11 @@ export const errorInfoSchema = z.object({
   recoveredAt: z.number().nullable(),
 });
 
+export const VERDICTS = ['OK', 'WARN', 'STALL', 'STOP', 'REWIND'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+/** Burrow's rules; `reason` explains the verdict in one sentence. */
+export const healthSchema = z.object({ verdict: z.enum(VERDICTS), reason: z.string() });
+
 const topicPartitions = z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) }));
 const partitionRef = z.object({ topic: z.string(), partition: z.number() });
 export type PartitionRef = z.infer<typeof partitionRef>;
@@ -71,6 +76,9 @@ export const groupOffsetSchema = z.object({
   processedOffset: z.number().nullable(),
   logEndOffset: z.number(),
   lag: z.number(),
+  /** How old the next message to consume is, in seconds (from the log end's growth). */
+  lagSeconds: z.number(),
+  health: healthSchema,
   memberId: z.string().nullable(),
 });
 
@@ -133,6 +141,12 @@ export const groupSchema = z.object({
   members: z.array(memberSchema),
   offsets: z.array(groupOffsetSchema),
   totalLag: z.number(),
+  /** The largest lag in seconds of its partitions. */
+  lagSeconds: z.number(),
+  health: healthSchema,
+  lastCommitAt: z.number().nullable(),
+  /** Total lag, one point a second, oldest first (the sparkline). */
+  lagTrend: z.array(z.number()),
   topics: z.array(z.string()),
   config: labGroupConfigSchema.nullable(),
   /** Set while a rebalance is in progress: when it started (epoch ms) and why. */
@@ -174,3 +188,4 @@ export type LaneInfo = z.infer<typeof laneSchema>;
 export type LaneConsumer = z.infer<typeof laneConsumerSchema>;
 export type ConsumerInfo = z.infer<typeof consumerSchema>;
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
+export type Health = z.infer<typeof healthSchema>;

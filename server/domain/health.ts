@@ -5,8 +5,9 @@
  * WARN if lag grew over the window; OK otherwise. A group takes its worst partition's verdict.
  */
 
-export const VERDICTS = ['OK', 'WARN', 'STALL', 'STOP', 'REWIND'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+import { VERDICTS, type Verdict } from '../../protocol/group';
+
+export { VERDICTS, type Verdict };
 
 /** A window must span this long before STOP or WARN can be claimed. */
 export const HEALTH_WINDOW_MS = 20_000;

@@ -10,6 +10,7 @@ import type { HistoryPoint } from '../../protocol/history';
 import type { WorkerConfig } from '../../protocol/ipc';
 import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
+import { GroupMetrics } from '../domain/group-metrics';
 import { GroupAudit } from '../domain/seq-set';
 import type { AdminPoller } from '../kafka/admin-poller';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
@@ -57,6 +58,8 @@ export class Lab extends EventEmitter {
   /** Each running consumer process, with the incarnation it was started as. */
   readonly processes = new Map<string, { incarnation: number; handle: ConsumerHandle }>();
   readonly audits = new Map<string, GroupAudit>();
+  /** Lag in seconds and health need history: sampled once a second, read by the snapshot. */
+  readonly metrics = new GroupMetrics();
   private snapshotCache: Snapshot | null = null;
   private timers: NodeJS.Timeout[] = [];
   private pollTimer: NodeJS.Timeout | null = null;
@@ -99,11 +102,17 @@ export class Lab extends EventEmitter {
    * log end, so "missing" and lag always describe the same instant.
    */
   snapshot(): Snapshot {
-    this.snapshotCache ??= buildSnapshot(this.state, Date.now(), (groupId) => {
-      const audit = this.audits.get(groupId);
-      const topic = own(this.state.labGroups, groupId)?.topic;
-      return audit && topic ? audit.summary(this.producer.ackedSeqs(topic)) : null;
-    });
+    const at = Date.now();
+    this.snapshotCache ??= buildSnapshot(
+      this.state,
+      at,
+      (groupId) => {
+        const audit = this.audits.get(groupId);
+        const topic = own(this.state.labGroups, groupId)?.topic;
+        return audit && topic ? audit.summary(this.producer.ackedSeqs(topic)) : null;
+      },
+      (groupId) => this.metrics.view(groupId, at),
+    );
     return this.snapshotCache;
   }
 
@@ -163,7 +172,12 @@ export class Lab extends EventEmitter {
   private tick(): void {
     const at = Date.now();
     if (this.writes) this.dispatch({ type: 'producer/updated', info: this.producer.info(at) });
-    const point = historyPoint(this.snapshot(), this.state.consumedSinceTick, at);
+    const snapshot = this.snapshot();
+    this.metrics.sample(snapshot.groups, at);
+    // Lag in seconds and health move with the clock even when nothing else changed.
+    this.snapshotCache = null;
+    this.emit('changed');
+    const point = historyPoint(snapshot, this.state.consumedSinceTick, at);
     this.history.push(point);
     this.emit('history', point);
     this.dispatch({ type: 'clock/tick', at });
@@ -176,6 +190,7 @@ export class Lab extends EventEmitter {
 
   unregisterGroup(groupId: string): void {
     this.audits.delete(groupId);
+    this.metrics.forget(groupId);
     this.dispatch({ type: 'group/removed', groupId, at: Date.now() });
   }
 
@@ -203,6 +218,9 @@ export class Lab extends EventEmitter {
     const proc = this.startHandle(workerConfig, {
       onMessage: (message) => {
         if (message.type === 'progress') audit?.record(message.seqs);
+        if (message.type === 'committed')
+          for (const o of message.offsets)
+            this.metrics.commit(config.groupId, o.topic, o.partition, message.at);
         // Benches time a commit from here to the page; no listener, no cost.
         this.emit('worker-message', id, message);
         this.dispatch({ type: 'consumer/message', id, incarnation, message });

@@ -16,6 +16,8 @@ import {
   type MemberInfo,
   type PartitionRef,
 } from '../../protocol/snapshot';
+import type { GroupMetricsView } from '../domain/group-metrics';
+import { groupHealth, VERDICT_TEXT } from '../domain/health';
 import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
 import { keysOf, partitionKey, runtimeOf } from './rebalance';
@@ -72,6 +74,12 @@ function mergedMembers(
   return members;
 }
 
+const NO_METRICS: GroupMetricsView = {
+  lastCommitAt: null,
+  trend: [],
+  partition: () => ({ lagSeconds: 0, health: { verdict: 'OK', reason: VERDICT_TEXT.OK } }),
+};
+
 function offsetsOf(
   state: LabState,
   groupId: string,
@@ -79,6 +87,7 @@ function offsetsOf(
   observed: ObservedGroup | undefined,
   topics: Map<string, ObservedTopic>,
   owner: Map<string, string>,
+  metrics: GroupMetricsView,
 ): GroupOffset[] {
   const committed = new Map(
     (observed?.offsets ?? []).map((o) => [partitionKey(o.topic, o.partition), o.offset]),
@@ -99,6 +108,7 @@ function offsetsOf(
         committedOffset ?? 0,
         (produced[p.partition] ?? -1) + 1,
       );
+      const measured = metrics.partition(topic, p.partition, committedOffset, logEndOffset);
       return {
         topic,
         partition: p.partition,
@@ -107,6 +117,8 @@ function offsetsOf(
         processedOffset: processed[key] ?? null,
         logEndOffset,
         lag: computeLag(logEndOffset, committedOffset, p.logStartOffset),
+        lagSeconds: measured.lagSeconds,
+        health: measured.health,
         memberId: owner.get(key) ?? null,
       };
     });
@@ -119,6 +131,7 @@ export function buildGroup(
   observed: ObservedGroup | undefined,
   topics: Map<string, ObservedTopic>,
   audit: AuditSummary | null,
+  metrics: GroupMetricsView = NO_METRICS,
 ): GroupInfo {
   const config = own(state.labGroups, groupId) ?? null;
   const consumers = Object.values(state.consumers).filter((c) => c.groupId === groupId);
@@ -132,7 +145,7 @@ export function buildGroup(
       ...members.flatMap((m) => m.assignments.map((a) => a.topic)),
     ]),
   ].sort();
-  const offsets = offsetsOf(state, groupId, topicNames, observed, topics, owner);
+  const offsets = offsetsOf(state, groupId, topicNames, observed, topics, owner, metrics);
   const generations = consumers.map((c) => c.generationId).filter((g): g is number => g !== null);
   const runtime = runtimeOf(state, groupId);
   const board = buildLanes(state, members, consumers, offsets);
@@ -149,6 +162,10 @@ export function buildGroup(
     members,
     offsets,
     totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
+    lagSeconds: offsets.reduce((max, o) => Math.max(max, o.lagSeconds), 0),
+    health: groupHealth(offsets.map((o) => o.health)),
+    lastCommitAt: metrics.lastCommitAt,
+    lagTrend: metrics.trend,
     topics: topicNames,
     config,
     rebalance: runtime.rebalance

@@ -69,6 +69,8 @@ const offset = (
   processedOffset: null,
   logEndOffset,
   lag,
+  lagSeconds: 0,
+  health: { verdict: 'OK', reason: '' },
   memberId: null,
 });
 const groupInfo = (groupId: string, offsets: GroupOffset[]): GroupInfo => ({
@@ -83,6 +85,10 @@ const groupInfo = (groupId: string, offsets: GroupOffset[]): GroupInfo => ({
   members: [],
   offsets,
   totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
+  lagSeconds: 0,
+  health: { verdict: 'OK', reason: '' },
+  lastCommitAt: null,
+  lagTrend: [],
   topics: [...new Set(offsets.map((o) => o.topic))],
   config: null,
   rebalance: null,

@@ -1,4 +1,5 @@
 import type { Snapshot, TopicInfo } from '../../protocol/snapshot';
+import type { GroupMetricsView } from '../domain/group-metrics';
 import { buildGroup } from './group-view';
 import { own } from './own';
 import { partitionKey } from './rebalance';
@@ -8,11 +9,14 @@ export { computeLag } from './group-view';
 
 /** Audits are kept outside the state (bitsets); the caller reads them at the same moment. */
 export type AuditOf = (groupId: string) => AuditSummary | null;
+/** Sampled history (lag in seconds, health) kept outside the state, read at build time. */
+export type MetricsOf = (groupId: string) => GroupMetricsView | undefined;
 
 export function buildSnapshot(
   state: LabState,
   at = Date.now(),
   auditOf: AuditOf = () => null,
+  metricsOf: MetricsOf = () => undefined,
 ): Snapshot {
   const observation = state.observation;
   const topics = observation?.topics ?? [];
@@ -20,7 +24,9 @@ export function buildSnapshot(
   const observedGroups = new Map((observation?.groups ?? []).map((g) => [g.groupId, g]));
   const groupIds = [...new Set([...Object.keys(state.labGroups), ...observedGroups.keys()])];
   const groups = groupIds
-    .map((id) => buildGroup(state, id, observedGroups.get(id), topicsByName, auditOf(id)))
+    .map((id) =>
+      buildGroup(state, id, observedGroups.get(id), topicsByName, auditOf(id), metricsOf(id)),
+    )
     .sort((a, b) => Number(b.lab) - Number(a.lab) || a.groupId.localeCompare(b.groupId));
   return {
     version: state.version,

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupInfo, GroupOffset } from '../../protocol/snapshot';
+import { GroupMetrics, TREND_POINTS } from './group-metrics';
+
+const T0 = 1_700_000_000_000;
+const offset = (committed: number | null, logEnd: number): GroupOffset => ({
+  topic: 't',
+  partition: 0,
+  logStartOffset: 0,
+  committedOffset: committed,
+  processedOffset: null,
+  logEndOffset: logEnd,
+  lag: logEnd - (committed ?? 0),
+  lagSeconds: 0,
+  health: { verdict: 'OK', reason: '' },
+  memberId: null,
+});
+const group = (groupId: string, o: GroupOffset) =>
+  ({ groupId, offsets: [o], totalLag: o.lag }) as unknown as GroupInfo;
+
+describe('GroupMetrics', () => {
+  it('turns a stopped group into lag seconds, a rising trend and STOP once a window passed', () => {
+    const metrics = new GroupMetrics();
+    // The log grows 10 a second; the group committed up to 50 and then stopped.
+    for (let s = 0; s <= 30; s++)
+      metrics.sample([group('g', offset(50, 50 + s * 10))], T0 + s * 1000);
+    const view = metrics.view('g', T0 + 30_000);
+    const p = view.partition('t', 0, 50, 350);
+    expect(p.lagSeconds).toBeCloseTo(30, 0);
+    expect(p.health.verdict).toBe('STOP');
+    expect(view.trend).toHaveLength(TREND_POINTS > 31 ? 31 : TREND_POINTS);
+    expect(view.trend.at(-1)).toBe(300);
+    expect(view.lastCommitAt).toBeNull();
+  });
+
+  it('a commit it is told of keeps a lagging group from STOP: it is STALL when the offset stays', () => {
+    const metrics = new GroupMetrics();
+    for (let s = 0; s <= 30; s++) {
+      metrics.sample([group('g', offset(50, 80))], T0 + s * 1000);
+      metrics.commit('g', 't', 0, T0 + s * 1000);
+    }
+    expect(metrics.view('g', T0 + 30_000).partition('t', 0, 50, 80).health.verdict).toBe('STALL');
+  });
+
+  it('notes a moving committed offset as a commit, and forgets groups that are gone', () => {
+    const metrics = new GroupMetrics();
+    metrics.sample([group('g', offset(10, 20))], T0);
+    metrics.sample([group('g', offset(15, 20))], T0 + 1000);
+    expect(metrics.view('g', T0 + 1000).lastCommitAt).toBe(T0 + 1000);
+    metrics.sample([], T0 + 2000);
+    expect(metrics.view('g', T0 + 2000).trend).toEqual([]);
+  });
+});

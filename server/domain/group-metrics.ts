@@ -1,0 +1,123 @@
+import type { GroupInfo } from '../../protocol/snapshot';
+import {
+  addSample,
+  groupHealth,
+  type HealthSample,
+  type PartitionHealth,
+  partitionHealth,
+} from './health';
+import { type LogEndPoint, lagSeconds, recordLogEnd } from './lag-time';
+
+/** Points of a group's total lag kept for its sparkline: one a second. */
+export const TREND_POINTS = 60;
+
+interface PartitionTrack {
+  samples: HealthSample[];
+  lastCommitAt: number | null;
+  lastCommitted: number | null;
+}
+
+export interface PartitionMetrics {
+  lagSeconds: number;
+  health: PartitionHealth;
+}
+
+export interface GroupMetricsView {
+  partition: (
+    topic: string,
+    partition: number,
+    committed: number | null,
+    logEnd: number,
+  ) => PartitionMetrics;
+  lastCommitAt: number | null;
+  trend: number[];
+}
+
+const key = (topic: string, partition: number) => `${topic}|${partition}`;
+
+/**
+ * What needs history, kept outside the state because it is sampled, not reduced: each partition's
+ * log-end growth (for lag in seconds), each group-partition's window of committed offsets and lag
+ * (for health), commit times, and each group's lag trend. Sampled once a second from the snapshot;
+ * commits are noted as they are reported.
+ */
+export class GroupMetrics {
+  private readonly logEnds = new Map<string, LogEndPoint[]>();
+  private readonly tracks = new Map<string, Map<string, PartitionTrack>>();
+  private readonly trends = new Map<string, number[]>();
+
+  /** The log of a partition reached `offset` at `at` (a poll, or an acknowledged send). */
+  logEnd(topic: string, partition: number, offset: number, at: number): void {
+    const k = key(topic, partition);
+    this.logEnds.set(k, recordLogEnd(this.logEnds.get(k) ?? [], at, offset));
+  }
+
+  /** A commit was seen (from a lab consumer or the __consumer_offsets stream), even of the same offset. */
+  commit(groupId: string, topic: string, partition: number, at: number): void {
+    const track = this.track(groupId, key(topic, partition));
+    track.lastCommitAt = Math.max(track.lastCommitAt ?? 0, at);
+  }
+
+  /** One sample per second of every group's offsets, as the snapshot shows them. */
+  sample(groups: GroupInfo[], at: number): void {
+    const seen = new Set<string>();
+    for (const g of groups) {
+      seen.add(g.groupId);
+      for (const o of g.offsets) {
+        this.logEnd(o.topic, o.partition, o.logEndOffset, at);
+        const track = this.track(g.groupId, key(o.topic, o.partition));
+        // Polling alone shows a commit only when the offset moves; the commit stream sees them all.
+        if (
+          o.committedOffset !== null &&
+          o.committedOffset !== track.lastCommitted &&
+          track.lastCommitted !== null
+        )
+          track.lastCommitAt = Math.max(track.lastCommitAt ?? 0, at);
+        track.lastCommitted = o.committedOffset;
+        track.samples = addSample(track.samples, { at, committed: o.committedOffset, lag: o.lag });
+      }
+      const trend = [...(this.trends.get(g.groupId) ?? []), g.totalLag];
+      this.trends.set(g.groupId, trend.length > TREND_POINTS ? trend.slice(-TREND_POINTS) : trend);
+    }
+    for (const id of [...this.trends.keys()]) if (!seen.has(id)) this.forget(id);
+  }
+
+  view(groupId: string, now: number): GroupMetricsView {
+    const tracks = this.tracks.get(groupId);
+    let lastCommitAt: number | null = null;
+    for (const t of tracks?.values() ?? [])
+      if (t.lastCommitAt !== null) lastCommitAt = Math.max(lastCommitAt ?? 0, t.lastCommitAt);
+    return {
+      lastCommitAt,
+      trend: this.trends.get(groupId) ?? [],
+      partition: (topic, partition, committed, logEnd) => {
+        const k = key(topic, partition);
+        const track = tracks?.get(k);
+        return {
+          lagSeconds:
+            Math.round(lagSeconds(this.logEnds.get(k) ?? [], committed, logEnd, now) * 10) / 10,
+          health: partitionHealth(track?.samples ?? [], track?.lastCommitAt ?? null, now),
+        };
+      },
+    };
+  }
+
+  forget(groupId: string): void {
+    this.tracks.delete(groupId);
+    this.trends.delete(groupId);
+  }
+
+  private track(groupId: string, k: string): PartitionTrack {
+    let byPartition = this.tracks.get(groupId);
+    if (!byPartition) {
+      byPartition = new Map();
+      this.tracks.set(groupId, byPartition);
+    }
+    let track = byPartition.get(k);
+    if (!track) {
+      track = { samples: [], lastCommitAt: null, lastCommitted: null };
+      byPartition.set(k, track);
+    }
+    return track;
+  }
+}
