@@ -1,11 +1,5 @@
 import type { GroupInfo } from '../../protocol/snapshot';
-import {
-  addSample,
-  groupHealth,
-  type HealthSample,
-  type PartitionHealth,
-  partitionHealth,
-} from './health';
+import { addSample, type HealthSample, type PartitionHealth, partitionHealth } from './health';
 import { type LogEndPoint, lagSeconds, recordLogEnd } from './lag-time';
 
 /** Points of a group's total lag kept for its sparkline: one a second. */
