@@ -6,6 +6,7 @@ import {
   connectionSchema,
   consumerSchema,
   groupSchema,
+  groupSummarySchema,
   producerSchema,
   snapshotSchema,
   topicSchema,
@@ -40,6 +41,7 @@ export const snapshotChangesSchema = z.object({
   cluster: clusterSchema.nullable().optional(),
   producer: producerSchema.nullable().optional(),
   topics: keyedChanges(topicSchema).optional(),
+  overview: keyedChanges(groupSummarySchema).optional(),
   groups: keyedChanges(groupSchema).optional(),
   consumers: keyedChanges(consumerSchema).optional(),
 });
@@ -63,6 +65,7 @@ export type SnapshotChanges = z.infer<typeof snapshotChangesSchema>;
 /** Each keyed list of the snapshot, with how its items are keyed. */
 export const KEYED_SECTIONS = {
   topics: (t: { name: string }) => t.name,
+  overview: (g: { groupId: string }) => g.groupId,
   groups: (g: { groupId: string }) => g.groupId,
   consumers: (c: { id: string }) => c.id,
 } as const;
@@ -79,4 +82,6 @@ export interface ClientToServerEvents {
   /** Any command from commands.ts; validated on arrival, answered with an ack. */
   command: (command: unknown, ack: (result: CommandAck) => void) => void;
   'state:resync': () => void;
+  /** The groups this page has open in full; the server sends their details (validated, capped). */
+  'groups:watch': (groupIds: unknown) => void;
 }

@@ -145,8 +145,6 @@ export const groupSchema = z.object({
   lagSeconds: z.number(),
   health: healthSchema,
   lastCommitAt: z.number().nullable(),
-  /** Total lag, one point a second, oldest first (the sparkline). */
-  lagTrend: z.array(z.number()),
   topics: z.array(z.string()),
   config: labGroupConfigSchema.nullable(),
   /** Set while a rebalance is in progress: when it started (epoch ms) and why. */
@@ -166,6 +164,22 @@ export const groupSchema = z.object({
   dormant: z.array(z.object({ id: z.string(), phase: z.enum(CONSUMER_PHASES) })),
 });
 
+/** One row of the overview: every group on the cluster, cheap enough for thousands. */
+export const groupSummarySchema = z.object({
+  groupId: z.string(),
+  lab: z.boolean(),
+  type: z.enum(GROUP_TYPES),
+  protocol: z.string(),
+  state: z.enum(GROUP_STATES),
+  members: z.number(),
+  topics: z.array(z.string()),
+  partitions: z.number(),
+  totalLag: z.number(),
+  lagSeconds: z.number(),
+  health: healthSchema,
+  lastCommitAt: z.number().nullable(),
+});
+
 export const consumerSchema = z.object({
   id: z.string(),
   groupId: z.string(),
@@ -183,6 +197,7 @@ export const consumerSchema = z.object({
 export type MemberInfo = z.infer<typeof memberSchema>;
 export type GroupOffset = z.infer<typeof groupOffsetSchema>;
 export type GroupInfo = z.infer<typeof groupSchema>;
+export type GroupSummary = z.infer<typeof groupSummarySchema>;
 export type LabGroupConfig = z.infer<typeof labGroupConfigSchema>;
 export type LaneInfo = z.infer<typeof laneSchema>;
 export type LaneConsumer = z.infer<typeof laneConsumerSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACKS_MODES, KEY_MODES } from './commands';
-import { consumerSchema, errorInfoSchema, groupSchema } from './group';
+import { consumerSchema, errorInfoSchema, groupSchema, groupSummarySchema } from './group';
 
 // Group shapes live in group.ts; re-exported so `protocol/snapshot` stays the one import.
 export * from './group';
@@ -65,6 +65,12 @@ export const snapshotSchema = z.object({
   connection: connectionSchema,
   cluster: clusterSchema.nullable(),
   topics: z.array(topicSchema),
+  /** Every group, one row each. */
+  overview: z.array(groupSummarySchema),
+  /**
+   * Groups in full (board, bars, offsets). Over the API: all of them. To a page: the lab's groups
+   * and the ones a page has open, so that thousands of groups cost rows, not panels.
+   */
   groups: z.array(groupSchema),
   consumers: z.array(consumerSchema),
   producer: producerSchema.nullable(),

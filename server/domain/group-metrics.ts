@@ -2,9 +2,6 @@ import type { GroupInfo } from '../../protocol/snapshot';
 import { addSample, type HealthSample, type PartitionHealth, partitionHealth } from './health';
 import { type LogEndPoint, lagSeconds, recordLogEnd } from './lag-time';
 
-/** Points of a group's total lag kept for its sparkline: one a second. */
-export const TREND_POINTS = 60;
-
 interface PartitionTrack {
   samples: HealthSample[];
   lastCommitAt: number | null;
@@ -24,7 +21,6 @@ export interface GroupMetricsView {
     logEnd: number,
   ) => PartitionMetrics;
   lastCommitAt: number | null;
-  trend: number[];
 }
 
 const key = (topic: string, partition: number) => `${topic}|${partition}`;
@@ -38,7 +34,7 @@ const key = (topic: string, partition: number) => `${topic}|${partition}`;
 export class GroupMetrics {
   private readonly logEnds = new Map<string, LogEndPoint[]>();
   private readonly tracks = new Map<string, Map<string, PartitionTrack>>();
-  private readonly trends = new Map<string, number[]>();
+  private readonly sampled = new Set<string>();
 
   /** The log of a partition reached `offset` at `at` (a poll, or an acknowledged send). */
   logEnd(topic: string, partition: number, offset: number, at: number): void {
@@ -70,10 +66,10 @@ export class GroupMetrics {
         track.lastCommitted = o.committedOffset;
         track.samples = addSample(track.samples, { at, committed: o.committedOffset, lag: o.lag });
       }
-      const trend = [...(this.trends.get(g.groupId) ?? []), g.totalLag];
-      this.trends.set(g.groupId, trend.length > TREND_POINTS ? trend.slice(-TREND_POINTS) : trend);
     }
-    for (const id of [...this.trends.keys()]) if (!seen.has(id)) this.forget(id);
+    for (const id of this.sampled) if (!seen.has(id)) this.forget(id);
+    this.sampled.clear();
+    for (const id of seen) this.sampled.add(id);
   }
 
   view(groupId: string, now: number): GroupMetricsView {
@@ -83,7 +79,6 @@ export class GroupMetrics {
       if (t.lastCommitAt !== null) lastCommitAt = Math.max(lastCommitAt ?? 0, t.lastCommitAt);
     return {
       lastCommitAt,
-      trend: this.trends.get(groupId) ?? [],
       partition: (topic, partition, committed, logEnd) => {
         const k = key(topic, partition);
         const track = tracks?.get(k);
@@ -98,7 +93,6 @@ export class GroupMetrics {
 
   forget(groupId: string): void {
     this.tracks.delete(groupId);
-    this.trends.delete(groupId);
   }
 
   private track(groupId: string, k: string): PartitionTrack {

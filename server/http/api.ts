@@ -66,7 +66,7 @@ export async function handleApi(
   const route = `${req.method} ${url.pathname}`;
   switch (route) {
     case 'GET /api/state':
-      json(res, 200, lab.snapshot());
+      json(res, 200, lab.fullSnapshot());
       return true;
     case 'GET /api/health':
       json(res, 200, health(lab, broker));

@@ -61,6 +61,7 @@ export class Lab extends EventEmitter {
   /** Lag in seconds and health need history: sampled once a second, read by the snapshot. */
   readonly metrics = new GroupMetrics();
   private snapshotCache: Snapshot | null = null;
+  private watched = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
   private pollTimer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
@@ -102,18 +103,40 @@ export class Lab extends EventEmitter {
    * log end, so "missing" and lag always describe the same instant.
    */
   snapshot(): Snapshot {
+    this.snapshotCache ??= this.build((groupId) => this.isShownInFull(groupId));
+    return this.snapshotCache;
+  }
+
+  /** Every group in full, as the API serves it; built on request, not cached. */
+  fullSnapshot(): Snapshot {
+    return this.build(() => true);
+  }
+
+  /** Groups some page has open in full (see the socket's groups:watch). */
+  watch(groupIds: ReadonlySet<string>): void {
+    const same =
+      groupIds.size === this.watched.size && [...groupIds].every((g) => this.watched.has(g));
+    if (same) return;
+    this.watched = new Set(groupIds);
+    this.snapshotCache = null;
+    this.emit('changed');
+  }
+
+  private isShownInFull(groupId: string): boolean {
+    return Boolean(own(this.state.labGroups, groupId)) || this.watched.has(groupId);
+  }
+
+  private build(detailed: (groupId: string, lab: boolean) => boolean): Snapshot {
     const at = Date.now();
-    this.snapshotCache ??= buildSnapshot(
-      this.state,
-      at,
-      (groupId) => {
+    return buildSnapshot(this.state, at, {
+      detailed,
+      auditOf: (groupId) => {
         const audit = this.audits.get(groupId);
         const topic = own(this.state.labGroups, groupId)?.topic;
         return audit && topic ? audit.summary(this.producer.ackedSeqs(topic)) : null;
       },
-      (groupId) => this.metrics.view(groupId, at),
-    );
-    return this.snapshotCache;
+      metricsOf: (groupId) => this.metrics.view(groupId, at),
+    });
   }
 
   partitionCount(topic: string): number {
@@ -172,12 +195,15 @@ export class Lab extends EventEmitter {
   private tick(): void {
     const at = Date.now();
     if (this.writes) this.dispatch({ type: 'producer/updated', info: this.producer.info(at) });
-    const snapshot = this.snapshot();
+    // Metrics need every group's partitions; the page's snapshot has only the groups shown in full.
+    const snapshot = this.fullSnapshot();
     this.metrics.sample(snapshot.groups, at);
     // Lag in seconds and health move with the clock even when nothing else changed.
     this.snapshotCache = null;
     this.emit('changed');
-    const point = historyPoint(snapshot, this.state.consumedSinceTick, at);
+    const point = historyPoint(snapshot, this.state.consumedSinceTick, at, (groupId) =>
+      this.isShownInFull(groupId),
+    );
     this.history.push(point);
     this.emit('history', point);
     this.dispatch({ type: 'clock/tick', at });

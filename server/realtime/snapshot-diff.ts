@@ -87,5 +87,7 @@ function keyFields(section: KeyedSection, item: Record<string, unknown>): Record
       return { groupId: item.groupId };
     case 'consumers':
       return { id: item.id };
+    case 'overview':
+      return { groupId: item.groupId };
   }
 }

@@ -1,9 +1,14 @@
 import type { Server } from 'socket.io';
+import { z } from 'zod';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
 import type { Broadcaster } from './broadcaster';
+
+/** How many groups one page may have open in full at once. */
+export const MAX_WATCHED_GROUPS = 50;
+const watchSchema = z.array(z.string().min(1).max(255)).max(MAX_WATCHED_GROUPS);
 
 export function attachSocketHandlers(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
@@ -11,9 +16,20 @@ export function attachSocketHandlers(
   broker: EmbeddedBroker | null,
   broadcaster: Broadcaster,
 ): void {
+  const watching = new Map<string, Set<string>>();
+  const updateWatched = () => lab.watch(new Set([...watching.values()].flatMap((s) => [...s])));
   io.on('connection', (socket) => {
     broadcaster.sendFull(socket);
     socket.on('state:resync', () => broadcaster.sendFull(socket));
+    socket.on('groups:watch', (raw) => {
+      const parsed = watchSchema.safeParse(raw);
+      if (!parsed.success) return;
+      watching.set(socket.id, new Set(parsed.data));
+      updateWatched();
+    });
+    socket.on('disconnect', () => {
+      if (watching.delete(socket.id)) updateWatched();
+    });
     socket.on('command', async (command, ack) => {
       const result = await runCommand(lab, broker, command);
       if (typeof ack === 'function') ack(result);

@@ -11,6 +11,7 @@ import { labConsumerOf } from '../../protocol/constants';
 import {
   type GroupInfo,
   type GroupOffset,
+  type GroupSummary,
   isLivePhase,
   type LaneInfo,
   type MemberInfo,
@@ -76,7 +77,6 @@ function mergedMembers(
 
 const NO_METRICS: GroupMetricsView = {
   lastCommitAt: null,
-  trend: [],
   partition: () => ({ lagSeconds: 0, health: { verdict: 'OK', reason: VERDICT_TEXT.OK } }),
 };
 
@@ -125,16 +125,27 @@ function offsetsOf(
   });
 }
 
-export function buildGroup(
+export interface GroupViews {
+  summary: GroupSummary;
+  /** Null when the caller asked for the summary only. */
+  details: GroupInfo | null;
+}
+
+/**
+ * A group's overview row, and when `detailed`, the full group. `consumers` are the lab consumers
+ * of this group (indexed once per build by the caller).
+ */
+export function buildGroupViews(
   state: LabState,
   groupId: string,
   observed: ObservedGroup | undefined,
   topics: Map<string, ObservedTopic>,
-  audit: AuditSummary | null,
+  consumers: ConsumerRecord[],
+  detailed: boolean,
+  audit: () => AuditSummary | null,
   metrics: GroupMetricsView = NO_METRICS,
-): GroupInfo {
+): GroupViews {
   const config = own(state.labGroups, groupId) ?? null;
-  const consumers = Object.values(state.consumers).filter((c) => c.groupId === groupId);
   const members = mergedMembers(state, observed, consumers);
   const owner = new Map<string, string>();
   for (const m of members) for (const key of keysOf(m.assignments)) owner.set(key, m.memberId);
@@ -146,33 +157,49 @@ export function buildGroup(
     ]),
   ].sort();
   const offsets = offsetsOf(state, groupId, topicNames, observed, topics, owner, metrics);
-  const generations = consumers.map((c) => c.generationId).filter((g): g is number => g !== null);
-  const runtime = runtimeOf(state, groupId);
-  const board = buildLanes(state, members, consumers, offsets);
-  return {
+  const summary: GroupSummary = {
     groupId,
     lab: config !== null,
     type: observed?.type ?? (config?.protocol === 'consumer' ? 'consumer' : 'classic'),
-    state: observed?.state ?? (config ? 'Empty' : 'Unknown'),
     protocol: observed?.protocol ?? '',
-    protocolType: observed?.protocolType ?? 'consumer',
-    generationId:
-      observed?.groupEpoch ?? (generations.length > 0 ? Math.max(...generations) : null),
-    assignmentEpoch: observed?.assignmentEpoch ?? null,
-    members,
-    offsets,
+    state: observed?.state ?? (config ? 'Empty' : 'Unknown'),
+    members: members.length,
+    topics: topicNames,
+    partitions: offsets.length,
     totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
     lagSeconds: offsets.reduce((max, o) => Math.max(max, o.lagSeconds), 0),
     health: groupHealth(offsets.map((o) => o.health)),
     lastCommitAt: metrics.lastCommitAt,
-    lagTrend: metrics.trend,
-    topics: topicNames,
-    config,
-    rebalance: runtime.rebalance
-      ? { startedAt: runtime.rebalance.startedAt, reason: runtime.rebalance.reason }
-      : null,
-    audit,
-    ...board,
+  };
+  if (!detailed) return { summary, details: null };
+  const generations = consumers.map((c) => c.generationId).filter((g): g is number => g !== null);
+  const runtime = runtimeOf(state, groupId);
+  return {
+    summary,
+    details: {
+      groupId,
+      lab: summary.lab,
+      type: summary.type,
+      state: summary.state,
+      protocol: summary.protocol,
+      protocolType: observed?.protocolType ?? 'consumer',
+      generationId:
+        observed?.groupEpoch ?? (generations.length > 0 ? Math.max(...generations) : null),
+      assignmentEpoch: observed?.assignmentEpoch ?? null,
+      members,
+      offsets,
+      totalLag: summary.totalLag,
+      lagSeconds: summary.lagSeconds,
+      health: summary.health,
+      lastCommitAt: summary.lastCommitAt,
+      topics: topicNames,
+      config,
+      rebalance: runtime.rebalance
+        ? { startedAt: runtime.rebalance.startedAt, reason: runtime.rebalance.reason }
+        : null,
+      audit: audit(),
+      ...buildLanes(state, members, consumers, offsets),
+    },
   };
 }
 

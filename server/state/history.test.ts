@@ -88,7 +88,6 @@ const groupInfo = (groupId: string, offsets: GroupOffset[]): GroupInfo => ({
   lagSeconds: 0,
   health: { verdict: 'OK', reason: '' },
   lastCommitAt: null,
-  lagTrend: [],
   topics: [...new Set(offsets.map((o) => o.topic))],
   config: null,
   rebalance: null,
@@ -117,19 +116,26 @@ describe('historyPoint', () => {
   });
 
   it('records total lag per group and [lag, committed, logEnd] per partition', () => {
+    const groups = [
+      groupInfo('g1', [offset('t', 0, 10, 90, 100), offset('t', 1, 5, null, 5)]),
+      groupInfo('g2', [offset('t', 0, 7, 3, 10)]),
+    ];
     const snapshot: Snapshot = {
       ...base,
-      groups: [
-        groupInfo('g1', [offset('t', 0, 10, 90, 100), offset('t', 1, 5, null, 5)]),
-        groupInfo('g2', []),
-      ],
+      groups,
+      overview: groups.map((g) => ({ ...g, members: 0, partitions: g.offsets.length })),
     };
     expect(historyPoint(snapshot, 0, T0)).toEqual({
       at: T0,
       producedPerSec: 0,
       consumedPerSec: 0,
-      groupLag: { g1: 15, g2: 0 },
-      partitions: { 'g1|t|0': [10, 90, 100], 'g1|t|1': [5, null, 5] },
+      groupLag: { g1: 15, g2: 7 },
+      partitions: { 'g1|t|0': [10, 90, 100], 'g1|t|1': [5, null, 5], 'g2|t|0': [7, 3, 10] },
     });
+    // Thousands of groups cost one number each: partition series only for those shown in full.
+    expect(Object.keys(historyPoint(snapshot, 0, T0, (id) => id === 'g1').partitions)).toEqual([
+      'g1|t|0',
+      'g1|t|1',
+    ]);
   });
 });

@@ -20,14 +20,21 @@ export class RingBuffer<T> {
   }
 }
 
-export function historyPoint(snapshot: Snapshot, consumedPerSec: number, at: number): HistoryPoint {
+export function historyPoint(
+  snapshot: Snapshot,
+  consumedPerSec: number,
+  at: number,
+  withPartitions: (groupId: string) => boolean = () => true,
+): HistoryPoint {
   const producedPerSec = snapshot.topics
     .filter((t) => !t.internal)
     .reduce((sum, t) => sum + t.partitions.reduce((s, p) => s + p.messagesPerSec, 0), 0);
   const groupLag: Record<string, number> = {};
+  for (const row of snapshot.overview) groupLag[row.groupId] = row.totalLag;
+  // Per-partition series only for the groups shown in full: thousands of groups cost one number each.
   const partitions: HistoryPoint['partitions'] = {};
   for (const group of snapshot.groups) {
-    groupLag[group.groupId] = group.totalLag;
+    if (!withPartitions(group.groupId)) continue;
     for (const o of group.offsets) {
       partitions[partitionSeriesKey(group.groupId, o.topic, o.partition)] = [
         o.lag,

@@ -421,8 +421,8 @@ describe('audits', () => {
   it('are read by the snapshot builder at the moment it builds', () => {
     const audit = { processed: 10, unique: 9, duplicates: 1, missing: 0 };
     const state = run(fresh(), { type: 'group/registered', config: groupConfig('g1'), at: T0 });
-    expect(buildSnapshot(state, T0, (id) => (id === 'g1' ? audit : null)).groups[0]?.audit).toEqual(
-      audit,
-    );
+    expect(
+      buildSnapshot(state, T0, { auditOf: (id) => (id === 'g1' ? audit : null) }).groups[0]?.audit,
+    ).toEqual(audit);
   });
 });

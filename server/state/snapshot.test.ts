@@ -47,6 +47,7 @@ describe('buildSnapshot', () => {
       connection: fresh().connection,
       cluster: null,
       topics: [],
+      overview: [],
       groups: [],
       consumers: [],
       producer: null,

@@ -1,6 +1,6 @@
 import type { Snapshot, TopicInfo } from '../../protocol/snapshot';
 import type { GroupMetricsView } from '../domain/group-metrics';
-import { buildGroup } from './group-view';
+import { buildGroupViews } from './group-view';
 import { own } from './own';
 import { partitionKey } from './rebalance';
 import type { AuditSummary, ConsumerRecord, LabState } from './types';
@@ -12,22 +12,45 @@ export type AuditOf = (groupId: string) => AuditSummary | null;
 /** Sampled history (lag in seconds, health) kept outside the state, read at build time. */
 export type MetricsOf = (groupId: string) => GroupMetricsView | undefined;
 
+export interface SnapshotInputs {
+  auditOf?: AuditOf;
+  metricsOf?: MetricsOf;
+  /** Which groups to build in full; the rest get only their overview row. Default: all. */
+  detailed?: (groupId: string, lab: boolean) => boolean;
+}
+
 export function buildSnapshot(
   state: LabState,
   at = Date.now(),
-  auditOf: AuditOf = () => null,
-  metricsOf: MetricsOf = () => undefined,
+  inputs: SnapshotInputs = {},
 ): Snapshot {
+  const { auditOf = () => null, metricsOf = () => undefined, detailed = () => true } = inputs;
   const observation = state.observation;
   const topics = observation?.topics ?? [];
   const topicsByName = new Map(topics.map((t) => [t.name, t]));
   const observedGroups = new Map((observation?.groups ?? []).map((g) => [g.groupId, g]));
-  const groupIds = [...new Set([...Object.keys(state.labGroups), ...observedGroups.keys()])];
-  const groups = groupIds
-    .map((id) =>
-      buildGroup(state, id, observedGroups.get(id), topicsByName, auditOf(id), metricsOf(id)),
-    )
-    .sort((a, b) => Number(b.lab) - Number(a.lab) || a.groupId.localeCompare(b.groupId));
+  const consumersByGroup = new Map<string, ConsumerRecord[]>();
+  for (const c of Object.values(state.consumers))
+    consumersByGroup.set(c.groupId, [...(consumersByGroup.get(c.groupId) ?? []), c]);
+  const groupIds = [...new Set([...Object.keys(state.labGroups), ...observedGroups.keys()])]
+    .map((id) => ({ id, lab: Boolean(own(state.labGroups, id)) }))
+    .sort((a, b) => Number(b.lab) - Number(a.lab) || a.id.localeCompare(b.id));
+  const overview: Snapshot['overview'] = [];
+  const groups: Snapshot['groups'] = [];
+  for (const { id, lab } of groupIds) {
+    const views = buildGroupViews(
+      state,
+      id,
+      observedGroups.get(id),
+      topicsByName,
+      consumersByGroup.get(id) ?? [],
+      detailed(id, lab),
+      () => auditOf(id),
+      metricsOf(id),
+    );
+    overview.push(views.summary);
+    if (views.details) groups.push(views.details);
+  }
   return {
     version: state.version,
     at,
@@ -45,6 +68,7 @@ export function buildSnapshot(
         })),
       }),
     ),
+    overview,
     groups,
     consumers: Object.values(state.consumers).map(consumerInfo(state)),
     producer: state.producer,
