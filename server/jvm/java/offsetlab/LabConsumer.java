@@ -103,6 +103,7 @@ public final class LabConsumer {
     boolean committed = healthy && loop.finalCommit();
     if (healthy && !committed)
       LabConsumerMessages.error("stopped without committing its last processed offsets");
+    listener.closing();
     try {
       // DEFAULT: a dynamic member leaves the group (LeaveGroup, or a leave heartbeat under
       // KIP-848); a static member (group.instance.id) stays until its session times out.

@@ -26,6 +26,8 @@ final class LabConsumerListener implements ConsumerRebalanceListener {
   private long suspectedLeaveGapMs = 0;
   /** The last generation / member epoch seen, for `committed` lines from other threads. */
   volatile Integer generationId = null;
+  /** close() revokes (or loses) partitions too, but that is leaving, not a rebalance. */
+  private boolean closing = false;
 
   LabConsumerListener(
       KafkaConsumer<String, String> consumer,
@@ -55,6 +57,10 @@ final class LabConsumerListener implements ConsumerRebalanceListener {
     expectJoin(nowMs);
   }
 
+  void closing() {
+    closing = true;
+  }
+
   private void confirmLeave() {
     if (suspectedLeaveGapMs == 0) return;
     LabConsumerMessages.left(suspectedLeaveGapMs);
@@ -66,7 +72,7 @@ final class LabConsumerListener implements ConsumerRebalanceListener {
     // Revoked, not lost: the membership survived, so a suspected poll-gap leave did not happen.
     suspectedLeaveGapMs = 0;
     boolean eager = config.classic() && !config.assignor().equals("cooperative-sticky");
-    if (eager) {
+    if (eager && !closing) {
       // Eager protocols revoke everything as the rebalance begins (cooperative ones mid-way).
       rebalanceStartedAt = System.currentTimeMillis();
       LabConsumerMessages.rebalancing(consumer.groupMetadata().memberId());

@@ -180,7 +180,10 @@ final class LabConsumerLoop {
    */
   private void reportHeartbeat() {
     long now = System.currentTimeMillis();
-    if (now - lastPollAt > maxPollIntervalMs) return;
+    if (now - lastPollAt > maxPollIntervalMs) {
+      listener.generationId = null;
+      return;
+    }
     ConsumerGroupMetadata meta = consumer.groupMetadata();
     String member = meta.memberId();
     int generation = meta.generationId();
