@@ -96,6 +96,26 @@ describe('Java lab consumers: commits, stop and exit', () => {
     },
   );
 
+  it('a pause in the middle of a batch skips nothing: the rest of the batch is fetched again', async () => {
+    const { pool } = await setUp({ delayMs: 150 });
+    const run = pool.start('a');
+    await waitFor('a first record', () => (run.processed.get(0) ?? 0) >= 2, 60_000, 20);
+    run.worker.send({ type: 'pause' });
+    await waitFor(
+      'processing to stop',
+      () => {
+        const last = run.of('progress').at(-1);
+        return last !== undefined && Date.now() - last.at > 500;
+      },
+      10_000,
+    );
+    expect(run.processed.get(0)).toBeLessThan(RECORDS);
+    run.worker.send({ type: 'resume' });
+    await waitFor('all processed', () => run.processed.get(0) === RECORDS, 60_000);
+    const count = run.of('progress').reduce((n, m) => n + m.count, 0);
+    expect(count).toBe(RECORDS);
+  });
+
   it('a graceful stop commits what was processed, then leaves the group (exit 0)', async () => {
     const { pool, topic, groupId } = await setUp({ delayMs: 100, sessionTimeoutMs: 30_000 });
     const run = pool.start('a');

@@ -7,7 +7,7 @@ import { jvmClasspath } from './compile';
 
 const MAX_POLL_INTERVAL_MS = 3000;
 
-describe('Java lab consumers: max.poll.interval.ms and rejoin', () => {
+describe('Java lab consumers: max.poll.interval.ms, rejoin, pause', () => {
   const brokers = inject('brokers');
   let classpath = '';
   let workers: JavaWorkers | null = null;
@@ -125,5 +125,32 @@ describe('Java lab consumers: max.poll.interval.ms and rejoin', () => {
       a.messages.slice(mark).filter((m) => m.type === 'revoked' || m.type === 'joined'),
     ).toEqual([]);
     expect(a.of('heartbeat').at(-1)?.generationId).toBe(epoch);
+  });
+
+  it('pause stops processing but keeps polling, so the member stays past its session timeout; resume goes on', async () => {
+    const { pool } = await setUp(2, { sessionTimeoutMs: 3000 });
+    const a = pool.start('a');
+    await waitFor('a processes', () => a.processed.size === 2, 60_000);
+    const joins = a.of('joined').length;
+    a.worker.send({ type: 'pause' });
+    // Settled once no progress came for a second (a record in hand when pause arrived may finish).
+    await waitFor(
+      'processing to stop',
+      () => {
+        const last = a.of('progress').at(-1);
+        return last !== undefined && Date.now() - last.at > 1000;
+      },
+      10_000,
+    );
+    const pausedAt = Date.now();
+    const mark = a.messages.length;
+    await waitFor('twice the session timeout paused', () => Date.now() - pausedAt > 6000, 10_000);
+    const whilePaused = a.messages.slice(mark);
+    expect(whilePaused.filter((m) => m.type === 'progress')).toEqual([]);
+    expect(whilePaused.filter((m) => m.type === 'heartbeat').length).toBeGreaterThanOrEqual(4);
+    expect(whilePaused.filter((m) => m.type === 'revoked' || m.type === 'left')).toEqual([]);
+    a.worker.send({ type: 'resume' });
+    await a.next('progress', (m) => m.count > 0, 10_000, mark);
+    expect(a.of('joined').length).toBe(joins);
   });
 });
