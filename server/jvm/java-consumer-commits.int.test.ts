@@ -10,6 +10,7 @@ import { isAlive, waitFor } from '../test-support/wait-for';
 import { jvmClasspath } from './compile';
 
 const RECORDS = 40;
+const SECRET = 'not-to-be-printed-7f3a';
 /** Several records per poll, so a batch is visibly committed before (or after) processing. */
 const BATCH = { 'max.poll.records': '5' };
 
@@ -114,6 +115,32 @@ describe('Java lab consumers: commits, stop and exit', () => {
     await waitFor('all processed', () => run.processed.get(0) === RECORDS, 60_000);
     const count = run.of('progress').reduce((n, m) => n + m.count, 0);
     expect(count).toBe(RECORDS);
+  });
+
+  it.each([
+    ['a working login it cannot use', `username="lab" password="${SECRET}";`],
+    ['a malformed JAAS config', `password=${SECRET}`],
+  ])('client properties reach Kafka but are never printed (%s)', async (_, options) => {
+    const { pool } = await setUp({
+      clientProperties: {
+        'security.protocol': 'SASL_PLAINTEXT',
+        'sasl.mechanism': 'PLAIN',
+        'sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required ${options}`,
+      },
+    });
+    const run = pool.start('a');
+    // SASL against the broker's PLAINTEXT listener: the consumer never gets an assignment.
+    await waitFor(
+      'an error or a few seconds of trying',
+      async () => (run.of('error').length > 0 || run.stderr.length > 0 ? true : undefined),
+      30_000,
+    );
+    await new Promise((r) => setTimeout(r, 3000));
+    await run.worker.stop(5000);
+    expect(run.of('joined')).toEqual([]);
+    const printed = [...run.messages.map((m) => JSON.stringify(m)), ...run.stderr].join('\n');
+    expect(printed).not.toContain(SECRET);
+    expect(printed.length).toBeGreaterThan(0);
   });
 
   it('a graceful stop commits what was processed, then leaves the group (exit 0)', async () => {

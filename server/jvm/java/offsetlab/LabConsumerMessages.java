@@ -86,9 +86,15 @@ final class LabConsumerMessages {
     Lines.emit(at(m));
   }
 
-  /** An exception's class and message, never its stack or the client's configuration. */
+  /**
+   * An exception's class and message, and its root cause's class only: a cause's message may
+   * quote a client property (a JAAS config with a password), Kafka's own messages do not.
+   */
   static void error(String what, Throwable e) {
-    error(what + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String cause = root == e ? "" : " (cause: " + root.getClass().getSimpleName() + ")";
+    error(what + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()) + cause);
   }
 
   static void stopped() {
