@@ -8,11 +8,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.GroupMaxSizeReachedException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.InvalidGroupIdException;
+import org.apache.kafka.common.errors.UnreleasedInstanceIdException;
 
 /**
  * The application's poll loop, as a Java service writes it: poll, process each record, commit by
@@ -85,13 +85,17 @@ final class LabConsumerLoop {
     return true;
   }
 
-  /** Errors no retry can fix: fenced by a newer instance with our group.instance.id, security, config. */
+  /**
+   * Errors no retry can fix: fenced by a newer process with our group.instance.id (classic), our
+   * instance id still owned by a crashed predecessor until its session ends (KIP-848), a full
+   * group (group.max.size), and InvalidConfigurationException: security, ACLs, versions.
+   */
   private static boolean fatal(KafkaException e) {
     return e instanceof FencedInstanceIdException
-        || e instanceof AuthenticationException
-        || e instanceof AuthorizationException
-        || e instanceof InvalidConfigurationException
-        || e instanceof UnsupportedVersionException;
+        || e instanceof UnreleasedInstanceIdException
+        || e instanceof GroupMaxSizeReachedException
+        || e instanceof InvalidGroupIdException
+        || e instanceof InvalidConfigurationException;
   }
 
   private void applyCommands() {
