@@ -19,6 +19,8 @@ public final class LabConsumer {
   private static final long PROGRESS_FLUSH_MS = 100;
   /** Once the server is gone, leave politely but never linger longer than this. */
   private static final long PARENT_GONE_EXIT_MS = 3000;
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration COMMIT_TIMEOUT_PARENT_GONE = Duration.ofMillis(1000);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration CLOSE_TIMEOUT_PARENT_GONE = Duration.ofMillis(1500);
 
@@ -100,7 +102,9 @@ public final class LabConsumer {
       LabConsumerMessages.error("consumer failed", e);
       healthy = false;
     }
-    boolean committed = healthy && loop.finalCommit();
+    progress.flush();
+    Duration commitTimeout = control.inputEnded() ? COMMIT_TIMEOUT_PARENT_GONE : COMMIT_TIMEOUT;
+    boolean committed = healthy && commits.finalCommit(config.commitMode(), commitTimeout);
     if (healthy && !committed)
       LabConsumerMessages.error("stopped without committing its last processed offsets");
     listener.closing();

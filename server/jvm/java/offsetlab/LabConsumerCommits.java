@@ -66,17 +66,22 @@ final class LabConsumerCommits {
         });
     if (offsets.isEmpty()) return;
     offsets.forEach((tp, om) -> sent.put(tp, om.offset()));
-    consumer.commitAsync(
-        offsets,
-        (done, error) -> {
-          if (error == null) {
-            done.forEach((tp, om) -> pending.remove(tp, om.offset()));
-            return;
-          }
-          // Not acknowledged: send these again with the next commit.
-          done.forEach((tp, om) -> sent.remove(tp, om.offset()));
-          report("commit failed", error);
-        });
+    try {
+      consumer.commitAsync(
+          offsets,
+          (done, error) -> {
+            if (error == null) {
+              done.forEach((tp, om) -> pending.remove(tp, om.offset()));
+              return;
+            }
+            // Not acknowledged: send these again with the next commit.
+            done.forEach((tp, om) -> sent.remove(tp, om.offset()));
+            report("commit failed", error);
+          });
+    } catch (RuntimeException e) {
+      offsets.forEach((tp, om) -> sent.remove(tp, om.offset()));
+      report("commit failed", e);
+    }
   }
 
   /** commitSync of what was processed on `partitions` (revocation, stop); true when none is left. */
@@ -126,6 +131,18 @@ final class LabConsumerCommits {
       report("commit failed", e);
       return false;
     }
+  }
+
+  /**
+   * The graceful stop's commit, before close() (after LeaveGroup the coordinator would refuse it):
+   * true when everything processed is committed. before-processing committed every batch already.
+   */
+  boolean finalCommit(String mode, Duration timeout) {
+    return switch (mode) {
+      case "after-processing" -> commitSync(consumer.assignment(), timeout);
+      case "auto" -> commitPositions(timeout);
+      default -> true;
+    };
   }
 
   /** A commit failing every 200 ms (e.g. after leaving the group) is reported once per 2 s. */

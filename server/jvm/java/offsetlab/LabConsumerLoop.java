@@ -104,12 +104,15 @@ final class LabConsumerLoop {
       if (!consumer.paused().containsAll(owned)) consumer.pause(owned);
     } else if (!consumer.paused().isEmpty()) consumer.resume(consumer.paused());
     if (!control.takeRejoin()) return;
-    if (config.classic()) {
+    try {
       consumer.enforceRebalance("triggered from the lab");
-    } else {
+    } catch (RuntimeException e) {
+      LabConsumerMessages.error("rejoin failed", e);
+      return;
+    }
+    if (!config.classic()) {
       // Kafka 4.4's consumer for group.protocol=consumer implements enforceRebalance() as a
       // logged warning and nothing else: under KIP-848 the coordinator alone decides rebalances.
-      consumer.enforceRebalance("triggered from the lab");
       LabConsumerMessages.error(
           "rejoin: not supported with group.protocol=consumer (KIP-848): Kafka 4.4's enforceRebalance() only logs a warning; the group coordinator alone starts rebalances (a member joins or leaves, partitions or subscriptions change)");
     }
@@ -199,16 +202,5 @@ final class LabConsumerLoop {
     reportedGeneration = generation;
     reportedAt = now;
     LabConsumerMessages.heartbeat(member, generation);
-  }
-
-  /** The graceful stop's commit: true when everything processed is committed. */
-  boolean finalCommit() {
-    progress.flush();
-    Duration timeout = control.inputEnded() ? Duration.ofMillis(1000) : SYNC_COMMIT_TIMEOUT;
-    return switch (mode) {
-      case "after-processing" -> commits.commitSync(consumer.assignment(), timeout);
-      case "auto" -> commits.commitPositions(timeout);
-      default -> true;
-    };
   }
 }
