@@ -2,7 +2,7 @@
  * 30 lab consumers in 3 groups on a 64-partition topic at 500 msg/s: Kafka's Java client (one JVM
  * each) against the kafkajs worker (one Node process each). Prints one consumer's start time
  * (spawn → ready, spawn → first assignment), RSS, and CPU busy and idle.
- * Run: npx tsx bench/java-consumers.ts   (BENCH_CLIENTS=java to skip kafkajs; uses KAFKA_BROKERS
+ * Run: npm run bench:java   (BENCH_CLIENTS=java to skip kafkajs; uses KAFKA_BROKERS
  * if set, else starts its own broker)
  */
 import { randomUUID } from 'node:crypto';

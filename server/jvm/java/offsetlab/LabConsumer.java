@@ -24,6 +24,8 @@ public final class LabConsumer {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration CLOSE_TIMEOUT_PARENT_GONE = Duration.ofMillis(1500);
 
+  private static final JsonNode END_OF_INPUT = Lines.object();
+
   private LabConsumer() {}
 
   public static void main(String[] args) {
@@ -44,11 +46,15 @@ public final class LabConsumer {
           startExitDeadline();
           synchronized (early) {
             if (control[0] != null) control[0].endOfInput();
-            else start.complete(null);
+            else {
+              // Before the consumer exists: remembered, as an end-of-input marker line.
+              early.add(END_OF_INPUT);
+              start.complete(null);
+            }
           }
         });
     JsonNode raw = start.join();
-    if (raw == null) System.exit(1);
+    if (raw == null || raw.isMissingNode()) System.exit(1);
     LabConsumerConfig config;
     try {
       config = LabConsumerConfig.parse(raw);
@@ -60,7 +66,10 @@ public final class LabConsumer {
     LabConsumerControl ctl = new LabConsumerControl(config.delayMs());
     synchronized (early) {
       control[0] = ctl;
-      early.forEach(ctl::apply);
+      for (JsonNode line : early) {
+        if (line == END_OF_INPUT) ctl.endOfInput();
+        else ctl.apply(line);
+      }
       early.clear();
     }
     System.exit(run(config, ctl));
