@@ -1,0 +1,150 @@
+package offsetlab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+/**
+ * One lab consumer: Kafka's own Java client in its own process, so "crash" is a real SIGKILL (no
+ * LeaveGroup, no last commit). stdin: the `start` command, then WorkerCommands; stdout: only
+ * WorkerMessage lines (protocol/ipc.ts). The end of stdin means the server is gone.
+ */
+public final class LabConsumer {
+  private static final long PROGRESS_FLUSH_MS = 100;
+  /** Once the server is gone, leave politely but never linger longer than this. */
+  private static final long PARENT_GONE_EXIT_MS = 3000;
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration COMMIT_TIMEOUT_PARENT_GONE = Duration.ofMillis(1000);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CLOSE_TIMEOUT_PARENT_GONE = Duration.ofMillis(1500);
+
+  private static final JsonNode END_OF_INPUT = Lines.object();
+
+  private LabConsumer() {}
+
+  public static void main(String[] args) {
+    CompletableFuture<JsonNode> start = new CompletableFuture<>();
+    LabConsumerControl[] control = {null};
+    List<JsonNode> early = new java.util.ArrayList<>();
+    Lines.readAsync(
+        line -> {
+          synchronized (early) {
+            if (!start.isDone()) {
+              if (line.path("type").asText().equals("start")) start.complete(line.path("config"));
+              else early.add(line);
+            } else if (control[0] != null) control[0].apply(line);
+            else early.add(line);
+          }
+        },
+        () -> {
+          startExitDeadline();
+          synchronized (early) {
+            if (control[0] != null) control[0].endOfInput();
+            else {
+              // Before the consumer exists: remembered, as an end-of-input marker line.
+              early.add(END_OF_INPUT);
+              start.complete(null);
+            }
+          }
+        });
+    JsonNode raw = start.join();
+    if (raw == null || raw.isMissingNode()) System.exit(1);
+    LabConsumerConfig config;
+    try {
+      config = LabConsumerConfig.parse(raw);
+    } catch (RuntimeException e) {
+      LabConsumerMessages.error(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    LabConsumerControl ctl = new LabConsumerControl(config.delayMs());
+    synchronized (early) {
+      control[0] = ctl;
+      for (JsonNode line : early) {
+        if (line == END_OF_INPUT) ctl.endOfInput();
+        else ctl.apply(line);
+      }
+      early.clear();
+    }
+    System.exit(run(config, ctl));
+  }
+
+  private static int run(LabConsumerConfig config, LabConsumerControl control) {
+    LabConsumerProgress progress = new LabConsumerProgress(config.runId());
+    ScheduledExecutorService flusher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "progress-flush");
+              t.setDaemon(true);
+              return t;
+            });
+    flusher.scheduleAtFixedRate(progress::flush, PROGRESS_FLUSH_MS, PROGRESS_FLUSH_MS, TimeUnit.MILLISECONDS);
+    KafkaConsumer<String, String> consumer;
+    try {
+      consumer = new KafkaConsumer<>(config.properties());
+    } catch (RuntimeException e) {
+      // KafkaException's message names the failing setting, never a configured value.
+      LabConsumerMessages.error("start failed", e);
+      return 1;
+    }
+    LabConsumerCommits commits = new LabConsumerCommits(consumer);
+    LabConsumerListener listener = new LabConsumerListener(consumer, config, commits, progress, control);
+    LabConsumerInterceptor.onAcknowledgedCommit(
+        offsets -> {
+          // Progress first: the server never sees a commit ahead of what it knows was processed.
+          progress.flush();
+          LabConsumerMessages.committed(listener.generationId, offsets);
+        });
+    LabConsumerLoop loop = new LabConsumerLoop(consumer, config, control, progress, commits, listener);
+    consumer.subscribe(List.of(config.topic()), listener);
+    LabConsumerMessages.ready(ProcessHandle.current().pid());
+    boolean healthy;
+    try {
+      healthy = loop.run();
+    } catch (RuntimeException e) {
+      LabConsumerMessages.error("consumer failed", e);
+      healthy = false;
+    }
+    progress.flush();
+    Duration commitTimeout = control.inputEnded() ? COMMIT_TIMEOUT_PARENT_GONE : COMMIT_TIMEOUT;
+    boolean committed = healthy && commits.finalCommit(config.commitMode(), commitTimeout);
+    if (healthy && !committed)
+      LabConsumerMessages.error("stopped without committing its last processed offsets");
+    listener.closing();
+    try {
+      // DEFAULT: a dynamic member leaves the group (LeaveGroup, or a leave heartbeat under
+      // KIP-848); a static member (group.instance.id) stays until its session times out.
+      consumer.close(
+          CloseOptions.timeout(control.inputEnded() ? CLOSE_TIMEOUT_PARENT_GONE : CLOSE_TIMEOUT));
+    } catch (RuntimeException e) {
+      LabConsumerMessages.error("close failed", e);
+    }
+    progress.flush();
+    LabConsumerMessages.stopped();
+    if (!healthy) return 1;
+    return committed ? 0 : 2;
+  }
+
+  /** The server is gone (even by SIGKILL): whatever the graceful stop is doing, end soon. */
+  private static void startExitDeadline() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(PARENT_GONE_EXIT_MS);
+              } catch (InterruptedException e) {
+                return;
+              }
+              Runtime.getRuntime().halt(1);
+            },
+            "exit-deadline");
+    t.setDaemon(true);
+    t.start();
+  }
+}

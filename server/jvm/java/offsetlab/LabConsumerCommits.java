@@ -1,0 +1,157 @@
+package offsetlab;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The explicit commits of `after-processing` and `before-processing`. Only the poll loop's
+ * thread calls this (KafkaConsumer is not thread-safe); the broker's acknowledgements are seen
+ * by LabConsumerInterceptor. `auto` commits nothing here: Kafka's own auto commit does it.
+ */
+final class LabConsumerCommits {
+  /** How often after-processing commits what was processed. */
+  static final long PROMPT_COMMIT_MS = 200;
+  private static final long SAME_ERROR_QUIET_MS = 2000;
+
+  private final KafkaConsumer<String, String> consumer;
+  /** Processed but not yet acknowledged: the next offset to read per partition. */
+  private final Map<TopicPartition, Long> pending = new HashMap<>();
+  /** What the last commitAsync carried, so an unanswered one is not sent again and again. */
+  private final Map<TopicPartition, Long> sent = new HashMap<>();
+  private long lastCommitAt = 0;
+  private String lastError = "";
+  private long lastErrorAt = 0;
+
+  LabConsumerCommits(KafkaConsumer<String, String> consumer) {
+    this.consumer = consumer;
+  }
+
+  void processed(TopicPartition tp, long next) {
+    pending.put(tp, next);
+  }
+
+  boolean isEmpty() {
+    return pending.isEmpty();
+  }
+
+  /** Work on partitions this member no longer owns must not be committed by it. */
+  void forget(Collection<TopicPartition> partitions) {
+    for (TopicPartition tp : partitions) {
+      pending.remove(tp);
+      sent.remove(tp);
+    }
+  }
+
+  /**
+   * commitAsync every PROMPT_COMMIT_MS: the processing loop never waits for the coordinator, and
+   * a lost async commit is repaired by the next one, or by the commitSync that onPartitionsRevoked
+   * and the graceful stop do (the usual pairing: async in the loop, sync at the edges).
+   * One connection to the coordinator keeps the async commits in order.
+   */
+  void maybeCommitAsync(long nowMs) {
+    if (nowMs - lastCommitAt < PROMPT_COMMIT_MS) return;
+    lastCommitAt = nowMs;
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    pending.forEach(
+        (tp, next) -> {
+          if (!next.equals(sent.get(tp))) offsets.put(tp, new OffsetAndMetadata(next));
+        });
+    if (offsets.isEmpty()) return;
+    offsets.forEach((tp, om) -> sent.put(tp, om.offset()));
+    try {
+      consumer.commitAsync(
+          offsets,
+          (done, error) -> {
+            if (error == null) {
+              done.forEach((tp, om) -> pending.remove(tp, om.offset()));
+              return;
+            }
+            // Not acknowledged: send these again with the next commit.
+            done.forEach((tp, om) -> sent.remove(tp, om.offset()));
+            report("commit failed", error);
+          });
+    } catch (RuntimeException e) {
+      offsets.forEach((tp, om) -> sent.remove(tp, om.offset()));
+      report("commit failed", e);
+    }
+  }
+
+  /** commitSync of what was processed on `partitions` (revocation, stop); true when none is left. */
+  boolean commitSync(Collection<TopicPartition> partitions, Duration timeout) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : partitions) {
+      Long next = pending.get(tp);
+      if (next != null) offsets.put(tp, new OffsetAndMetadata(next));
+    }
+    if (offsets.isEmpty()) return true;
+    try {
+      consumer.commitSync(offsets, timeout);
+      offsets.forEach((tp, om) -> pending.remove(tp, om.offset()));
+      return true;
+    } catch (RuntimeException e) {
+      report("commit failed", e);
+      return false;
+    }
+  }
+
+  /**
+   * At-most-once: the end of every partition's batch is committed before any record of it is
+   * processed, so a crash mid-batch loses the rest for good. False when the broker did not
+   * acknowledge it; the batch must then not be processed (that would be at-least-once).
+   */
+  boolean commitBatchFirst(ConsumerRecords<String, String> records, Duration timeout) {
+    Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<String, String>> rs = records.records(tp);
+      ends.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+    }
+    try {
+      consumer.commitSync(ends, timeout);
+      return true;
+    } catch (RuntimeException e) {
+      report("commit before processing failed, batch not processed", e);
+      return false;
+    }
+  }
+
+  /** `auto` on a graceful stop: the consumed positions, exactly what the auto commit would send. */
+  boolean commitPositions(Duration timeout) {
+    try {
+      consumer.commitSync(timeout);
+      return true;
+    } catch (RuntimeException e) {
+      report("commit failed", e);
+      return false;
+    }
+  }
+
+  /**
+   * The graceful stop's commit, before close() (after LeaveGroup the coordinator would refuse it):
+   * true when everything processed is committed. before-processing committed every batch already.
+   */
+  boolean finalCommit(String mode, Duration timeout) {
+    return switch (mode) {
+      case "after-processing" -> commitSync(consumer.assignment(), timeout);
+      case "auto" -> commitPositions(timeout);
+      default -> true;
+    };
+  }
+
+  /** A commit failing every 200 ms (e.g. after leaving the group) is reported once per 2 s. */
+  private void report(String what, Throwable e) {
+    String key = what + e.getClass().getName();
+    long now = System.currentTimeMillis();
+    if (key.equals(lastError) && now - lastErrorAt < SAME_ERROR_QUIET_MS) return;
+    lastError = key;
+    lastErrorAt = now;
+    LabConsumerMessages.error(what, e);
+  }
+}

@@ -1,0 +1,137 @@
+package offsetlab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** The `start` command's WorkerConfig (protocol/ipc.ts), read field by field, and its Properties. */
+record LabConsumerConfig(
+    String consumerId,
+    String clientId,
+    List<String> brokers,
+    Map<String, String> clientProperties,
+    String groupInstanceId,
+    long delayMs,
+    String runId,
+    String groupId,
+    String topic,
+    String protocol,
+    String assignor,
+    Long maxPollIntervalMs,
+    String commitMode,
+    long autoCommitIntervalMs,
+    String offsetReset,
+    int sessionTimeoutMs,
+    int heartbeatIntervalMs) {
+
+  /** Kafka's default max.poll.interval.ms, used to recognise a poll gap when none is configured. */
+  static final long DEFAULT_MAX_POLL_INTERVAL_MS = 300_000;
+  /** The classic client learns of added partitions on a metadata refresh; the default is 5 min. */
+  private static final int METADATA_MAX_AGE_MS = 3000;
+
+  static LabConsumerConfig parse(JsonNode c) {
+    List<String> brokers = new ArrayList<>();
+    for (JsonNode b : required(c, "brokers")) brokers.add(b.asText());
+    Map<String, String> extra = new LinkedHashMap<>();
+    required(c, "clientProperties").properties().forEach(e -> extra.put(e.getKey(), e.getValue().asText()));
+    JsonNode maxPoll = required(c, "maxPollIntervalMs");
+    JsonNode instance = required(c, "groupInstanceId");
+    return new LabConsumerConfig(
+        text(c, "consumerId"),
+        text(c, "clientId"),
+        brokers,
+        extra,
+        instance.isNull() ? null : instance.asText(),
+        required(c, "delayMs").asLong(),
+        text(c, "runId"),
+        text(c, "groupId"),
+        text(c, "topic"),
+        oneOf(c, "protocol", "classic", "consumer"),
+        oneOf(c, "assignor", "range", "round-robin", "sticky", "cooperative-sticky", "uniform"),
+        maxPoll.isNull() ? null : maxPoll.asLong(),
+        oneOf(c, "commitMode", "after-processing", "auto", "before-processing"),
+        required(c, "autoCommitIntervalMs").asLong(),
+        oneOf(c, "offsetReset", "earliest", "latest"),
+        required(c, "sessionTimeoutMs").asInt(),
+        required(c, "heartbeatIntervalMs").asInt());
+  }
+
+  boolean classic() {
+    return protocol.equals("classic");
+  }
+
+  long effectiveMaxPollIntervalMs() {
+    return maxPollIntervalMs == null ? DEFAULT_MAX_POLL_INTERVAL_MS : maxPollIntervalMs;
+  }
+
+  /** The assignor name Kafka shows (DescribeGroups' protocol, or the group's remote assignor). */
+  String kafkaAssignorName() {
+    return assignor.equals("round-robin") ? "roundrobin" : assignor;
+  }
+
+  Properties properties() {
+    Properties p = new Properties();
+    // Security settings first, so the lab's own settings below always win.
+    p.putAll(clientProperties);
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers));
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
+    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(METADATA_MAX_AGE_MS));
+    p.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, LabConsumerInterceptor.class.getName());
+    boolean auto = commitMode.equals("auto");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(auto));
+    if (auto) p.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, String.valueOf(autoCommitIntervalMs));
+    p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, protocol);
+    if (classic()) {
+      p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignorClass());
+      p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(sessionTimeoutMs));
+      p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(heartbeatIntervalMs));
+    } else {
+      // KIP-848: the broker assigns and owns the session timeout and heartbeat interval
+      // (group.consumer.session.timeout.ms, or the group's own config); the client refuses
+      // session.timeout.ms, heartbeat.interval.ms and partition.assignment.strategy.
+      p.put(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG, assignor);
+    }
+    if (groupInstanceId != null) p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId);
+    if (maxPollIntervalMs != null)
+      p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(maxPollIntervalMs));
+    return p;
+  }
+
+  private String assignorClass() {
+    String pkg = "org.apache.kafka.clients.consumer.";
+    return switch (assignor) {
+      case "range" -> pkg + "RangeAssignor";
+      case "round-robin" -> pkg + "RoundRobinAssignor";
+      case "sticky" -> pkg + "StickyAssignor";
+      case "cooperative-sticky" -> pkg + "CooperativeStickyAssignor";
+      default -> throw new IllegalArgumentException("assignor " + assignor + " needs protocol consumer");
+    };
+  }
+
+  private static JsonNode required(JsonNode c, String field) {
+    JsonNode v = c.get(field);
+    if (v == null) throw new IllegalArgumentException("start config lacks " + field);
+    return v;
+  }
+
+  private static String text(JsonNode c, String field) {
+    JsonNode v = required(c, field);
+    if (!v.isTextual()) throw new IllegalArgumentException("start config: " + field + " must be a string");
+    return v.asText();
+  }
+
+  private static String oneOf(JsonNode c, String field, String... allowed) {
+    String v = text(c, field);
+    for (String a : allowed) if (a.equals(v)) return v;
+    throw new IllegalArgumentException("start config: " + field + " must be one of " + String.join(", ", allowed));
+  }
+}
