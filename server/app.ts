@@ -33,6 +33,8 @@ export interface OffsetLabOptions {
   pollIntervalMs: number;
   scenario: 'default' | 'empty';
   mode?: 'lab' | 'monitor';
+  /** The compiled Java parts with Kafka's jars; null: no Java consumers (no JDK). */
+  jvmClasspath?: string | null;
   /** Who may connect; by default loopback names only, no token, not read-only. */
   access?: AccessPolicy;
   /** Serves everything that is not /api or socket.io (the Next.js page); tests may leave it out. */
@@ -64,6 +66,7 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
     pollIntervalMs: options.pollIntervalMs,
     mode: options.mode ?? 'lab',
     readOnly: access.readOnly,
+    jvmClasspath: options.jvmClasspath ?? null,
   });
   const { broker } = options;
   broker?.onExit((reason) => {

@@ -8,6 +8,7 @@ import { EmbeddedBroker } from './broker/embedded-broker';
 import { checkHttpPortFree, PreflightError } from './broker/preflight';
 import { loadConfig } from './config';
 import { accessPolicy } from './http/access';
+import { jvmClasspath } from './jvm/compile';
 import { waitForCluster } from './kafka/client';
 
 const BROKER_READY_TIMEOUT_MS = 90_000;
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   log(`Kafka is answering at ${brokers.join(',')}`);
 
   const access = accessPolicy(config);
+  const classpath = await jvmClasspath(config.rootDir, log);
   const app = await startOffsetLab({
     brokers,
     broker,
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
     scenario: config.scenario,
     mode: config.mode,
     access,
+    jvmClasspath: classpath,
     pages: (req, res) => nextHandler(req, res),
   });
   closeApp = app.close;

@@ -10,19 +10,11 @@ import { JvmChild, SMALL_JVM_ARGS } from './jvm-child';
 const STOP_TIMEOUT_MS = 10_000;
 export const LAB_CONSUMER_MAIN_CLASS = 'offsetlab.LabConsumer';
 /**
- * On top of SMALL_JVM_ARGS: a heap that starts small (with -Xmx64m alone the JVM commits all
- * 64 MiB at once, as the default initial heap, 1/64 of RAM, is capped at -Xmx; an idle consumer
- * needs ~10 MiB, so -Xms8m saves ~16 MiB RSS per process, see bench/java-consumers.ts). And the
- * JVM's own warnings on stderr: by default HotSpot prints them (e.g. "[warning][cds] Unable to use
- * shared archive") on stdout, which must carry only JSON lines.
+ * On top of SMALL_JVM_ARGS, a heap that starts small: with -Xmx64m alone the JVM commits all
+ * 64 MiB at once (the default initial heap, 1/64 of RAM, is capped at -Xmx); an idle consumer
+ * needs ~10 MiB, so -Xms8m saves ~16 MiB RSS per process (bench/java-consumers.ts).
  */
-export const LAB_CONSUMER_JVM_ARGS = [
-  ...SMALL_JVM_ARGS,
-  '-Xms8m',
-  '-Xlog:disable',
-  '-Xlog:all=warning:stderr',
-  '-XX:+DisplayVMOutputToStderr',
-];
+export const LAB_CONSUMER_JVM_ARGS = [...SMALL_JVM_ARGS, '-Xms8m'];
 
 /** The same events as the kafkajs ConsumerProcess, plus the JVM's own log lines if wanted. */
 export interface JavaWorkerEvents {

@@ -22,6 +22,10 @@ export const SMALL_JVM_ARGS = [
   '-XX:TieredStopAtLevel=1',
   '-Xshare:auto',
   '-Djava.awt.headless=true',
+  // HotSpot prints its own warnings on stdout by default; stdout must carry only JSON lines.
+  '-Xlog:disable',
+  '-Xlog:all=warning:stderr',
+  '-XX:+DisplayVMOutputToStderr',
 ];
 
 /**

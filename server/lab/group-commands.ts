@@ -41,6 +41,11 @@ export function createLabGroup(
       `groupId: "${command.groupId}" already exists in Kafka (${inKafka.state}) and the lab does not take over other groups; choose another id`,
     );
   }
+  if (command.client === 'java' && !lab.options.jvmClasspath) {
+    throw new CommandError(
+      'client: Java consumers need a JDK (javac), and none was found at start-up',
+    );
+  }
   if (lab.partitionCount(command.topic) === 0) {
     throw new CommandError(`topic: no topic "${command.topic}" on the cluster; create it first`);
   }

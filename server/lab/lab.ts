@@ -12,6 +12,7 @@ import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
 import { GroupMetrics } from '../domain/group-metrics';
 import { GroupAudit } from '../domain/seq-set';
+import { JavaWorker } from '../jvm/java-worker';
 import type { AdminPoller } from '../kafka/admin-poller';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
 import { historyPoint, RingBuffer } from '../state/history';
@@ -44,6 +45,10 @@ export interface LabOptions {
   pollIntervalMs: number;
   mode?: 'lab' | 'monitor';
   readOnly?: boolean;
+  /** The lab's compiled Java parts with Kafka's jars (jvmClasspath); null: no Java consumers. */
+  jvmClasspath?: string | null;
+  /** Client properties (security) every Kafka client of the lab uses; never logged. */
+  clientProperties?: Record<string, string>;
 }
 
 /**
@@ -234,7 +239,7 @@ export class Lab extends EventEmitter {
       ...config,
       consumerId: id,
       clientId: labClientId(id),
-      clientProperties: {},
+      clientProperties: this.options.clientProperties ?? {},
       groupInstanceId: config.staticMembership ? `${config.groupId}-${id}` : null,
       brokers: this.options.brokers,
       delayMs,
@@ -276,7 +281,10 @@ export class Lab extends EventEmitter {
 
   private startHandle(config: WorkerConfig, events: ConsumerProcessEvents): ConsumerHandle {
     if (config.client === 'kafkajs') return new ConsumerProcess(this.workerPath, config, events);
-    throw new CommandError('client: the java consumer kind is not available in this build');
+    const classpath = this.options.jvmClasspath;
+    if (!classpath)
+      throw new CommandError('client: Java consumers need a JDK, and none was found at start-up');
+    return new JavaWorker(classpath, config, events);
   }
 
   async stop(): Promise<void> {

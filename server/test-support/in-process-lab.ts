@@ -1,5 +1,6 @@
 import { type OffsetLab, startOffsetLab } from '../app';
 import type { AccessPolicy } from '../http/access';
+import { jvmClasspath } from '../jvm/compile';
 import { LabClient } from './lab-client';
 import { waitFor } from './wait-for';
 
@@ -28,6 +29,7 @@ export async function startLabForTest(
     pollIntervalMs: 500,
     scenario,
     access,
+    jvmClasspath: await jvmClasspath(process.cwd()),
   });
   const client = new LabClient(app.url, access?.token ?? null);
   await waitFor('the first poll', async () => (await client.state()).cluster !== null);
