@@ -40,6 +40,10 @@ export const GLOSSARY = {
     'An idempotent producer numbers its batches so the broker drops duplicates caused by retries. It requires acks=all.',
   'key-mode':
     'Kafka hashes the key (murmur2) to pick the partition: the same key always lands on the same partition, so its messages stay in order. No key spreads messages around.',
+  health:
+    "Burrow's rules over the last 20 s of each partition: OK keeps up; WARN lag is growing; STALL commits arrive but the offset does not move; STOP messages wait and nothing was committed; REWIND the committed offset went backwards. A group shows its worst partition.",
+  'lag-seconds':
+    'How old the next message to consume is: when the log end passed the committed offset, read from how the log end grew over time (as kafka-lag-exporter does).',
   'delivery-audit':
     'Every acked message carries a sequence number. Missing = acked but never processed by this group (data loss); duplicates = processed more than once (at-least-once replays).',
 } as const;

@@ -25,6 +25,8 @@ export interface LiveStore {
   getState: () => LiveState;
   /** Typed by the protocol's schemas: a misspelt field or type fails to compile. */
   command: (command: CommandInput) => Promise<CommandAck>;
+  /** The groups this page shows in full; the server then sends their details. */
+  watch: (groupIds: string[]) => void;
 }
 
 export function createLiveStore(url?: string): LiveStore {
@@ -48,7 +50,12 @@ export function createLiveStore(url?: string): LiveStore {
     buffer.push(event);
     flush.schedule();
   };
-  socket.on('connect', () => push({ type: 'socket', status: 'connected' }));
+  let watched: string[] = [];
+  socket.on('connect', () => {
+    push({ type: 'socket', status: 'connected' });
+    // A new connection is a new socket on the server: tell it again what this page shows.
+    if (watched.length > 0) socket.emit('groups:watch', watched);
+  });
   socket.on('disconnect', () => push({ type: 'socket', status: 'reconnecting' }));
   socket.io.on('reconnect_attempt', () => push({ type: 'socket', status: 'reconnecting' }));
   socket.on('state:full', (raw) => {
@@ -74,6 +81,10 @@ export function createLiveStore(url?: string): LiveStore {
       return () => listeners.delete(listener);
     },
     getState: () => state,
+    watch: (groupIds) => {
+      watched = groupIds;
+      socket.emit('groups:watch', groupIds);
+    },
     command: (command) =>
       new Promise<CommandAck>((resolve) => {
         socket

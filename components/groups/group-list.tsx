@@ -1,17 +1,21 @@
 'use client';
 
 import { useState } from 'react';
+import { useGroupSelection } from '@/lib/group-selection';
 import { useCanAct, useLive } from '@/lib/use-live';
+import type { GroupInfo } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { CreateGroupDialog } from './create-group-dialog';
+import { GroupOverview } from './group-overview';
 import { GroupPanel } from './group-panel';
 
+/** The overview of every group, then the groups that are open, in full. */
 export function GroupList() {
   const groups = useLive((s) => s.snapshot?.groups);
   const [creating, setCreating] = useState(false);
   const canAct = useCanAct();
-  const lab = (groups ?? []).filter((g) => g.lab);
-  const others = (groups ?? []).filter((g) => !g.lab);
+  const { open, isOpen, toggle } = useGroupSelection();
+  const byId = new Map<string, GroupInfo>((groups ?? []).map((g) => [g.groupId, g]));
   return (
     <div className="flex flex-col gap-3">
       <div className="flex items-center justify-between">
@@ -29,20 +33,20 @@ export function GroupList() {
         )}
       </div>
       {creating && <CreateGroupDialog onClose={() => setCreating(false)} />}
-      {lab.map((g) => (
-        <GroupPanel key={g.groupId} group={g} />
-      ))}
-      {others.length > 0 && (
-        <h3 className="mt-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          Other groups on this cluster
-        </h3>
-      )}
-      {others.map((g) => (
-        <GroupPanel key={g.groupId} group={g} />
-      ))}
-      {lab.length === 0 && others.length === 0 && (
+      <GroupOverview isOpen={isOpen} toggle={toggle} />
+      {open.map((id) => {
+        const group = byId.get(id);
+        return group ? (
+          <GroupPanel key={id} group={group} onClose={toggle} />
+        ) : (
+          <p key={id} className="text-sm text-slate-500" data-testid={`group-loading-${id}`}>
+            Loading {id}…
+          </p>
+        );
+      })}
+      {open.length === 0 && (
         <p className="text-sm text-slate-500">
-          No consumer groups yet. Create one to start consuming.
+          Pick a group in the table to see its members, partitions and offsets.
         </p>
       )}
     </div>

@@ -3,31 +3,26 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { countRender } from '@/lib/render-count';
 import { useCanAct } from '@/lib/use-live';
-import type { GroupInfo, GroupState } from '@/protocol/snapshot';
-import { Badge, type Tone } from '../ui/badge';
+import type { GroupInfo } from '@/protocol/snapshot';
+import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
-import { useCommand } from '../ui/command-feedback';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
 import { AssignmentBoard } from './assignment-board';
+import { GroupActions } from './group-actions';
 import { OffsetBars } from './offset-bars';
+import { STATE_TONE, VERDICT_TONE } from './overview-row';
 import { RebalanceClock } from './rebalance-clock';
 import { ResetOffsetsDialog } from './reset-offsets-dialog';
 
-const STATE_TONE: Record<GroupState, Tone> = {
-  Stable: 'green',
-  PreparingRebalance: 'amber',
-  CompletingRebalance: 'amber',
-  Assigning: 'amber',
-  Reconciling: 'amber',
-  Empty: 'slate',
-  Dead: 'red',
-  Unknown: 'slate',
-};
-
-export const GroupPanel = memo(function GroupPanel({ group }: { group: GroupInfo }) {
+export const GroupPanel = memo(function GroupPanel({
+  group,
+  onClose,
+}: {
+  group: GroupInfo;
+  onClose?: (groupId: string) => void;
+}) {
   countRender(`group:${group.groupId}`);
-  const run = useCommand();
   const [resetting, setResetting] = useState(false);
   const colorOf = useCallback(
     (memberId: string | null) =>
@@ -51,46 +46,41 @@ export const GroupPanel = memo(function GroupPanel({ group }: { group: GroupInfo
     </span>
   );
   const canAct = useCanAct();
-  const actions =
-    group.lab && canAct ? (
-      <>
-        <Button data-testid="add-consumer" onClick={() => run({ type: 'consumer:add', groupId })}>
-          + Add consumer
-        </Button>
-        <Button
-          data-testid="trigger-rebalance"
-          title="One member rejoins with new metadata; the coordinator rebalances the whole group"
-          onClick={() =>
-            run({ type: 'group:rebalance', groupId }, `Rebalance requested for ${groupId}`)
-          }
-        >
-          Trigger rebalance
-        </Button>
-        <Button data-testid="open-reset-offsets" onClick={() => setResetting(true)}>
-          Reset offsets
-        </Button>
-        <Button
-          variant="danger"
-          data-testid="delete-group"
-          onClick={() => {
-            if (window.confirm(`Stop all consumers of ${groupId} and delete the group in Kafka?`)) {
-              void run({ type: 'group:delete', groupId }, `Group ${groupId} deleted`);
-            }
-          }}
-        >
-          Delete
-        </Button>
-      </>
-    ) : null;
+  const closeButton = onClose && (
+    <Button
+      variant="ghost"
+      aria-label={`Close ${groupId}`}
+      data-testid="close-group"
+      onClick={() => onClose(groupId)}
+    >
+      ×
+    </Button>
+  );
+  const actions = (
+    <>
+      {group.lab && canAct && (
+        <GroupActions
+          groupId={groupId}
+          kip848={group.config?.protocol === 'consumer'}
+          onReset={() => setResetting(true)}
+        />
+      )}
+      {closeButton}
+    </>
+  );
   const topicLine = useMemo(() => group.topics.join(', ') || '—', [group.topics]);
   return (
     <Panel title={title} actions={actions} testId={`group-${groupId}`}>
-      <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4 lg:grid-cols-7">
+      <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4 lg:grid-cols-6">
         <Stat label="topic">{topicLine}</Stat>
-        <Stat label="assignor" help="assignor">
+        <Stat label="type · assignor" help="assignor">
+          {group.config
+            ? `${group.config.client} · ${group.config.protocol === 'consumer' ? 'KIP-848' : 'classic'} · `
+            : `${group.type} · `}
           {group.protocol || '—'}
+          {group.config?.staticMembership ? ' · static' : ''}
         </Stat>
-        <Stat label="generation" help="generation">
+        <Stat label={group.type === 'consumer' ? 'group epoch' : 'generation'} help="generation">
           <span data-testid="generation">{group.generationId ?? '—'}</span>
         </Stat>
         <Stat label="members">
@@ -98,6 +88,14 @@ export const GroupPanel = memo(function GroupPanel({ group }: { group: GroupInfo
         </Stat>
         <Stat label="total lag" help="lag">
           <span data-testid="total-lag">{group.totalLag}</span>
+        </Stat>
+        <Stat label="lag (s)" help="lag-seconds">
+          <span data-testid="lag-seconds">{group.lagSeconds.toFixed(1)}</span>
+        </Stat>
+        <Stat label="health" help="health">
+          <span title={group.health.reason} data-testid="group-health">
+            <Badge tone={VERDICT_TONE[group.health.verdict]}>{group.health.verdict}</Badge>
+          </span>
         </Stat>
         {group.config && (
           <Stat label="session timeout" help="session-timeout">
@@ -107,6 +105,11 @@ export const GroupPanel = memo(function GroupPanel({ group }: { group: GroupInfo
         {group.config && (
           <Stat label="commit" help="commit-mode">
             {group.config.commitMode}
+          </Stat>
+        )}
+        {group.config?.maxPollIntervalMs && (
+          <Stat label="max.poll.interval" help="max-poll-interval">
+            {group.config.maxPollIntervalMs / 1000} s
           </Stat>
         )}
       </dl>

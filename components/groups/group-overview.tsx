@@ -1,0 +1,202 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useLive } from '@/lib/use-live';
+import { GROUP_STATES, type GroupSummary, VERDICTS } from '@/protocol/snapshot';
+import { inputClass } from '../ui/field';
+import { Help } from '../ui/help';
+import { OverviewRow, ROW_HEIGHT_PX } from './overview-row';
+import { compareBy, type SortKey } from './overview-sort';
+
+const VIEWPORT_PX = 360;
+const OVERSCAN_ROWS = 6;
+
+const COLUMNS: { key: SortKey; label: string; className?: string; width: string }[] = [
+  { key: 'groupId', label: 'group', width: 'w-[24%]' },
+  { key: 'type', label: 'type · assignor', width: 'w-[11%]' },
+  { key: 'state', label: 'state', width: 'w-[10%]' },
+  { key: 'members', label: 'members', className: 'text-right', width: 'w-[6%]' },
+  { key: 'topics', label: 'topics', width: 'w-[12%]' },
+  { key: 'totalLag', label: 'lag', className: 'text-right', width: 'w-[6%]' },
+  { key: 'lagSeconds', label: 'lag (s)', className: 'text-right', width: 'w-[6%]' },
+  { key: 'trend', label: 'last minute', width: 'w-[10%]' },
+  { key: 'health', label: 'health', width: 'w-[7%]' },
+  { key: 'lastCommitAt', label: 'last commit', className: 'text-right', width: 'w-[8%]' },
+];
+
+/**
+ * Every group of the cluster in one table: search, filters, sorting by any column, and only the
+ * rows in view are drawn, so ten thousand groups scroll like ten.
+ */
+export function GroupOverview({
+  isOpen,
+  toggle,
+}: {
+  isOpen: (groupId: string) => boolean;
+  toggle: (groupId: string) => void;
+}) {
+  const rows = useLive((s) => s.snapshot?.overview);
+  const [query, setQuery] = useState('');
+  const [state, setState] = useState('');
+  const [health, setHealth] = useState('');
+  const [origin, setOrigin] = useState<'' | 'lab' | 'outside'>('');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({
+    key: 'totalLag',
+    desc: true,
+  });
+  const [scrollTop, setScrollTop] = useState(0);
+  const history = useLive((s) => s.history);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const filtered = (rows ?? []).filter(
+      (g: GroupSummary) =>
+        (!q ||
+          g.groupId.toLowerCase().includes(q) ||
+          g.topics.some((t) => t.toLowerCase().includes(q))) &&
+        (!state || g.state === state) &&
+        (!health || g.health.verdict === health) &&
+        (!origin || (origin === 'lab') === g.lab),
+    );
+    return filtered.sort(compareBy(sort.key, sort.desc, history));
+  }, [rows, query, state, health, origin, sort, history]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
+  const last = Math.min(
+    shown.length,
+    Math.ceil((scrollTop + VIEWPORT_PX) / ROW_HEIGHT_PX) + OVERSCAN_ROWS,
+  );
+  const now = history[history.length - 1]?.at ?? Date.now();
+  const headerCell =
+    'cursor-pointer select-none px-2 py-1 text-left font-medium text-slate-500 hover:text-slate-800 dark:hover:text-slate-200';
+
+  return (
+    <section
+      data-testid="group-overview"
+      className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+        <h2 className="text-sm font-semibold">
+          All groups{' '}
+          <span className="font-normal text-slate-500" data-testid="overview-count">
+            {shown.length} of {rows?.length ?? 0}
+          </span>
+        </h2>
+        <Help term="health" />
+        <input
+          className={`${inputClass} ml-auto max-w-56`}
+          placeholder="search group or topic"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="overview-search"
+        />
+        <Filter label="state" value={state} onChange={setState} options={GROUP_STATES} />
+        <Filter
+          label="health"
+          value={health}
+          onChange={setHealth}
+          options={VERDICTS}
+          testId="overview-health"
+        />
+        <Filter
+          label="origin"
+          value={origin}
+          onChange={(v) => setOrigin(v as typeof origin)}
+          options={['lab', 'outside']}
+        />
+      </header>
+      <div
+        className="overflow-y-auto"
+        style={{ height: Math.min(VIEWPORT_PX, (shown.length + 1) * ROW_HEIGHT_PX + 2) }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-testid="overview-rows"
+      >
+        <table className="w-full table-fixed border-collapse text-xs">
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c.key} className={c.width} />
+            ))}
+          </colgroup>
+          <thead className="sticky top-0 z-10 bg-white dark:bg-slate-900">
+            <tr
+              className="border-b border-slate-200 dark:border-slate-800"
+              style={{ height: ROW_HEIGHT_PX }}
+            >
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={
+                    sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : undefined
+                  }
+                >
+                  <button
+                    type="button"
+                    className={`${headerCell} w-full ${c.className ?? ''}`}
+                    onClick={() =>
+                      setSort({
+                        key: c.key,
+                        desc: sort.key === c.key ? !sort.desc : c.key !== 'groupId',
+                      })
+                    }
+                    data-testid={`sort-${c.key}`}
+                  >
+                    {c.label}
+                    {sort.key === c.key ? (sort.desc ? ' ↓' : ' ↑') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {/* Only the rows in view exist; spacers keep the scrollbar true to the whole list. */}
+            <tr aria-hidden style={{ height: first * ROW_HEIGHT_PX }} />
+            {shown.slice(first, last).map((g) => (
+              <OverviewRow
+                key={g.groupId}
+                group={g}
+                open={isOpen(g.groupId)}
+                onToggle={toggle}
+                history={history}
+                now={now}
+              />
+            ))}
+            <tr aria-hidden style={{ height: (shown.length - last) * ROW_HEIGHT_PX }} />
+          </tbody>
+        </table>
+        {shown.length === 0 && <p className="p-3 text-slate-500">No group matches.</p>}
+      </div>
+    </section>
+  );
+}
+
+function Filter({
+  label,
+  value,
+  onChange,
+  options,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly string[];
+  testId?: string;
+}) {
+  return (
+    <select
+      aria-label={`filter by ${label}`}
+      className={`${inputClass} w-auto`}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={testId}
+    >
+      <option value="">any {label}</option>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
+  );
+}

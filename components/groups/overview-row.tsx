@@ -1,0 +1,106 @@
+'use client';
+
+import { memo } from 'react';
+import type { HistoryPoint } from '@/protocol/history';
+import type { GroupState, GroupSummary, Verdict } from '@/protocol/snapshot';
+import { Badge, type Tone } from '../ui/badge';
+import { lagTrend } from './overview-sort';
+import { Sparkline } from './sparkline';
+
+export const ROW_HEIGHT_PX = 30;
+
+export const VERDICT_TONE: Record<Verdict, Tone> = {
+  OK: 'green',
+  WARN: 'amber',
+  STALL: 'red',
+  STOP: 'red',
+  REWIND: 'violet',
+};
+
+export const STATE_TONE: Record<GroupState, Tone> = {
+  Stable: 'green',
+  PreparingRebalance: 'amber',
+  CompletingRebalance: 'amber',
+  Assigning: 'amber',
+  Reconciling: 'amber',
+  Empty: 'slate',
+  Dead: 'red',
+  Unknown: 'slate',
+};
+
+export function ago(at: number | null, now: number): string {
+  if (at === null) return '—';
+  const s = Math.max(0, Math.round((now - at) / 1000));
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  return `${Math.floor(s / 3600)} h ago`;
+}
+
+export const OverviewRow = memo(function OverviewRow({
+  group: g,
+  open,
+  onToggle,
+  history,
+  now,
+}: {
+  group: GroupSummary;
+  open: boolean;
+  onToggle: (groupId: string) => void;
+  history: HistoryPoint[];
+  now: number;
+}) {
+  const cell = 'truncate px-2';
+  return (
+    <tr
+      aria-selected={open}
+      data-testid={`overview-row-${g.groupId}`}
+      onClick={() => onToggle(g.groupId)}
+      className={`cursor-pointer border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60 ${open ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
+      style={{ height: ROW_HEIGHT_PX }}
+    >
+      <td className={`${cell} font-mono`}>
+        <button
+          type="button"
+          className="flex w-full min-w-0 items-center gap-1 text-left"
+          aria-expanded={open}
+          onClick={(e) => {
+            e.stopPropagation();
+            onToggle(g.groupId);
+          }}
+        >
+          <span aria-hidden className="w-3 text-slate-400">
+            {open ? '▾' : '▸'}
+          </span>
+          <span className="truncate">{g.groupId}</span>
+          {g.lab && <Badge tone="sky">lab</Badge>}
+        </button>
+      </td>
+      <td className={`${cell} text-slate-600 dark:text-slate-300`}>
+        {g.type}
+        {g.protocol ? ` · ${g.protocol}` : ''}
+      </td>
+      <td className={cell}>
+        <Badge tone={STATE_TONE[g.state]}>{g.state}</Badge>
+      </td>
+      <td className={`${cell} text-right tabular-nums`}>{g.members}</td>
+      <td className={`${cell} font-mono text-slate-600 dark:text-slate-300`}>
+        {g.topics.join(', ') || '—'}
+      </td>
+      <td className={`${cell} text-right tabular-nums ${g.totalLag > 0 ? 'font-semibold' : ''}`}>
+        {g.totalLag}
+      </td>
+      <td className={`${cell} text-right tabular-nums`}>{g.lagSeconds.toFixed(1)}</td>
+      <td className={cell}>
+        <Sparkline points={lagTrend(history, g.groupId)} />
+      </td>
+      <td className={cell} title={g.health.reason}>
+        <Badge tone={VERDICT_TONE[g.health.verdict]} testId={`health-${g.groupId}`}>
+          {g.health.verdict}
+        </Badge>
+      </td>
+      <td className={`${cell} text-right text-slate-500 tabular-nums`}>
+        {ago(g.lastCommitAt, now)}
+      </td>
+    </tr>
+  );
+});
