@@ -128,6 +128,19 @@ export const laneSchema = z.object({
   consumer: laneConsumerSchema.nullable(),
 });
 
+/** A finished rebalance, measured: how long, and how long each partition had nobody processing it. */
+export const rebalanceSummarySchema = z.object({
+  startedAt: z.number(),
+  endedAt: z.number(),
+  durationMs: z.number(),
+  reason: z.string(),
+  style: z.enum(['eager', 'cooperative', 'kip-848']).nullable(),
+  /** `${topic}|${partition}` → ms without a consumer processing it. */
+  pausedMs: z.record(z.string(), z.number()),
+  /** Partitions that changed owner (lab consumer ids; null: nobody, e.g. a crashed process). */
+  moves: z.array(z.object({ partition: z.string(), from: z.string().nullable(), to: z.string() })),
+});
+
 export const groupSchema = z.object({
   groupId: z.string(),
   lab: z.boolean(),
@@ -149,6 +162,7 @@ export const groupSchema = z.object({
   config: labGroupConfigSchema.nullable(),
   /** Set while a rebalance is in progress: when it started (epoch ms) and why. */
   rebalance: z.object({ startedAt: z.number(), reason: z.string() }).nullable(),
+  lastRebalance: rebalanceSummarySchema.nullable(),
   audit: z
     .object({
       processed: z.number(),
@@ -198,6 +212,7 @@ export type MemberInfo = z.infer<typeof memberSchema>;
 export type GroupOffset = z.infer<typeof groupOffsetSchema>;
 export type GroupInfo = z.infer<typeof groupSchema>;
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
+export type RebalanceSummary = z.infer<typeof rebalanceSummarySchema>;
 export type LabGroupConfig = z.infer<typeof labGroupConfigSchema>;
 export type LaneInfo = z.infer<typeof laneSchema>;
 export type LaneConsumer = z.infer<typeof laneConsumerSchema>;

@@ -197,6 +197,7 @@ export function buildGroupViews(
       rebalance: runtime.rebalance
         ? { startedAt: runtime.rebalance.startedAt, reason: runtime.rebalance.reason }
         : null,
+      lastRebalance: runtime.lastRebalance,
       audit: audit(),
       ...buildLanes(state, members, consumers, offsets),
     },

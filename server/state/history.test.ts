@@ -91,6 +91,7 @@ const groupInfo = (groupId: string, offsets: GroupOffset[]): GroupInfo => ({
   topics: [...new Set(offsets.map((o) => o.topic))],
   config: null,
   rebalance: null,
+  lastRebalance: null,
   audit: null,
   lanes: [],
   unassigned: [],

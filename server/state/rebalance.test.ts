@@ -78,6 +78,27 @@ describe('partitions without an owner', () => {
     });
   });
 
+  it('a finished rebalance keeps its summary: who gave what to whom, and every pause', () => {
+    const open = startRebalance(twoConsumers(), 'g1', T0 + 1000);
+    const revoked = partitionsStopped(open, 'g1', 'c1', [p(1)], T0 + 1000);
+    const moved = touchRebalance(
+      partitionsStarted(revoked, 'g1', 'c2', [p(1)], T0 + 1400),
+      'g1',
+      T0 + 1400,
+    );
+    const done = settleRebalance(moved, 'g1', T0 + 1500);
+    expect(done.groups.g1?.lastRebalance).toEqual({
+      startedAt: T0 + 1000,
+      endedAt: T0 + 1400,
+      durationMs: 400,
+      reason: 'the coordinator started it',
+      style: 'eager',
+      pausedMs: { [p(1)]: 400 },
+      moves: [{ partition: p(1), from: 'c1', to: 'c2' }],
+    });
+    expect(done.timeline.at(-1)?.message).toContain('moved P1 c1→c2');
+  });
+
   it('a crashed member stops its partitions at the crash, until someone takes them', () => {
     const crashed = run(twoConsumers(), commanded('c2', 'crash', T0 + 2000));
     expect(crashed.groups.g1?.inTransit).toEqual({ [p(2)]: T0 + 2000, [p(3)]: T0 + 2000 });

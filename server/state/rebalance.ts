@@ -5,7 +5,8 @@
  * without an owner and no live lab member is still joining; for other groups, when a poll shows
  * Kafka settled. Meanwhile it records, per partition, how long nobody processed it.
  */
-import { isLivePhase } from '../../protocol/snapshot';
+import { rebalanceStyle } from '../../protocol/consumer-kinds';
+import { isLivePhase, type RebalanceSummary } from '../../protocol/snapshot';
 import type { ObservedGroup } from './observation';
 import { own } from './own';
 import { formatDuration, withEvents } from './timeline';
@@ -30,6 +31,7 @@ export function runtimeOf(state: LabState, groupId: string): GroupRuntime {
   return (
     own(state.groups, groupId) ?? {
       rebalance: null,
+      lastRebalance: null,
       rebalanceEndedAt: 0,
       cause: null,
       inTransit: {},
@@ -202,18 +204,48 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
   const how = config
     ? ` [${config.protocol === 'consumer' ? 'KIP-848' : 'classic'}, ${config.assignor}]`
     : '';
+  const moves = movesOf(rebalance);
+  const moveNote =
+    moves.length > 0
+      ? `; moved ${moves.map((m) => `P${m.partition.split('|')[1]} ${m.from ?? '—'}→${m.to}`).join(', ')}`
+      : '';
+  const lastRebalance: RebalanceSummary = {
+    startedAt: rebalance.startedAt,
+    endedAt: at,
+    durationMs,
+    reason: rebalance.reason,
+    style: config ? rebalanceStyle(config.protocol, config.assignor) : null,
+    pausedMs: rebalance.pausedMs,
+    moves,
+  };
   return withEvents(
-    withRuntime(state, groupId, { ...runtime, rebalance: null, rebalanceEndedAt: at }),
+    withRuntime(state, groupId, {
+      ...runtime,
+      rebalance: null,
+      rebalanceEndedAt: at,
+      lastRebalance,
+    }),
     [
       {
         kind: 'rebalance-completed',
         at,
         groupId,
         durationMs,
-        message: `Rebalance completed in ${formatDuration(durationMs)} (${rebalance.reason})${how}${pauseNote}`,
+        message: `Rebalance completed in ${formatDuration(durationMs)} (${rebalance.reason})${how}${pauseNote}${moveNote}`,
       },
     ],
   );
+}
+
+/** Each partition some lab consumer took during the rebalance, with who gave it up (if anyone did). */
+function movesOf(rebalance: RebalanceRecord): RebalanceSummary['moves'] {
+  const from = new Map<string, string>();
+  for (const [id, m] of Object.entries(rebalance.moves)) for (const p of m.revoked) from.set(p, id);
+  const moves: RebalanceSummary['moves'] = [];
+  for (const [id, m] of Object.entries(rebalance.moves))
+    for (const p of m.added)
+      if (from.get(p) !== id) moves.push({ partition: p, from: from.get(p) ?? null, to: id });
+  return moves.sort((a, b) => a.partition.localeCompare(b.partition, undefined, { numeric: true }));
 }
 
 /** With no known cause, a crashed member still listed by Kafka is the likely one: its session ran out. */

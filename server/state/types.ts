@@ -5,6 +5,7 @@ import type {
   ErrorInfo,
   LabGroupConfig,
   ProducerInfo,
+  RebalanceSummary,
 } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
 import type { AdminObservation } from './observation';
@@ -46,6 +47,7 @@ export interface RebalanceRecord {
 /** What the lab knows of each group beyond Kafka's own view: rebalances and their causes. */
 export interface GroupRuntime {
   rebalance: RebalanceRecord | null;
+  lastRebalance: RebalanceSummary | null;
   rebalanceEndedAt: number;
   /** Why the next rebalance is expected (join, leave, trigger…), with when. */
   cause: { reason: string; at: number } | null;
