@@ -73,12 +73,13 @@ export const GroupPanel = memo(function GroupPanel({
     <Panel title={title} actions={actions} testId={`group-${groupId}`}>
       <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4 lg:grid-cols-6">
         <Stat label="topic">{topicLine}</Stat>
-        <Stat label="type · assignor" help="assignor">
+        <Stat label="kind" help="group-protocol">
           {group.config
-            ? `${group.config.client} · ${group.config.protocol === 'consumer' ? 'KIP-848' : 'classic'} · `
-            : `${group.type} · `}
-          {group.protocol || '—'}
-          {group.config?.staticMembership ? ' · static' : ''}
+            ? `${group.config.client} · ${group.config.protocol === 'consumer' ? 'KIP-848' : 'classic'}${group.config.staticMembership ? ' · static' : ''}`
+            : group.type}
+        </Stat>
+        <Stat label="assignor" help="assignor">
+          <span>{group.protocol || '—'}</span>
         </Stat>
         <Stat label={group.type === 'consumer' ? 'group epoch' : 'generation'} help="generation">
           <span data-testid="generation">{group.generationId ?? '—'}</span>
