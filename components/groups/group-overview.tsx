@@ -3,7 +3,6 @@
 import { useMemo, useState } from 'react';
 import { useLive } from '@/lib/use-live';
 import { GROUP_STATES, type GroupSummary, VERDICTS } from '@/protocol/snapshot';
-import { inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { OverviewRow, ROW_HEIGHT_PX } from './overview-row';
 import { compareBy, type SortKey } from './overview-sort';
@@ -84,7 +83,7 @@ export function GroupOverview({
         </h2>
         <Help term="health" />
         <input
-          className={`${inputClass} ml-auto max-w-56`}
+          className="ml-auto w-48 rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-800"
           placeholder="search group or topic"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -106,12 +105,12 @@ export function GroupOverview({
         />
       </header>
       <div
-        className="overflow-y-auto"
+        className="overflow-auto"
         style={{ height: Math.min(VIEWPORT_PX, (shown.length + 1) * ROW_HEIGHT_PX + 2) }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid="overview-rows"
       >
-        <table className="w-full table-fixed border-collapse text-xs">
+        <table className="w-full min-w-[56rem] table-fixed border-collapse text-xs">
           <colgroup>
             {COLUMNS.map((c) => (
               <col key={c.key} className={c.width} />
@@ -186,7 +185,7 @@ function Filter({
   return (
     <select
       aria-label={`filter by ${label}`}
-      className={`${inputClass} w-auto`}
+      className="rounded border border-slate-300 bg-white px-1 py-1 text-xs dark:border-slate-600 dark:bg-slate-800"
       value={value}
       onChange={(e) => onChange(e.target.value)}
       data-testid={testId}
