@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNORS, CONSUMER_CLIENTS, GROUP_PROTOCOLS, kindProblems } from './consumer-kinds';
+import { EXPERIMENT_IDS } from './experiments';
 import { consumerIdField, groupIdField, intInRange, oneOf, topicName } from './fields';
 
 export const COMMIT_MODES = ['after-processing', 'auto', 'before-processing'] as const;
@@ -111,6 +112,10 @@ export const COMMAND_SCHEMAS = {
     count: intInRange('count', 2, MAX_PARTITIONS),
   }),
   'topic:delete': z.object({ type: z.literal('topic:delete'), topic: topicName }),
+  'experiment:run': z.object({
+    type: z.literal('experiment:run'),
+    id: oneOf('id', EXPERIMENT_IDS),
+  }),
   'broker:stop': z.object({ type: z.literal('broker:stop') }),
   'broker:start': z.object({ type: z.literal('broker:start') }),
 } as const;

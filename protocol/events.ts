@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommandAck } from './commands';
+import { experimentRunSchema } from './experiments';
 import { historyPointSchema } from './history';
 import {
   clusterSchema,
@@ -40,6 +41,7 @@ export const snapshotChangesSchema = z.object({
   connection: connectionSchema.optional(),
   cluster: clusterSchema.nullable().optional(),
   producer: producerSchema.nullable().optional(),
+  experiments: z.array(experimentRunSchema).optional(),
   topics: keyedChanges(topicSchema).optional(),
   overview: keyedChanges(groupSummarySchema).optional(),
   groups: keyedChanges(groupSchema).optional(),
@@ -69,7 +71,7 @@ export const KEYED_SECTIONS = {
   groups: (g: { groupId: string }) => g.groupId,
   consumers: (c: { id: string }) => c.id,
 } as const;
-export const WHOLE_SECTIONS = ['connection', 'cluster', 'producer'] as const;
+export const WHOLE_SECTIONS = ['connection', 'cluster', 'producer', 'experiments'] as const;
 
 export interface ServerToClientEvents {
   'state:full': (state: FullState) => void;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACKS_MODES, KEY_MODES } from './commands';
+import { experimentRunSchema } from './experiments';
 import { consumerSchema, errorInfoSchema, groupSchema, groupSummarySchema } from './group';
 
 // Group shapes live in group.ts; re-exported so `protocol/snapshot` stays the one import.
@@ -74,6 +75,8 @@ export const snapshotSchema = z.object({
   groups: z.array(groupSchema),
   consumers: z.array(consumerSchema),
   producer: producerSchema.nullable(),
+  /** The last run of each experiment. */
+  experiments: z.array(experimentRunSchema),
 });
 
 export type Broker = z.infer<typeof brokerSchema>;

@@ -18,6 +18,9 @@ import {
 import { admitHttp } from './http/admit';
 import { handleApi } from './http/api';
 import { AdminPoller } from './kafka/admin-poller';
+import { runCommand } from './lab/commands';
+import { EXPERIMENTS } from './lab/experiments';
+import { ExperimentRunner } from './lab/experiments/runner';
 import { Lab } from './lab/lab';
 import { startDefaultScenario } from './lab/scenario';
 import { Broadcaster } from './realtime/broadcaster';
@@ -81,6 +84,9 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
       at: Date.now(),
     });
 
+  lab.experiments = new ExperimentRunner(lab, EXPERIMENTS, (command) =>
+    runCommand(lab, broker, command),
+  );
   const http = createServer((req, res) => {
     if (!admitHttp(access, req, res)) return;
     handleApi(req, res, lab, broker)

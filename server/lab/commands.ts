@@ -17,6 +17,11 @@ export const COMMANDS: CommandHandlers<CommandType> = {
   ...CONSUMER_COMMANDS,
   ...GROUP_COMMANDS,
   ...CLUSTER_COMMANDS,
+  'experiment:run': ({ lab }, { id }) => {
+    if (!lab.experiments)
+      throw new CommandError('id: experiments are not available on this server');
+    return lab.experiments.start(id);
+  },
 };
 
 /** Why this server takes no commands at all, or null when it does. */

@@ -26,6 +26,7 @@ import {
   ConsumerProcess,
   type ConsumerProcessEvents,
 } from './consumer-process';
+import type { ExperimentRunner } from './experiments/runner';
 import { buildWorkerBundle } from './worker-bundle';
 
 const TICK_MS = 1000;
@@ -65,6 +66,8 @@ export class Lab extends EventEmitter {
   readonly audits = new Map<string, GroupAudit>();
   /** Lag in seconds and health need history: sampled once a second, read by the snapshot. */
   readonly metrics = new GroupMetrics();
+  /** Set by the app once commands can run (experiments drive the lab through them). */
+  experiments: ExperimentRunner | null = null;
   private snapshotCache: Snapshot | null = null;
   private watched = new Set<string>();
   private timers: NodeJS.Timeout[] = [];

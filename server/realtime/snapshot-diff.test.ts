@@ -23,6 +23,7 @@ describe('diffSnapshot', () => {
         connection: snapshot.connection,
         cluster: null,
         producer: null,
+        experiments: [],
         topics: { upsert: [topicInfo('a')], patch: [], remove: [], order: ['a'] },
         overview: { upsert: [], patch: [], remove: [], order: [] },
         groups: { upsert: [], patch: [], remove: [], order: [] },

@@ -201,7 +201,16 @@ function reduceMessage(
     case 'joined': {
       let next = memberJoined(state, id, message.memberId, message.isLeader, message.at);
       const startedAt = message.durationMs === null ? message.at : message.at - message.durationMs;
-      next = startRebalance(next, groupId, startedAt);
+      // A join into the generation the group already has is no rebalance: a static member back
+      // within its session timeout. Without a generation (kafkajs), every join is one.
+      const known = Object.values(state.consumers)
+        .filter((c) => c.groupId === groupId && c.id !== id && c.generationId !== null)
+        .map((c) => c.generationId as number);
+      const sameGeneration =
+        message.generationId !== null &&
+        known.length > 0 &&
+        message.generationId <= Math.max(...known);
+      if (!sameGeneration) next = startRebalance(next, groupId, startedAt);
       next = patch(next, id, {
         isLeader: message.isLeader,
         generationId: message.generationId ?? consumer.generationId,

@@ -40,6 +40,7 @@ export function initialState(
     producedUpTo: {},
     timeline: [],
     nextEventId: 1,
+    experiments: {},
   };
 }
 
@@ -137,6 +138,8 @@ function apply(state: LabState, action: LabAction): LabState {
     }
     case 'clock/tick':
       return tick(state, action.at);
+    case 'experiment/updated':
+      return { ...state, experiments: { ...state.experiments, [action.run.id]: action.run } };
     default:
       return reduceConsumer(state, action);
   }

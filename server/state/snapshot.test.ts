@@ -51,6 +51,7 @@ describe('buildSnapshot', () => {
       groups: [],
       consumers: [],
       producer: null,
+      experiments: [],
     });
   });
 

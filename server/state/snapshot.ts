@@ -72,6 +72,7 @@ export function buildSnapshot(
     groups,
     consumers: Object.values(state.consumers).map(consumerInfo(state)),
     producer: state.producer,
+    experiments: Object.values(state.experiments),
   };
 }
 

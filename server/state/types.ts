@@ -1,3 +1,4 @@
+import type { ExperimentRun } from '../../protocol/experiments';
 import type { TopicPartitions, WorkerMessage } from '../../protocol/ipc';
 import type {
   ConnectionInfo,
@@ -88,6 +89,8 @@ export interface LabState {
   producedUpTo: Record<string, Record<number, number>>;
   timeline: TimelineEvent[];
   nextEventId: number;
+  /** The last run of each experiment. */
+  experiments: Record<string, ExperimentRun>;
 }
 
 export type LabAction =
@@ -132,4 +135,5 @@ export type LabAction =
   | { type: 'group/offsets-reset'; groupId: string; detail: string; at: number }
   | { type: 'producer/updated'; info: ProducerInfo }
   | { type: 'producer/acked'; topic: string; lastOffsets: Record<number, number> }
+  | { type: 'experiment/updated'; run: ExperimentRun }
   | { type: 'clock/tick'; at: number };
