@@ -5,13 +5,21 @@ import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Panel } from '../ui/panel';
 import { EXPERIMENTS } from './experiments';
+import { JudgedExperiments } from './judged-experiments';
 
 export function ExperimentsPanel() {
   const snapshot = useLive((s) => s.snapshot);
   const run = useCommand();
   if (!snapshot) return null;
   return (
-    <Panel title="Try it: experiments from the course" testId="experiments">
+    <Panel title="Try it: experiments" testId="experiments">
+      <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        Measured and judged
+      </h3>
+      <JudgedExperiments />
+      <h3 className="mt-4 mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        Quick actions from the course
+      </h3>
       <ul className="flex flex-col gap-2">
         {EXPERIMENTS.map((e) => {
           const blocked = e.blocked(snapshot);
