@@ -45,7 +45,6 @@ public final class ObserverTestConsumer {
     p.put("bootstrap.servers", line.path("bootstrap").asText());
     p.put("group.id", line.path("groupId").asText());
     p.put("client.id", line.path("clientId").asText("observer-test-consumer"));
-    p.put("auto.offset.reset", "earliest");
     p.put("key.deserializer", ByteArrayDeserializer.class.getName());
     p.put("value.deserializer", ByteArrayDeserializer.class.getName());
     String topic = line.path("topic").asText();
@@ -58,6 +57,8 @@ public final class ObserverTestConsumer {
   private static void consumer(
       Properties p, String topic, String protocol, AtomicBoolean running, CompletableFuture<Runnable> wakeup) {
     p.put("group.protocol", protocol);
+    // Share groups take their start point from the group config share.auto.offset.reset instead.
+    p.put("auto.offset.reset", "earliest");
     p.put("enable.auto.commit", "false");
     if (protocol.equals("classic")) p.put("session.timeout.ms", "6000");
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
