@@ -93,7 +93,12 @@ public final class CommitTail {
     }
   }
 
-  private void consume(KafkaConsumer<byte[], byte[]> consumer, CommitBatch batch) {
+  private void consume(KafkaConsumer<byte[], byte[]> consumer, CommitBatch batch) throws InterruptedException {
+    if (consumer.assignment().isEmpty()) {
+      // Nothing to fetch until __consumer_offsets exists; poll() would refuse an empty assignment.
+      Thread.sleep(POLL.toMillis());
+      return;
+    }
     for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
       batch.add(r.key(), r.value(), r.timestamp());
     }
