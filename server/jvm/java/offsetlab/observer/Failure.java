@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import offsetlab.Lines;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -33,6 +32,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** An exception turned into the protocol's error: a kind the server maps to a status, and a clean message. */
 public final class Failure {
+  private static final int MAX_CAUSES = 4;
+
   private final String kind;
   private final String message;
   private final Throwable cause;
@@ -57,8 +58,36 @@ public final class Failure {
 
   public static Failure of(Throwable thrown, Secrets secrets) {
     Throwable t = unwrap(thrown);
-    String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return new Failure(kindOf(t), secrets.scrub(text), t);
+    return new Failure(kindOfChain(t), secrets.scrub(messageOf(t)), t);
+  }
+
+  /**
+   * The wrapper's message and its causes' ("Failed to create new KafkaAdminClient" alone says
+   * nothing about the truststore that could not be read).
+   */
+  private static String messageOf(Throwable t) {
+    StringBuilder text = new StringBuilder();
+    int depth = 0;
+    for (Throwable c = t; c != null && depth < MAX_CAUSES; c = c.getCause() == c ? null : c.getCause(), depth++) {
+      String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+      if (text.indexOf(m) >= 0) continue;
+      if (text.length() > 0) text.append(": ");
+      text.append(m);
+    }
+    return text.toString();
+  }
+
+  /** The first cause Kafka names precisely decides; Admin.create wraps SSL and SASL setup errors. */
+  private static String kindOfChain(Throwable t) {
+    int depth = 0;
+    for (Throwable c = t; c != null && depth < MAX_CAUSES; c = c.getCause() == c ? null : c.getCause(), depth++) {
+      String kind = kindOf(c);
+      if (!kind.equals("other")) return kind;
+    }
+    String text = messageOf(t).toLowerCase(java.util.Locale.ROOT);
+    if (text.contains("ssl") || text.contains("keystore") || text.contains("truststore")) return "ssl";
+    if (text.contains("sasl") || text.contains("jaas") || text.contains("login")) return "authentication";
+    return "other";
   }
 
   private static String kindOf(Throwable t) {
@@ -90,7 +119,6 @@ public final class Failure {
     }
     if (t instanceof DisconnectException || t instanceof BrokerNotAvailableException) return "unreachable";
     if (t instanceof CoordinatorNotAvailableException) return "unreachable";
-    if (t instanceof KafkaException && t.getCause() != null && t.getCause() != t) return kindOf(t.getCause());
     return "other";
   }
 
@@ -107,7 +135,10 @@ public final class Failure {
         || cause instanceof FencedMemberEpochException) {
       return new Failure(
           "not-empty",
-          "Kafka changes committed offsets only while the group has no active members (Empty): " + message,
+          "Kafka changes committed offsets only while the group has no active members (Empty); it answered "
+              + cause.getClass().getSimpleName()
+              + ": "
+              + message,
           cause);
     }
     return this;
