@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type WireObservation, wireObservationSchema } from '../../protocol/observer';
+import { type WireObservation, wireObservationSchema } from '../../protocol/observer-observation';
 import {
   toAdminObservation,
   toGroupState,

@@ -1,4 +1,4 @@
-import type { WireGroup, WireObservation, WireTopic } from '../../protocol/observer';
+import type { WireGroup, WireObservation, WireTopic } from '../../protocol/observer-observation';
 import type { Cluster, GroupState } from '../../protocol/snapshot';
 import type {
   AdminObservation,

@@ -4,6 +4,7 @@ import {
   type ObserverOp,
   type ObserverStart,
   observerMessageSchema,
+  observerOpSchema,
   observerResultSchemas,
 } from '../../protocol/observer';
 import { JvmChild } from './jvm-child';
@@ -107,6 +108,12 @@ export class ObserverSession {
         ),
       );
     }
+    const checked = observerOpSchema.safeParse(op);
+    if (!checked.success) {
+      return Promise.reject(
+        new ObserverError('invalid', `observer: invalid ${op.op}: ${checked.error.message}`, op.op),
+      );
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -177,7 +184,12 @@ export class ObserverSession {
   }
 
   private exited(code: number | null, signal: string | null): void {
-    this.exitDescription = signal ? `signal ${signal}` : `exit code ${code}`;
+    this.exitDescription =
+      signal === 'SPAWN_FAILED'
+        ? 'java could not be started: is a JDK 17+ on PATH?'
+        : signal
+          ? `signal ${signal}`
+          : `exit code ${code}`;
     const error = (op: string | null) =>
       new ObserverError(
         'jvm-exited',

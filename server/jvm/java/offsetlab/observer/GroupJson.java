@@ -26,11 +26,12 @@ final class GroupJson {
   private GroupJson() {}
 
   /**
-   * Classic groups come back through the DescribeGroups fallback, which has no epochs: Kafka 4.4's
-   * Admin gives Optional.empty() for groupEpoch, targetAssignmentEpoch, and every member's
-   * memberEpoch, upgraded and targetAssignment, so all of them are null here. (The generation id
-   * is not in DescribeGroups either.) KIP-848 groups have all of them; upgraded is false for a
-   * member still speaking the classic protocol inside a consumer group.
+   * Classic groups: the Admin asks ConsumerGroupDescribe first, gets GROUP_ID_NOT_FOUND and falls
+   * back to DescribeGroups, which has no epochs. Kafka 4.4's Admin then gives Optional.empty() for
+   * groupEpoch and targetAssignmentEpoch, and for every member's memberEpoch, upgraded and
+   * targetAssignment: all null here (checked in observer-groups.int.test.ts). DescribeGroups has
+   * no generation id either. KIP-848 groups have all of them; `upgraded` is true for a member on
+   * the consumer protocol and false for one still joining with the classic protocol.
    */
   static ObjectNode consumer(ConsumerGroupDescription d, GroupListing listed) {
     ObjectNode g = group(d.groupId(), d.type().toString(), d.groupState().toString(), d.partitionAssignor(), listed);
