@@ -79,6 +79,10 @@ final class CommitBatch {
     c.put("offset", offset).put("commitTimestamp", commitTimestamp).put("at", at);
   }
 
+  boolean isEmpty() {
+    return commits.isEmpty() && deleted.isEmpty() && changed.isEmpty();
+  }
+
   void flush() {
     if (!commits.isEmpty()) {
       ObjectNode event = Lines.object().put("event", "commits");

@@ -63,14 +63,16 @@ public final class CommitTail {
       consumer.seekToEnd(partitions);
       // Resolves the end offsets now, so authorization problems surface in the answer.
       for (TopicPartition tp : partitions) consumer.position(tp);
-      consume(consumer, batch);
+      consume(consumer, batch, POLL);
       ObjectNode result = Lines.object().put("mode", "tail").put("partitions", partitions.size());
       started.complete(result);
       mode("tail", null);
       long lastDiscover = System.currentTimeMillis();
-      long lastFlush = lastDiscover;
+      long lastEmit = 0;
       while (true) {
-        consume(consumer, batch);
+        // Leading edge: a lone commit goes out at once; a burst at most every FLUSH_INTERVAL_MS.
+        long untilDue = lastEmit + FLUSH_INTERVAL_MS - System.currentTimeMillis();
+        consume(consumer, batch, batch.isEmpty() ? POLL : Duration.ofMillis(Math.max(0, untilDue)));
         long now = System.currentTimeMillis();
         if (partitions.isEmpty() && now - lastDiscover >= DISCOVER_INTERVAL_MS) {
           lastDiscover = now;
@@ -79,8 +81,8 @@ public final class CommitTail {
           // Created just now, by the first group: nothing in it predates this stream.
           consumer.seekToBeginning(partitions);
         }
-        if (now - lastFlush >= FLUSH_INTERVAL_MS) {
-          lastFlush = now;
+        if (!batch.isEmpty() && now - lastEmit >= FLUSH_INTERVAL_MS) {
+          lastEmit = now;
           batch.flush();
         }
       }
@@ -93,13 +95,14 @@ public final class CommitTail {
     }
   }
 
-  private void consume(KafkaConsumer<byte[], byte[]> consumer, CommitBatch batch) throws InterruptedException {
+  private static void consume(KafkaConsumer<byte[], byte[]> consumer, CommitBatch batch, Duration timeout)
+      throws InterruptedException {
     if (consumer.assignment().isEmpty()) {
       // Nothing to fetch until __consumer_offsets exists; poll() would refuse an empty assignment.
       Thread.sleep(POLL.toMillis());
       return;
     }
-    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
       batch.add(r.key(), r.value(), r.timestamp());
     }
   }
