@@ -113,6 +113,8 @@ export const observerResultSchemas = {
     adminRequestRate: z.number(),
     tailRequestTotal: z.number(),
     tailRequestRate: z.number(),
+    /** Records the commit tail has read from __consumer_offsets. */
+    tailRecordsTotal: z.number(),
   }),
   features: z.object({ finalized: z.record(z.string(), z.number()) }),
   tailCommits: z.object({ mode: z.literal('tail'), partitions: z.number() }),

@@ -134,6 +134,7 @@ public final class Observer {
     double[] tailSums = tail.requestMetrics();
     result.put("tailRequestTotal", tailSums[0]);
     result.put("tailRequestRate", tailSums[1]);
+    result.put("tailRecordsTotal", tail.recordsRead());
     return result;
   }
 

@@ -73,6 +73,9 @@ public final class ClientConfig {
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    // Left at true on purpose: on a cluster no group has used yet, our first metadata request
+    // makes the broker create __consumer_offsets (internal topics are created on request even
+    // with auto.create.topics.enable=false), so the tail starts on a topic that exists.
     // Offsets committed inside a transaction count only once it commits (KIP-98).
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(apiTimeoutMs));

@@ -14,6 +14,7 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * Burrow's approach: a consumer with no group reads __consumer_offsets from its end and reports
@@ -24,11 +25,14 @@ public final class CommitTail {
   private static final Duration POLL = Duration.ofMillis(50);
   private static final long FLUSH_INTERVAL_MS = 50;
   /** __consumer_offsets exists only once some group has used the cluster; look again this often. */
-  private static final long DISCOVER_INTERVAL_MS = 1000;
+  private static final long DISCOVER_INTERVAL_MS = 250;
+  private static final Duration DISCOVER_TIMEOUT = Duration.ofMillis(500);
 
   private final ClientConfig config;
   private CompletableFuture<JsonNode> started;
   private volatile Map<MetricName, ? extends Metric> metrics = Map.of();
+  /** Records read from __consumer_offsets: tells "nothing committed" from "not reading". */
+  private volatile long recordsRead;
 
   public CommitTail(ClientConfig config) {
     this.config = config;
@@ -54,37 +58,32 @@ public final class CommitTail {
     return Observer.sumRequests(metrics);
   }
 
+  public long recordsRead() {
+    return recordsRead;
+  }
+
   private void run(CompletableFuture<JsonNode> started) {
     CommitBatch batch = new CommitBatch();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.tailConsumer())) {
-      metrics = consumer.metrics();
-      List<TopicPartition> partitions = discover(consumer);
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      // Resolves the end offsets now, so authorization problems surface in the answer.
-      for (TopicPartition tp : partitions) consumer.position(tp);
-      consume(consumer, batch, POLL);
-      ObjectNode result = Lines.object().put("mode", "tail").put("partitions", partitions.size());
-      started.complete(result);
-      mode("tail", null);
-      long lastDiscover = System.currentTimeMillis();
-      long lastEmit = 0;
+    try {
+      List<TopicPartition> partitions;
+      boolean fromBeginning = false;
+      try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(config.tailConsumer())) {
+        metrics = probe.metrics();
+        partitions = discover(probe, Duration.ofMillis(config.apiTimeoutMs()));
+        if (partitions.isEmpty()) {
+          // No group has used this cluster yet: wait for the first one to create the topic.
+          announce(started, 0);
+          while ((partitions = discover(probe, DISCOVER_TIMEOUT)).isEmpty()) {
+            Thread.sleep(DISCOVER_INTERVAL_MS);
+          }
+          // Created just now: nothing in it predates this stream.
+          fromBeginning = true;
+        }
+      }
+      Map<TopicPartition, Long> resume = Map.of();
       while (true) {
-        // Leading edge: a lone commit goes out at once; a burst at most every FLUSH_INTERVAL_MS.
-        long untilDue = lastEmit + FLUSH_INTERVAL_MS - System.currentTimeMillis();
-        consume(consumer, batch, batch.isEmpty() ? POLL : Duration.ofMillis(Math.max(0, untilDue)));
-        long now = System.currentTimeMillis();
-        if (partitions.isEmpty() && now - lastDiscover >= DISCOVER_INTERVAL_MS) {
-          lastDiscover = now;
-          partitions = discover(consumer);
-          consumer.assign(partitions);
-          // Created just now, by the first group: nothing in it predates this stream.
-          consumer.seekToBeginning(partitions);
-        }
-        if (!batch.isEmpty() && now - lastEmit >= FLUSH_INTERVAL_MS) {
-          lastEmit = now;
-          batch.flush();
-        }
+        resume = tail(partitions, resume, fromBeginning, started, batch);
+        System.err.println("offsetlab observer: the commit tail stayed behind the log end without moving; reconnecting it");
       }
     } catch (Throwable t) {
       batch.flush();
@@ -95,20 +94,69 @@ public final class CommitTail {
     }
   }
 
-  private static void consume(KafkaConsumer<byte[], byte[]> consumer, CommitBatch batch, Duration timeout)
-      throws InterruptedException {
-    if (consumer.assignment().isEmpty()) {
-      // Nothing to fetch until __consumer_offsets exists; poll() would refuse an empty assignment.
-      Thread.sleep(POLL.toMillis());
-      return;
-    }
-    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
-      batch.add(r.key(), r.value(), r.timestamp());
+  /**
+   * Reads with a new consumer from `resume` (else the end, or the beginning of a topic created
+   * meanwhile) until the StallWatch says it is stuck; returns where to resume then.
+   */
+  private Map<TopicPartition, Long> tail(
+      List<TopicPartition> partitions,
+      Map<TopicPartition, Long> resume,
+      boolean fromBeginning,
+      CompletableFuture<JsonNode> started,
+      CommitBatch batch) {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.tailConsumer())) {
+      metrics = consumer.metrics();
+      consumer.assign(partitions);
+      for (TopicPartition tp : partitions) {
+        Long at = resume.get(tp);
+        if (at != null) consumer.seek(tp, at);
+        else if (fromBeginning) consumer.seekToBeginning(List.of(tp));
+        else consumer.seekToEnd(List.of(tp));
+      }
+      // Resolves the start offsets now, so authorization problems surface in the answer.
+      for (TopicPartition tp : partitions) consumer.position(tp);
+      consume(consumer, batch, POLL);
+      announce(started, partitions.size());
+      StallWatch watch = new StallWatch();
+      long lastEmit = 0;
+      while (true) {
+        // Leading edge: a lone commit goes out at once; a burst at most every FLUSH_INTERVAL_MS.
+        long untilDue = lastEmit + FLUSH_INTERVAL_MS - System.currentTimeMillis();
+        consume(consumer, batch, batch.isEmpty() ? POLL : Duration.ofMillis(Math.max(0, untilDue)));
+        long now = System.currentTimeMillis();
+        if (!batch.isEmpty() && now - lastEmit >= FLUSH_INTERVAL_MS) {
+          lastEmit = now;
+          batch.flush();
+        }
+        Map<TopicPartition, Long> stalledAt = watch.check(consumer, partitions);
+        if (stalledAt != null) return stalledAt;
+      }
     }
   }
 
-  private static List<TopicPartition> discover(KafkaConsumer<byte[], byte[]> consumer) {
-    List<PartitionInfo> infos = consumer.partitionsFor(OFFSETS_TOPIC);
+  /** Answers the tailCommits request (once) and tells the server the stream is on. */
+  private static void announce(CompletableFuture<JsonNode> started, int partitions) {
+    if (started.isDone()) return;
+    started.complete(Lines.object().put("mode", "tail").put("partitions", partitions));
+    mode("tail", null);
+  }
+
+  private void consume(KafkaConsumer<byte[], byte[]> consumer, CommitBatch batch, Duration timeout) {
+    var records = consumer.poll(timeout);
+    recordsRead += records.count();
+    for (ConsumerRecord<byte[], byte[]> r : records) batch.add(r.key(), r.value(), r.timestamp());
+  }
+
+  private static List<TopicPartition> discover(KafkaConsumer<byte[], byte[]> consumer, Duration timeout) {
+    List<PartitionInfo> infos;
+    try {
+      infos = consumer.partitionsFor(OFFSETS_TOPIC, timeout);
+    } catch (TimeoutException e) {
+      // While the topic is being created its metadata says LEADER_NOT_AVAILABLE, which the
+      // consumer retries until the timeout: in the loop, just look again later.
+      if (timeout.equals(DISCOVER_TIMEOUT)) return List.of();
+      throw e;
+    }
     if (infos == null) return List.of();
     return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
   }
