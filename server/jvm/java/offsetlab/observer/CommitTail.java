@@ -67,6 +67,7 @@ public final class CommitTail {
     try {
       List<TopicPartition> partitions;
       boolean fromBeginning = false;
+      // A consumer of its own finds the partitions, so the one that reads starts with them known.
       try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(config.tailConsumer())) {
         metrics = probe.metrics();
         partitions = discover(probe, Duration.ofMillis(config.apiTimeoutMs()));

@@ -9,9 +9,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * Notices a tail consumer that stays behind the log end without moving. Seen on a cluster whose
- * __consumer_offsets was created while the tail waited for it: now and then the consumer then
- * fetched nothing at all. One ListOffsets every CHECK_INTERVAL_MS is the price.
+ * Notices a tail consumer that stays behind the log end without moving. In test runs on a new
+ * cluster, where __consumer_offsets was created while the tail waited for it, the stream now and
+ * then delivered nothing for over 5 s (cause not found). One ListOffsets every CHECK_INTERVAL_MS
+ * is the price of noticing such a stall and reconnecting.
  */
 final class StallWatch {
   private static final long CHECK_INTERVAL_MS = 2000;
