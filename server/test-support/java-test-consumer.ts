@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { jvmClasspath } from '../jvm/compile';
+import { JvmChild, SMALL_JVM_ARGS } from '../jvm/jvm-child';
+
+const messageSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('ready') }),
+  z.object({
+    event: z.literal('assigned'),
+    partitions: z.array(z.object({ topic: z.string(), partition: z.number() })),
+  }),
+  z.object({ event: z.literal('committed'), count: z.number() }),
+]);
+
+export type JavaConsumerMode = 'classic' | 'consumer' | 'share';
+
+export interface JavaTestConsumer {
+  pid: number | null;
+  /** Records polled (and committed or acknowledged) so far. */
+  consumed: () => number;
+  /** Leaves the group (stdin closed) and waits for the JVM to exit. */
+  stop: () => Promise<void>;
+}
+
+/** Someone else's Java consumer (offsetlab.ObserverTestConsumer): subscribe, poll, commit. */
+export async function startJavaConsumer(
+  brokers: string[],
+  groupId: string,
+  topic: string,
+  mode: JavaConsumerMode,
+  clientId = `java-${mode}-consumer`,
+): Promise<JavaTestConsumer> {
+  const classpath = await jvmClasspath(process.cwd());
+  let consumed = 0;
+  const child = new JvmChild({
+    classpath,
+    mainClass: 'offsetlab.ObserverTestConsumer',
+    jvmArgs: SMALL_JVM_ARGS,
+    schema: messageSchema,
+    onMessage: (m) => {
+      if (m.event === 'committed') consumed += m.count;
+    },
+    onExit: () => undefined,
+  });
+  child.send({ type: 'start', bootstrap: brokers.join(','), groupId, topic, mode, clientId });
+  return {
+    pid: child.pid,
+    consumed: () => consumed,
+    stop: () => child.close(15_000),
+  };
+}
