@@ -58,6 +58,11 @@ export const connectionSchema = z.object({
   mode: z.enum(['lab', 'monitor']),
   /** READ_ONLY=1: every command is refused and the page shows no actions. */
   readOnly: z.boolean(),
+  /**
+   * How commits reach the page: `tail` reads __consumer_offsets as it is written (real time);
+   * `polling` asks for committed offsets each poll (the cluster refused reading that topic).
+   */
+  commitStream: z.object({ mode: z.enum(['tail', 'polling', 'off']), reason: z.string().nullable() }),
 });
 
 export const snapshotSchema = z.object({

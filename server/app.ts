@@ -17,7 +17,7 @@ import {
 } from './http/access';
 import { admitHttp } from './http/admit';
 import { handleApi } from './http/api';
-import { AdminPoller } from './kafka/admin-poller';
+import { JvmObserver } from './jvm/jvm-observer';
 import { runCommand } from './lab/commands';
 import { EXPERIMENTS } from './lab/experiments';
 import { ExperimentRunner } from './lab/experiments/runner';
@@ -36,6 +36,10 @@ export interface OffsetLabOptions {
   pollIntervalMs: number;
   scenario: 'default' | 'empty';
   mode?: 'lab' | 'monitor';
+  /** Where the project lives (Java sources, .kafka cache); the current directory by default. */
+  rootDir?: string;
+  /** Kafka client properties for security (SASL/SSL) that every client gets; never logged. */
+  clientProperties?: Record<string, string>;
   /** The compiled Java parts with Kafka's jars; null: no Java consumers (no JDK). */
   jvmClasspath?: string | null;
   /** Who may connect; by default loopback names only, no token, not read-only. */
@@ -65,11 +69,16 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
   const lab = new Lab({
     brokers: options.brokers,
     embedded: options.broker !== null,
-    admin: new AdminPoller(options.brokers),
+    admin: new JvmObserver({
+      rootDir: options.rootDir ?? process.cwd(),
+      brokers: options.brokers,
+      clientProperties: options.clientProperties,
+    }),
     pollIntervalMs: options.pollIntervalMs,
     mode: options.mode ?? 'lab',
     readOnly: access.readOnly,
     jvmClasspath: options.jvmClasspath ?? null,
+    clientProperties: options.clientProperties,
   });
   const { broker } = options;
   broker?.onExit((reason) => {

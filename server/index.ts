@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     mode: config.mode,
     access,
     jvmClasspath: classpath,
+    rootDir: config.rootDir,
     pages: (req, res) => nextHandler(req, res),
   });
   closeApp = app.close;

@@ -13,13 +13,14 @@ import type { TimelineEvent } from '../../protocol/timeline';
 import { GroupMetrics } from '../domain/group-metrics';
 import { GroupAudit } from '../domain/seq-set';
 import { JavaWorker } from '../jvm/java-worker';
-import type { AdminPoller } from '../kafka/admin-poller';
+import type { JvmObserver } from '../jvm/jvm-observer';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
 import { historyPoint, RingBuffer } from '../state/history';
 import { own } from '../state/own';
 import { initialState, reduce } from '../state/reducer';
 import { buildSnapshot } from '../state/snapshot';
 import type { LabAction, LabState } from '../state/types';
+import { ClusterWatch } from './cluster-watch';
 import { CommandError } from './command-error';
 import {
   type ConsumerHandle,
@@ -42,7 +43,8 @@ export const DEFAULT_PRODUCER: ProducerSettings = {
 export interface LabOptions {
   brokers: string[];
   embedded: boolean;
-  admin: AdminPoller;
+  /** Kafka's own Admin client in a JVM: reads every group type, makes the admin writes. */
+  admin: JvmObserver;
   pollIntervalMs: number;
   mode?: 'lab' | 'monitor';
   readOnly?: boolean;
@@ -71,9 +73,7 @@ export class Lab extends EventEmitter {
   private snapshotCache: Snapshot | null = null;
   private watched = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
-  private pollTimer: NodeJS.Timeout | null = null;
-  private polling: Promise<void> | null = null;
-  private stopped = false;
+  private readonly cluster: ClusterWatch;
   private nextConsumerNumber = new Map<string, number>();
   private readonly workerPath = buildWorkerBundle();
 
@@ -83,6 +83,12 @@ export class Lab extends EventEmitter {
       mode: options.mode ?? 'lab',
       readOnly: options.readOnly ?? false,
     });
+    this.cluster = new ClusterWatch(
+      options.admin,
+      (action) => this.dispatch(action),
+      options.pollIntervalMs,
+      (groupId, topic, partition, at) => this.metrics.commit(groupId, topic, partition, at),
+    );
     this.producer = new LabProducer({
       brokers: options.brokers,
       runId: this.runId,
@@ -158,24 +164,13 @@ export class Lab extends EventEmitter {
 
   start(): void {
     if (this.writes) this.producer.start();
-    this.schedulePoll(0);
+    this.cluster.start();
     this.timers.push(setInterval(() => this.tick(), TICK_MS));
   }
 
   /** Polls now and waits for the result, so commands can act on fresh metadata. */
-  /** One poll at a time: callers arriving meanwhile share the poll in flight. */
   refresh(): Promise<void> {
-    this.polling ??= this.options.admin
-      .poll()
-      .then(
-        (observation) => this.dispatch({ type: 'admin/observed', observation }),
-        (error: Error) =>
-          this.dispatch({ type: 'admin/failed', error: error.message, at: Date.now() }),
-      )
-      .finally(() => {
-        this.polling = null;
-      });
-    return this.polling;
+    return this.cluster.refresh();
   }
 
   /** Polls until `done()` holds; throws with Kafka's last error after `timeoutMs`. */
@@ -191,13 +186,6 @@ export class Lab extends EventEmitter {
       }
       await new Promise((r) => setTimeout(r, 300));
     }
-  }
-
-  private schedulePoll(delayMs: number): void {
-    this.pollTimer = setTimeout(async () => {
-      await this.refresh();
-      if (!this.stopped) this.schedulePoll(this.options.pollIntervalMs);
-    }, delayMs);
   }
 
   private tick(): void {
@@ -291,11 +279,10 @@ export class Lab extends EventEmitter {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.pollTimer) clearTimeout(this.pollTimer);
+    await this.cluster.stop();
     for (const t of this.timers) clearInterval(t);
     if (this.writes) await this.producer.stop();
     await Promise.all([...this.processes.values()].map((p) => p.handle.stop(5000)));
-    await this.options.admin.reset();
+    await this.options.admin.close();
   }
 }

@@ -265,12 +265,12 @@ function reduceMessage(
       };
     }
     case 'committed': {
-      const commits = { ...(own(state.labCommits, groupId) ?? {}) };
+      const commits = { ...(own(state.commits, groupId) ?? {}) };
       for (const o of message.offsets)
         commits[partitionKey(o.topic, o.partition)] = { offset: o.offset, at: message.at };
       const counted: LabState = {
         ...state,
-        labCommits: { ...state.labCommits, [groupId]: commits },
+        commits: { ...state.commits, [groupId]: commits },
         commitCounts: {
           ...state.commitCounts,
           [groupId]: (own(state.commitCounts, groupId) ?? 0) + 1,

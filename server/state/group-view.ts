@@ -93,7 +93,7 @@ function offsetsOf(
     (observed?.offsets ?? []).map((o) => [partitionKey(o.topic, o.partition), o.offset]),
   );
   const polledAt = state.observation?.at ?? 0;
-  for (const [key, commit] of Object.entries(own(state.labCommits, groupId) ?? {}))
+  for (const [key, commit] of Object.entries(own(state.commits, groupId) ?? {}))
     if (commit.at > polledAt) committed.set(key, commit.offset);
   const processed = own(state.processed, groupId) ?? {};
   return topicNames.flatMap((topic) => {

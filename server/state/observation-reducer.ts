@@ -9,6 +9,7 @@ export function reduceObservation(state: LabState, observation: AdminObservation
   let next: LabState = {
     ...state,
     observation,
+    commits: pruneCommits(state.commits, observation.at),
     partitionRates: partitionRates(state.observation, observation),
     connection: {
       ...state.connection,
@@ -30,6 +31,16 @@ export function reduceObservation(state: LabState, observation: AdminObservation
     next = observeRebalance(next, group, observation.at);
   }
   return next;
+}
+
+/** Commits the poll already includes are dropped: the overlay only holds what is newer. */
+function pruneCommits(commits: LabState['commits'], polledAt: number): LabState['commits'] {
+  const out: LabState['commits'] = {};
+  for (const [groupId, byPartition] of Object.entries(commits)) {
+    const kept = Object.entries(byPartition).filter(([, c]) => c.at > polledAt);
+    if (kept.length > 0) out[groupId] = Object.fromEntries(kept);
+  }
+  return out;
 }
 
 function partitionRates(

@@ -57,6 +57,7 @@ describe('initialState', () => {
       brokers: '127.0.0.1:9092',
       mode: 'lab',
       readOnly: false,
+      commitStream: { mode: 'off', reason: null },
     });
     expect(state.timeline).toEqual([]);
     expect(state.nextEventId).toBe(1);

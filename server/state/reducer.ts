@@ -24,6 +24,7 @@ export function initialState(
       embeddedBroker: embedded ? { running: false, pid: null } : null,
       brokers,
       ...access,
+      commitStream: { mode: 'off', reason: null },
     },
     observation: null,
     partitionRates: {},
@@ -32,7 +33,7 @@ export function initialState(
     consumers: {},
     groups: {},
     processed: {},
-    labCommits: {},
+    commits: {},
     commitCounts: {},
     lastCommitFlushAt: at,
     consumedSinceTick: 0,
@@ -111,7 +112,7 @@ function apply(state: LabState, action: LabAction): LabState {
         ),
         groups: without(state.groups, id),
         processed: without(state.processed, id),
-        labCommits: without(state.labCommits, id),
+        commits: without(state.commits, id),
         commitCounts: without(state.commitCounts, id),
       };
       return withEvents(cleared, [
@@ -138,6 +139,26 @@ function apply(state: LabState, action: LabAction): LabState {
     }
     case 'clock/tick':
       return tick(state, action.at);
+    case 'commits/observed': {
+      const commits = { ...state.commits };
+      const counts = { ...state.commitCounts };
+      for (const c of action.commits) {
+        const key = `${c.topic}|${c.partition}`;
+        const group = { ...(own(commits, c.groupId) ?? {}) };
+        if ((own(group, key)?.at ?? 0) <= c.at) group[key] = { offset: c.offset, at: c.at };
+        commits[c.groupId] = group;
+        counts[c.groupId] = (own(counts, c.groupId) ?? 0) + 1;
+      }
+      return { ...state, commits, commitCounts: counts };
+    }
+    case 'commit-stream/changed':
+      return {
+        ...state,
+        connection: {
+          ...state.connection,
+          commitStream: { mode: action.mode, reason: action.reason },
+        },
+      };
     case 'experiment/updated':
       return { ...state, experiments: { ...state.experiments, [action.run.id]: action.run } };
     default:

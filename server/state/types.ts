@@ -76,10 +76,11 @@ export interface LabState {
   /** groupId → `${topic}|${partition}` → next offset the lab consumers will process. */
   processed: Record<string, Record<PartitionKey, number>>;
   /**
-   * groupId → partition → a commit the broker acknowledged to a lab consumer, with when. Newer than
-   * the last observation, it is shown at once instead of up to a poll later.
+   * groupId → partition → the newest commit seen between polls, with when: acknowledged to a lab
+   * consumer, or read from __consumer_offsets. Newer than the last observation, it is shown at
+   * once instead of up to a poll later.
    */
-  labCommits: Record<string, Record<PartitionKey, { offset: number; at: number }>>;
+  commits: Record<string, Record<PartitionKey, { offset: number; at: number }>>;
   /** Commits seen per group since the last aggregated timeline entry. */
   commitCounts: Record<string, number>;
   lastCommitFlushAt: number;
@@ -136,4 +137,9 @@ export type LabAction =
   | { type: 'producer/updated'; info: ProducerInfo }
   | { type: 'producer/acked'; topic: string; lastOffsets: Record<number, number> }
   | { type: 'experiment/updated'; run: ExperimentRun }
+  | {
+      type: 'commits/observed';
+      commits: { groupId: string; topic: string; partition: number; offset: number; at: number }[];
+    }
+  | { type: 'commit-stream/changed'; mode: 'tail' | 'polling' | 'off'; reason: string | null }
   | { type: 'clock/tick'; at: number };

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminObservation } from './observation';
 import { buildSnapshot } from './snapshot';
-import { committed, group, observation, replay, spawned, topic } from './test-fixtures';
+import {
+  committed,
+  fresh,
+  group,
+  member,
+  observation,
+  observed,
+  replay,
+  run,
+  spawned,
+  T0,
+  TOPIC,
+  topic,
+} from './test-fixtures';
 import type { LabAction, LabState } from './types';
 
 /** A poll of topic t (log end 100) and group g, which has committed `offset` on t-0. */
@@ -38,5 +51,29 @@ describe('commits acknowledged to lab consumers', () => {
       observation: poll(2000, 65),
     });
     expect(committedOf(state)).toBe(65);
+  });
+});
+
+describe('commits read from __consumer_offsets', () => {
+  it('show at once for any group, and drop out once a poll has them', () => {
+    const base = run(fresh(), observed(observation(T0, [group('ext', [member('m', [0])])])));
+    const seen = run(base, {
+      type: 'commits/observed',
+      commits: [{ groupId: 'ext', topic: TOPIC, partition: 0, offset: 7, at: T0 + 300 }],
+    });
+    expect(buildSnapshot(seen).groups[0]?.offsets[0]?.committedOffset).toBe(7);
+    expect(seen.commitCounts.ext).toBe(1);
+    const polled = run(
+      seen,
+      observed(
+        observation(T0 + 1000, [
+          group('ext', [member('m', [0])], {
+            offsets: [{ topic: TOPIC, partition: 0, offset: 7 }],
+          }),
+        ]),
+      ),
+    );
+    expect(polled.commits).toEqual({});
+    expect(buildSnapshot(polled).groups[0]?.offsets[0]?.committedOffset).toBe(7);
   });
 });

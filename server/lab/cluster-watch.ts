@@ -1,0 +1,116 @@
+import type { CommitStreamEvent } from '../../protocol/observer';
+import type { CommitStream, JvmObserver } from '../jvm/jvm-observer';
+import type { LabAction } from '../state/types';
+
+/** Pause between two polls that found a group still rebalancing is never shorter than this. */
+const MIN_GAP_MS = 100;
+
+/**
+ * Keeps the lab's view of the cluster current: a poll of everything every `intervalMs`, an early
+ * one when the commit stream says a group's membership changed, and every commit as it is written
+ * to __consumer_offsets, so a commit reaches the page without waiting for a poll.
+ */
+export class ClusterWatch {
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  /** A poll was asked for while one ran: run one more right after it. */
+  private again = false;
+  private stream: CommitStream | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly admin: JvmObserver,
+    private readonly dispatch: (action: LabAction) => void,
+    private readonly intervalMs: number,
+    private readonly onCommit: (
+      groupId: string,
+      topic: string,
+      partition: number,
+      at: number,
+    ) => void,
+  ) {}
+
+  start(): void {
+    this.schedule(0);
+    void this.startStream();
+  }
+
+  /** Polls now (or shares the poll in flight) and resolves once its result is in the state. */
+  refresh(): Promise<void> {
+    this.polling ??= this.admin
+      .poll()
+      .then(
+        (observation) => this.dispatch({ type: 'admin/observed', observation }),
+        (error: Error) =>
+          this.dispatch({ type: 'admin/failed', error: error.message, at: Date.now() }),
+      )
+      .finally(() => {
+        this.polling = null;
+      });
+    return this.polling;
+  }
+
+  /** A fresh poll soon: one that starts after this call, not the one already under way. */
+  refreshSoon(): void {
+    if (this.stopped) return;
+    if (this.polling) {
+      this.again = true;
+      return;
+    }
+    this.schedule(MIN_GAP_MS);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.stream?.stop();
+    await this.polling?.catch(() => undefined);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(async () => {
+      this.timer = null;
+      await this.refresh();
+      if (this.stopped) return;
+      const next = this.again ? MIN_GAP_MS : this.intervalMs;
+      this.again = false;
+      this.schedule(next);
+    }, delayMs);
+  }
+
+  private async startStream(): Promise<void> {
+    try {
+      this.stream = await this.admin.tailCommits((event) => this.onEvent(event));
+      this.dispatch({
+        type: 'commit-stream/changed',
+        mode: this.stream.mode,
+        reason: this.stream.reason,
+      });
+    } catch (error) {
+      this.dispatch({
+        type: 'commit-stream/changed',
+        mode: 'polling',
+        reason: (error as Error).message,
+      });
+    }
+  }
+
+  private onEvent(event: CommitStreamEvent): void {
+    switch (event.event) {
+      case 'commits':
+        for (const c of event.commits) this.onCommit(c.groupId, c.topic, c.partition, c.at);
+        this.dispatch({ type: 'commits/observed', commits: event.commits });
+        return;
+      case 'groups-changed':
+      case 'offsets-deleted':
+        this.refreshSoon();
+        return;
+      case 'commit-stream':
+        this.dispatch({ type: 'commit-stream/changed', mode: event.mode, reason: event.reason });
+        // A restarted stream resumes at the log end: what was committed meanwhile comes from a poll.
+        if (event.mode === 'tail') this.refreshSoon();
+        return;
+    }
+  }
+}
