@@ -1,4 +1,5 @@
 import { type CommandOf, groupKindOf } from '../../protocol/commands';
+import type { GroupProtocol } from '../../protocol/consumer-kinds';
 import type { LabGroupConfig } from '../../protocol/snapshot';
 import { isLivePhase } from '../../protocol/snapshot';
 import { own } from '../state/own';
@@ -10,9 +11,16 @@ import { resetOffsets } from './reset-command';
 type GroupCommandType = 'group:create' | 'group:delete' | 'group:rebalance' | 'group:reset-offsets';
 type GroupCommand = CommandOf<GroupCommandType>;
 
-/** kafkajs sends a heartbeat at most this often; a third of the session timeout, as Kafka advises. */
-export function heartbeatIntervalFor(sessionTimeoutMs: number): number {
-  return Math.max(300, Math.min(1000, Math.floor(sessionTimeoutMs / 3)));
+/**
+ * A heartbeat at most every second, a third of the session timeout, as Kafka advises. KIP-848's
+ * broker takes no less than group.consumer.min.heartbeat.interval.ms (500 on the lab broker).
+ */
+export function heartbeatIntervalFor(
+  sessionTimeoutMs: number,
+  protocol: GroupProtocol = 'classic',
+): number {
+  const floor = protocol === 'consumer' ? 500 : 300;
+  return Math.max(floor, Math.min(1000, Math.floor(sessionTimeoutMs / 3)));
 }
 
 function requireLabGroup(lab: Lab, groupId: string): LabGroupConfig {
@@ -27,11 +35,11 @@ function requireLabGroup(lab: Lab, groupId: string): LabGroupConfig {
 }
 
 /** `adopt`: the default scenario takes over its own group even if Kafka still lists old members. */
-export function createLabGroup(
+export async function createLabGroup(
   lab: Lab,
   command: Extract<GroupCommand, { type: 'group:create' }>,
   adopt = false,
-): unknown {
+): Promise<unknown> {
   if (own(lab.state.labGroups, command.groupId))
     throw new CommandError(`groupId: lab group "${command.groupId}" already exists`);
   const inKafka = lab.state.observation?.groups.find((g) => g.groupId === command.groupId);
@@ -62,8 +70,16 @@ export function createLabGroup(
     autoCommitIntervalMs: command.autoCommitIntervalMs,
     offsetReset: command.offsetReset,
     sessionTimeoutMs: command.sessionTimeoutMs,
-    heartbeatIntervalMs: heartbeatIntervalFor(command.sessionTimeoutMs),
+    heartbeatIntervalMs: heartbeatIntervalFor(command.sessionTimeoutMs, kind.protocol),
   };
+  if (config.protocol === 'consumer') {
+    // KIP-848 moves these timers to the broker: set per group (a GROUP config resource), since
+    // the client refuses session.timeout.ms and heartbeat.interval.ms for this protocol.
+    await lab.options.admin.setGroupConfig(config.groupId, {
+      'consumer.session.timeout.ms': String(config.sessionTimeoutMs),
+      'consumer.heartbeat.interval.ms': String(config.heartbeatIntervalMs),
+    });
+  }
   lab.registerGroup(config);
   const consumerIds = Array.from({ length: command.consumers }, () => {
     const id = lab.newConsumerId(config.groupId);

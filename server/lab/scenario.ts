@@ -19,7 +19,7 @@ export async function startDefaultScenario(lab: Lab): Promise<void> {
     detail: `Lab topic ${DEFAULT_TOPIC} ready (${lab.partitionCount(DEFAULT_TOPIC)} partitions)`,
     at: Date.now(),
   });
-  createLabGroup(
+  await createLabGroup(
     lab,
     {
       type: 'group:create',

@@ -199,7 +199,17 @@ function reduceMessage(
         phase: consumer.phase === 'starting' ? 'joining' : consumer.phase,
       });
     case 'joined': {
-      let next = memberJoined(state, id, message.memberId, message.isLeader, message.at);
+      const kip848 = own(state.labGroups, groupId)?.protocol === 'consumer';
+      let next = memberJoined(
+        state,
+        id,
+        message.memberId,
+        message.isLeader,
+        message.at,
+        message.generationId === null
+          ? null
+          : { kind: kip848 ? 'member epoch' : 'generation', value: message.generationId },
+      );
       const startedAt = message.durationMs === null ? message.at : message.at - message.durationMs;
       // A join into the generation the group already has is no rebalance: a static member back
       // within its session timeout. Without a generation (kafkajs), every join is one.

@@ -55,6 +55,8 @@ export function memberJoined(
   memberId: string,
   isLeader: boolean,
   at: number,
+  /** What the client said it joined with: a generation (classic) or a member epoch (KIP-848). */
+  generation: { kind: 'generation' | 'member epoch'; value: number } | null = null,
 ): LabState {
   const consumer = own(state.consumers, consumerId);
   if (!consumer || consumer.memberId === memberId) return state;
@@ -65,7 +67,7 @@ export function memberJoined(
       kind: 'member-joined',
       at,
       groupId: consumer.groupId,
-      message: `${consumerId} joined as ${memberId}${isLeader ? ' (group leader)' : ''}`,
+      message: `${consumerId} joined as ${memberId}${isLeader ? ' (group leader)' : ''}${generation ? ` (${generation.kind} ${generation.value})` : ''}`,
     },
   ]);
 }

@@ -205,6 +205,14 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
     ? ` [${config.protocol === 'consumer' ? 'KIP-848' : 'classic'}, ${config.assignor}]`
     : '';
   const moves = movesOf(rebalance);
+  // KIP-848: each member's epoch after it took its new assignment (its client reports it).
+  const epochs =
+    config?.protocol === 'consumer'
+      ? Object.values(state.consumers)
+          .filter((c) => c.groupId === groupId && isLivePhase(c.phase) && c.generationId !== null)
+          .map((c) => `${c.id} ${c.generationId}`)
+      : [];
+  const epochNote = epochs.length > 0 ? `; member epochs ${epochs.join(', ')}` : '';
   const moveNote =
     moves.length > 0
       ? `; moved ${moves.map((m) => `P${m.partition.split('|')[1]} ${m.from ?? '—'}→${m.to}`).join(', ')}`
@@ -231,7 +239,7 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
         at,
         groupId,
         durationMs,
-        message: `Rebalance completed in ${formatDuration(durationMs)} (${rebalance.reason})${how}${pauseNote}${moveNote}`,
+        message: `Rebalance completed in ${formatDuration(durationMs)} (${rebalance.reason})${how}${pauseNote}${moveNote}${epochNote}`,
       },
     ],
   );
