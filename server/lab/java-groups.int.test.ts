@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { WorkerMessage } from '../../protocol/ipc';
 import type { OffsetLab } from '../app';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
@@ -37,6 +38,17 @@ describe('lab groups of Java consumers on a real broker', () => {
     };
     const before = new Map(consumerIds.map((id) => [id, owned(id)]));
     const processedBefore = processedCount(groupId);
+    // Every progress report of the old members, to see them work through the rebalance.
+    const progress: { id: string; at: number; partitions: number[] }[] = [];
+    const onMessage = (id: string, message: WorkerMessage) => {
+      if (message.type === 'progress' && consumerIds.includes(id))
+        progress.push({
+          id,
+          at: message.at,
+          partitions: message.processed.map((p) => p.partition),
+        });
+    };
+    app.lab.on('worker-message', onMessage);
     const addedAt = Date.now();
     await client.ok({ type: 'consumer:add', groupId });
     // While the third member joins, the first two keep processing what they keep.
@@ -54,12 +66,76 @@ describe('lab groups of Java consumers on a real broker', () => {
       expect(lost.length).toBeLessThanOrEqual(1);
     }
     expect(processedCount(groupId)).toBeGreaterThan(processedBefore);
-    const completed = app.lab.state.timeline.find(
+    // Cooperative rebalancing takes two rounds (revoke, then assign): each is a rebalance of its own.
+    const completed = app.lab.state.timeline.filter(
       (e) => e.kind === 'rebalance-completed' && e.groupId === groupId && e.at >= addedAt,
     );
-    expect(completed?.message).toContain('cooperative-sticky');
+    expect(completed.every((e) => e.message.includes('cooperative-sticky'))).toBe(true);
     // Only the partitions that moved paused: at most 2 of 6 (one from each old member).
-    expect(completed?.message).toMatch(/[12] partition\(s\) paused/);
+    const paused = completed.map((e) => Number(/(\d+) partition\(s\) paused/.exec(e.message)?.[1] ?? 0));
+    expect(Math.max(...paused)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...paused)).toBeLessThanOrEqual(2);
     expect(kept.lanes.every((l) => l.kind === 'consumer')).toBe(true);
+    // During the rebalance itself, each old member went on processing a partition it kept.
+    app.lab.off('worker-message', onMessage);
+    const last = kept.lastRebalance;
+    expect(last).not.toBeNull();
+    for (const id of consumerIds) {
+      const keptByIt = [...(before.get(id) ?? [])].filter((p) => owned(id).has(p));
+      const during = progress.filter(
+        (r) =>
+          r.id === id &&
+          r.at >= (last?.startedAt ?? 0) &&
+          r.at <= (last?.endedAt ?? 0) &&
+          r.partitions.some((p) => keptByIt.includes(p)),
+      );
+      expect(
+        during.length,
+        `${id} processing kept partitions during the rebalance`,
+      ).toBeGreaterThan(0);
+    }
+  });
+
+  it('KIP-848: a crashed member’s partitions move after the session timeout; the others never stop', async () => {
+    const { groupId, consumerIds } = await stableLabGroup(
+      client,
+      topic,
+      { consumers: 3, client: 'java', protocol: 'consumer', sessionTimeoutMs: 6000 },
+      'kip848',
+    );
+    const [victim, ...survivors] = consumerIds as [string, ...string[]];
+    const crashedAt = Date.now();
+    await client.ok({ type: 'consumer:crash', consumerId: victim });
+    const settled = await waitFor(
+      'the survivors to own all 6 partitions',
+      async () => {
+        const g = await client.group(groupId);
+        return g?.state === 'Stable' &&
+          ownedCounts(g).join() === '3,3' &&
+          (g.lastRebalance?.endedAt ?? 0) > crashedAt
+          ? g
+          : undefined;
+      },
+      30_000,
+    );
+    const movedAfterMs = (settled.lastRebalance?.endedAt ?? 0) - crashedAt;
+    expect(movedAfterMs).toBeGreaterThan(4000);
+    // Nothing was taken from a survivor: every move came from the dead member, every pause was its.
+    for (const move of settled.lastRebalance?.moves ?? [])
+      expect(survivors).not.toContain(move.from);
+    expect(Object.keys(settled.lastRebalance?.pausedMs ?? {})).toHaveLength(2);
+    const events = app.lab.state.timeline.filter((e) => e.groupId === groupId);
+    expect(
+      events.some((e) => e.kind === 'member-joined' && e.message.includes('member epoch')),
+    ).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.kind === 'rebalance-completed' &&
+          e.at > crashedAt &&
+          e.message.includes('member epochs'),
+      ),
+    ).toBe(true);
+    console.log(`KIP-848 crash: partitions moved ${movedAfterMs} ms after the kill`);
   });
 });
