@@ -136,6 +136,7 @@ async function bench(client: Client): Promise<void> {
       clientId: `offset-lab-bench-${consumerId}`,
       brokers: broker.brokers,
       clientProperties: {},
+      kafkajs: null,
       groupInstanceId: null,
       delayMs: 0,
       runId: traffic.runId,

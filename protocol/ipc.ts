@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kafkajsSecuritySchema } from './security';
 import { labGroupConfigSchema } from './snapshot';
 
 /**
@@ -19,6 +20,8 @@ export const workerConfigSchema = labGroupConfigSchema.extend({
   brokers: z.array(z.string()),
   /** Extra client properties in Kafka's names (security.protocol, sasl.*, ssl.*): never logged. */
   clientProperties: z.record(z.string(), z.string()),
+  /** The same security for a kafkajs worker; null: PLAINTEXT. */
+  kafkajs: kafkajsSecuritySchema.nullable(),
   /** group.instance.id when the group uses static membership. */
   groupInstanceId: z.string().nullable(),
   delayMs: z.number(),

@@ -7,7 +7,10 @@ import {
 import type { AddressInfo } from 'node:net';
 import { Server as IoServer } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import type { KafkajsSecurity } from '../protocol/security';
+import type { TimelineEvent } from '../protocol/timeline';
 import type { EmbeddedBroker } from './broker/embedded-broker';
+import type { ClientSettings } from './client-config/client-settings';
 import {
   type AccessPolicy,
   accessPolicy,
@@ -40,6 +43,8 @@ export interface OffsetLabOptions {
   rootDir?: string;
   /** Kafka client properties for security (SASL/SSL) that every client gets; never logged. */
   clientProperties?: Record<string, string>;
+  clientSettings?: ClientSettings | null;
+  kafkajsSecurity?: KafkajsSecurity | null;
   /** The compiled Java parts with Kafka's jars; null: no Java consumers (no JDK). */
   jvmClasspath?: string | null;
   /** Who may connect; by default loopback names only, no token, not read-only. */
@@ -73,16 +78,23 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
       rootDir: options.rootDir ?? process.cwd(),
       brokers: options.brokers,
       clientProperties: options.clientProperties,
+      // A down cluster shows as unreachable after this long, not after the Admin's 60 s default.
+      apiTimeoutMs: 5000,
     }),
     pollIntervalMs: options.pollIntervalMs,
     mode: options.mode ?? 'lab',
     readOnly: access.readOnly,
     jvmClasspath: options.jvmClasspath ?? null,
     clientProperties: options.clientProperties,
+    clientSettings: options.clientSettings ?? null,
+    kafkajsSecurity: options.kafkajsSecurity ?? null,
   });
   const { broker } = options;
   broker?.onExit((reason) => {
-    lab.dispatch({ type: 'broker/changed', running: false, pid: null, at: Date.now() });
+    const at = Date.now();
+    lab.dispatch({ type: 'broker/changed', running: false, pid: null, at });
+    // The lab knows at once; the Admin client would only notice once its retries ran out.
+    lab.dispatch({ type: 'admin/failed', error: `the embedded broker stopped (${reason})`, at });
     console.warn(`[offset-lab] embedded broker stopped: ${reason}`);
   });
   if (broker)
@@ -93,6 +105,12 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
       at: Date.now(),
     });
 
+  // Connection trouble goes to the terminal too, in the same words as on the page.
+  lab.on('timeline', (events: TimelineEvent[]) => {
+    for (const e of events)
+      if (e.kind === 'broker-unreachable' || e.kind === 'broker-connected')
+        console.warn(`[offset-lab] ${e.message}`);
+  });
   lab.experiments = new ExperimentRunner(lab, EXPERIMENTS, (command) =>
     runCommand(lab, broker, command),
   );

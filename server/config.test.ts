@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       externalBrokers: null,
+      kafkaConfigFile: null,
       kafkaPort: 9092,
       controllerPort: 9093,
       kafkaDataDir: path.join(ROOT, '.kafka', 'data-9092'),

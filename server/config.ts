@@ -19,6 +19,8 @@ const envSchema = z.object({
       const brokers = list(v);
       return brokers.length > 0 ? brokers : null;
     }),
+  /** A Java client.properties or a librdkafka-style config.ini (the course's), for SASL/SSL. */
+  KAFKA_CONFIG: z.string().min(1).optional(),
   KAFKA_PORT: port('KAFKA_PORT', 9092),
   KAFKA_CONTROLLER_PORT: port('KAFKA_CONTROLLER_PORT', 9093),
   KAFKA_DATA_DIR: z.string().optional(),
@@ -73,8 +75,10 @@ function list(value: string | undefined): string[] {
 export interface AppConfig {
   port: number;
   host: string;
-  /** Null means: start the embedded broker. */
+  /** Null means: start the embedded broker (unless a config file names the cluster). */
   externalBrokers: string[] | null;
+  /** KAFKA_CONFIG: the client settings file, null without one. */
+  kafkaConfigFile: string | null;
   kafkaPort: number;
   controllerPort: number;
   kafkaDataDir: string;
@@ -105,13 +109,14 @@ export function loadConfig(
     port: e.PORT,
     host: e.HOST,
     externalBrokers: e.KAFKA_BROKERS,
+    kafkaConfigFile: e.KAFKA_CONFIG ?? null,
     kafkaPort: e.KAFKA_PORT,
     controllerPort: e.KAFKA_CONTROLLER_PORT,
     kafkaDataDir: e.KAFKA_DATA_DIR ?? path.join(rootDir, '.kafka', `data-${e.KAFKA_PORT}`),
     kafkaHeap: e.KAFKA_HEAP,
     pollIntervalMs: e.POLL_INTERVAL_MS,
-    mode: e.KAFKA_BROKERS && !e.LAB_SCENARIO ? 'monitor' : 'lab',
-    scenario: e.LAB_SCENARIO ?? (e.KAFKA_BROKERS ? 'empty' : 'default'),
+    mode: (e.KAFKA_BROKERS || e.KAFKA_CONFIG) && !e.LAB_SCENARIO ? 'monitor' : 'lab',
+    scenario: e.LAB_SCENARIO ?? (e.KAFKA_BROKERS || e.KAFKA_CONFIG ? 'empty' : 'default'),
     publicUrl: e.PUBLIC_URL ?? null,
     allowedOrigins: e.ALLOWED_ORIGINS,
     labToken: e.LAB_TOKEN,

@@ -6,6 +6,8 @@ import next from 'next';
 import { startOffsetLab } from './app';
 import { EmbeddedBroker } from './broker/embedded-broker';
 import { checkHttpPortFree, PreflightError } from './broker/preflight';
+import { ClientConfigError } from './client-config/client-settings';
+import { kafkajsSecurity, loadClientConfig } from './client-config/load';
 import { loadConfig } from './config';
 import { accessPolicy } from './http/access';
 import { jvmClasspath } from './jvm/compile';
@@ -44,6 +46,11 @@ async function main(): Promise<void> {
   });
 
   await checkHttpPortFree(config.port, config.host);
+  // The team's own client settings (SASL/SSL): every client the lab runs connects the same way.
+  const settings = config.kafkaConfigFile
+    ? loadClientConfig(config.kafkaConfigFile, brokers ?? undefined)
+    : null;
+  if (settings) brokers = settings.bootstrap;
   if (!brokers) {
     broker = new EmbeddedBroker({
       rootDir: config.rootDir,
@@ -58,7 +65,10 @@ async function main(): Promise<void> {
     brokers = [broker.bootstrap];
     log(`embedded Kafka broker starting (pid ${pid}, log ${broker.logFile})…`);
   } else {
-    log(`using Kafka at ${brokers.join(',')} (KAFKA_BROKERS); no embedded broker`);
+    const source = settings
+      ? `${config.kafkaConfigFile}, ${settings.securityProtocol}`
+      : 'KAFKA_BROKERS';
+    log(`using Kafka at ${brokers.join(',')} (${source}); no embedded broker`);
   }
 
   const dir = config.rootDir;
@@ -76,11 +86,13 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('next build failed');
   }
   const nextApp = next({ dev: config.dev, dir, hostname: config.host, port: config.port });
+  // Only the embedded broker is waited for: an outside cluster's state (or why it cannot be
+  // reached) shows on the page and in this terminal as soon as the lab runs.
   const [nextHandler] = await Promise.all([
     nextApp.prepare().then(() => nextApp.getRequestHandler()),
-    waitForCluster(brokers, BROKER_READY_TIMEOUT_MS),
+    broker ? waitForCluster(brokers, BROKER_READY_TIMEOUT_MS) : Promise.resolve(),
   ]);
-  log(`Kafka is answering at ${brokers.join(',')}`);
+  if (broker) log(`Kafka is answering at ${brokers.join(',')}`);
 
   const access = accessPolicy(config);
   const classpath = await jvmClasspath(config.rootDir, log);
@@ -95,6 +107,9 @@ async function main(): Promise<void> {
     access,
     jvmClasspath: classpath,
     rootDir: config.rootDir,
+    clientProperties: settings?.java ?? {},
+    clientSettings: settings,
+    kafkajsSecurity: kafkajsSecurity(settings),
     pages: (req, res) => nextHandler(req, res),
   });
   closeApp = app.close;
@@ -113,6 +128,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (
     error instanceof PreflightError ||
+    error instanceof ClientConfigError ||
     (error as Error).message?.startsWith('Invalid configuration')
   ) {
     console.error(`\n[offset-lab] cannot start:\n${(error as Error).message}\n`);

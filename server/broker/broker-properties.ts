@@ -1,14 +1,31 @@
+/** Extra listeners for testing secured clients: SASL (PLAIN and SCRAM-SHA-256) and TLS. */
+export interface BrokerSecurity {
+  saslPort: number;
+  sslPort: number;
+  keystore: { location: string; password: string };
+  /** PLAIN users: name → password (kept in the broker's JAAS config). */
+  plainUsers: Record<string, string>;
+  /** SCRAM-SHA-256 users, written into the metadata when the storage is formatted. */
+  scramUsers: Record<string, string>;
+}
+
 export interface BrokerSettings {
   clientPort: number;
   controllerPort: number;
   dataDir: string;
+  security?: BrokerSecurity;
 }
 
 /**
  * Lab settings for a one-node KRaft broker+controller. docker-compose.yml mirrors these;
  * change both together.
  */
-export function serverProperties({ clientPort, controllerPort, dataDir }: BrokerSettings): string {
+export function serverProperties({
+  clientPort,
+  controllerPort,
+  dataDir,
+  security,
+}: BrokerSettings): string {
   const lines: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
@@ -50,9 +67,34 @@ export function serverProperties({ clientPort, controllerPort, dataDir }: Broker
     'log.retention.hours': 24,
     'log.segment.bytes': 64 * 1024 * 1024,
   };
+  if (security) Object.assign(lines, securityProperties(clientPort, controllerPort, security));
   return `${Object.entries(lines)
     .map(([k, v]) => `${k}=${v}`)
     .join('\n')}\n`;
+}
+
+function securityProperties(
+  clientPort: number,
+  controllerPort: number,
+  s: BrokerSecurity,
+): Record<string, string> {
+  const plainUsers = Object.entries(s.plainUsers)
+    .map(([name, password]) => `user_${name}="${password}"`)
+    .join(' ');
+  return {
+    listeners: `PLAINTEXT://127.0.0.1:${clientPort},SASL_PLAINTEXT://127.0.0.1:${s.saslPort},SSL://127.0.0.1:${s.sslPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${clientPort},SASL_PLAINTEXT://127.0.0.1:${s.saslPort},SSL://127.0.0.1:${s.sslPort}`,
+    'listener.security.protocol.map':
+      'PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT',
+    'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256',
+    'listener.name.sasl_plaintext.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required ${plainUsers};`,
+    'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config':
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'ssl.keystore.location': s.keystore.location,
+    'ssl.keystore.password': s.keystore.password,
+    'ssl.keystore.type': 'PKCS12',
+    'ssl.client.auth': 'none',
+  };
 }
 
 export function log4jProperties(logFile: string): string {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { log4jProperties, serverProperties } from './broker-properties';
+import { type BrokerSecurity, log4jProperties, serverProperties } from './broker-properties';
 import { classpath, resolveJars } from './jars';
 import { checkJava, checkMaven, checkPortFree, PreflightError } from './preflight';
 
@@ -28,6 +28,8 @@ export interface EmbeddedBrokerOptions {
   dataDir: string;
   heap: string;
   log?: (line: string) => void;
+  /** SASL and TLS listeners beside the plain one: for tests of secured clients. */
+  security?: BrokerSecurity;
 }
 
 /** Kafka's Uuid.toString(): base64url of 16 random bytes, never starting with "-". */
@@ -71,7 +73,7 @@ export class EmbeddedBroker {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(
       this.propertiesFile,
-      serverProperties({ clientPort, controllerPort, dataDir }),
+      serverProperties({ clientPort, controllerPort, dataDir, security: this.options.security }),
     );
     fs.writeFileSync(this.log4jFile, log4jProperties(this.logFile));
     if (!fs.existsSync(path.join(dataDir, 'logs', 'meta.properties'))) this.format();
@@ -164,6 +166,11 @@ export class EmbeddedBroker {
         randomClusterId(),
         '-c',
         this.propertiesFile,
+        // SCRAM credentials live in the metadata log; KRaft can write them when it formats.
+        ...Object.entries(this.options.security?.scramUsers ?? {}).flatMap(([name, password]) => [
+          '--add-scram',
+          `SCRAM-SHA-256=[name=${name},password=${password}]`,
+        ]),
       ],
       { encoding: 'utf8' },
     );

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { KafkajsSecurity } from '../../protocol/security';
 import { ClientConfigError, type ClientSettings, clientSettings } from './client-settings';
 import { parseClientConfig } from './parse';
 
@@ -75,4 +76,30 @@ export function trustedCertificates(settings: ClientSettings): string[] | null {
       `ssl.truststore.location: keytool could not read ${tls.truststore.location}`,
     );
   return pems;
+}
+
+/** The same settings for kafkajs: PEM certificates and SASL credentials; null for PLAINTEXT. */
+export function kafkajsSecurity(settings: ClientSettings | null): KafkajsSecurity | null {
+  if (!settings || settings.securityProtocol === 'PLAINTEXT') return null;
+  const tls = settings.tls;
+  return {
+    ssl: tls
+      ? {
+          ca: trustedCertificates(settings),
+          cert: tls.certFile ? readFile('ssl.certificate.location', tls.certFile) : null,
+          key: tls.keyFile ? readFile('ssl.key.location', tls.keyFile) : null,
+          passphrase: tls.keyPassword,
+          checkHostname: tls.verifyHostname,
+        }
+      : null,
+    sasl: settings.sasl
+      ? {
+          mechanism: settings.sasl.mechanism.toLowerCase() as NonNullable<
+            KafkajsSecurity['sasl']
+          >['mechanism'],
+          username: settings.sasl.username,
+          password: settings.sasl.password,
+        }
+      : null,
+  };
 }

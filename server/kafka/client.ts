@@ -1,8 +1,11 @@
-import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
+import { Kafka, type KafkaConfig, logLevel, type SASLOptions } from 'kafkajs';
+import type { KafkajsSecurity } from '../../protocol/security';
 
 export interface ClientOptions {
   brokers: string[];
   clientId: string;
+  /** TLS and SASL for a secured cluster; null or absent: PLAINTEXT. */
+  security?: KafkajsSecurity | null;
   /** Where kafkajs' own errors go; the lab shows errors through its state instead. */
   onLog?: (level: 'error' | 'warn', message: string) => void;
   retries?: number;
@@ -11,10 +14,30 @@ export interface ClientOptions {
 // kafkajs warns about its v2 partitioner change on every producer; we pick the partitioner explicitly.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
-export function createKafka({ brokers, clientId, onLog, retries = 5 }: ClientOptions): Kafka {
+function tls(security: KafkajsSecurity | null | undefined): KafkaConfig['ssl'] {
+  const ssl = security?.ssl;
+  if (!ssl) return undefined;
+  return {
+    ...(ssl.ca ? { ca: ssl.ca } : {}),
+    ...(ssl.cert ? { cert: ssl.cert } : {}),
+    ...(ssl.key ? { key: ssl.key } : {}),
+    ...(ssl.passphrase ? { passphrase: ssl.passphrase } : {}),
+    ...(ssl.checkHostname ? {} : { checkServerIdentity: () => undefined }),
+  };
+}
+
+export function createKafka({
+  brokers,
+  clientId,
+  onLog,
+  retries = 5,
+  security,
+}: ClientOptions): Kafka {
   const config: KafkaConfig = {
     brokers,
     clientId,
+    ssl: tls(security),
+    sasl: (security?.sasl ?? undefined) as SASLOptions | undefined,
     connectionTimeout: 3000,
     requestTimeout: 10_000,
     retry: { retries, initialRetryTime: 200, maxRetryTime: 2000 },
@@ -31,8 +54,16 @@ export function createKafka({ brokers, clientId, onLog, retries = 5 }: ClientOpt
 }
 
 /** True once the cluster answers a metadata request. */
-export async function probeCluster(brokers: string[]): Promise<boolean> {
-  const admin = createKafka({ brokers, clientId: 'offset-lab-probe', retries: 0 }).admin();
+export async function probeCluster(
+  brokers: string[],
+  security: KafkajsSecurity | null = null,
+): Promise<boolean> {
+  const admin = createKafka({
+    brokers,
+    clientId: 'offset-lab-probe',
+    retries: 0,
+    security,
+  }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();

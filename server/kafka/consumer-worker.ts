@@ -39,6 +39,7 @@ const reportError = (message: string) => send({ type: 'error', message, at: Date
 const kafka = createKafka({
   brokers: config.brokers,
   clientId: config.clientId,
+  security: config.kafkajs,
   onLog: (level, message) => {
     // Rebalance notices arrive as kafkajs "errors" but are the protocol working as designed.
     if (level === 'error' && !/rebalanc|rejoin/i.test(message)) reportError(message);

@@ -1,5 +1,6 @@
 import type { Producer } from 'kafkajs';
 import type { AcksMode, KeyMode } from '../../protocol/commands';
+import type { KafkajsSecurity } from '../../protocol/security';
 import type { ErrorInfo, ProducerInfo } from '../../protocol/snapshot';
 import { SeqSet } from '../domain/seq-set';
 import { TradeGenerator } from '../domain/trade-generator';
@@ -26,6 +27,7 @@ export interface LabProducerOptions {
   settings: ProducerSettings;
   /** Current partition count of a topic, 0 when unknown (nothing is sent then). */
   partitionCount: (topic: string) => number;
+  security?: KafkajsSecurity | null;
   /** Called synchronously after each acknowledged send, with its last offset per partition. */
   onAcked?: (topic: string, lastOffsets: Record<number, number>) => void;
 }
@@ -125,6 +127,7 @@ export class LabProducer {
       const kafka = createKafka({
         brokers: this.options.brokers,
         clientId: 'offset-lab-producer',
+        security: this.options.security ?? null,
         onLog: (level, message) => {
           if (level === 'error') this.clientError = message;
         },

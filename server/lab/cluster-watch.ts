@@ -28,6 +28,8 @@ export class ClusterWatch {
       partition: number,
       at: number,
     ) => void,
+    /** Turns a failure into words a user can act on (whose login, which CA file, which servers). */
+    private readonly describe: (error: Error) => string = (error) => error.message,
   ) {}
 
   start(): void {
@@ -42,7 +44,7 @@ export class ClusterWatch {
       .then(
         (observation) => this.dispatch({ type: 'admin/observed', observation }),
         (error: Error) =>
-          this.dispatch({ type: 'admin/failed', error: error.message, at: Date.now() }),
+          this.dispatch({ type: 'admin/failed', error: this.describe(error), at: Date.now() }),
       )
       .finally(() => {
         this.polling = null;

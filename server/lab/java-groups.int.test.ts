@@ -72,7 +72,9 @@ describe('lab groups of Java consumers on a real broker', () => {
     );
     expect(completed.every((e) => e.message.includes('cooperative-sticky'))).toBe(true);
     // Only the partitions that moved paused: at most 2 of 6 (one from each old member).
-    const paused = completed.map((e) => Number(/(\d+) partition\(s\) paused/.exec(e.message)?.[1] ?? 0));
+    const paused = completed.map((e) =>
+      Number(/(\d+) partition\(s\) paused/.exec(e.message)?.[1] ?? 0),
+    );
     expect(Math.max(...paused)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...paused)).toBeLessThanOrEqual(2);
     expect(kept.lanes.every((l) => l.kind === 'consumer')).toBe(true);

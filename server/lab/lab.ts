@@ -8,12 +8,16 @@ import {
 } from '../../protocol/constants';
 import type { HistoryPoint } from '../../protocol/history';
 import type { WorkerConfig } from '../../protocol/ipc';
+import type { KafkajsSecurity } from '../../protocol/security';
 import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
+import type { ClientSettings } from '../client-config/client-settings';
+import { describeConnectionError } from '../client-config/connection-errors';
 import { GroupMetrics } from '../domain/group-metrics';
 import { GroupAudit } from '../domain/seq-set';
 import { JavaWorker } from '../jvm/java-worker';
 import type { JvmObserver } from '../jvm/jvm-observer';
+import { isObserverError } from '../jvm/observer-error';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
 import { historyPoint, RingBuffer } from '../state/history';
 import { own } from '../state/own';
@@ -52,6 +56,10 @@ export interface LabOptions {
   jvmClasspath?: string | null;
   /** Client properties (security) every Kafka client of the lab uses; never logged. */
   clientProperties?: Record<string, string>;
+  /** The parsed KAFKA_CONFIG, for error messages that name the user or the CA file. */
+  clientSettings?: ClientSettings | null;
+  /** The same security for kafkajs clients (the producer and kafkajs consumers). */
+  kafkajsSecurity?: KafkajsSecurity | null;
 }
 
 /**
@@ -88,6 +96,11 @@ export class Lab extends EventEmitter {
       (action) => this.dispatch(action),
       options.pollIntervalMs,
       (groupId, topic, partition, at) => this.metrics.commit(groupId, topic, partition, at),
+      (error) =>
+        describeConnectionError(isObserverError(error) ? error.kind : 'other', error.message, {
+          bootstrap: options.brokers,
+          settings: options.clientSettings ?? null,
+        }),
     );
     this.producer = new LabProducer({
       brokers: options.brokers,
@@ -96,6 +109,7 @@ export class Lab extends EventEmitter {
       partitionCount: (topic) => this.partitionCount(topic),
       onAcked: (topic, lastOffsets) =>
         this.dispatch({ type: 'producer/acked', topic, lastOffsets }),
+      security: options.kafkajsSecurity ?? null,
     });
   }
 
@@ -231,6 +245,7 @@ export class Lab extends EventEmitter {
       consumerId: id,
       clientId: labClientId(id),
       clientProperties: this.options.clientProperties ?? {},
+      kafkajs: this.options.kafkajsSecurity ?? null,
       groupInstanceId: config.staticMembership ? `${config.groupId}-${id}` : null,
       brokers: this.options.brokers,
       delayMs,

@@ -133,6 +133,7 @@ export function javaConfig(
     heartbeatIntervalMs: 1000,
     brokers,
     clientProperties: {},
+    kafkajs: null,
     delayMs: 0,
     runId,
     ...overrides,
