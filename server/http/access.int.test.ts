@@ -143,12 +143,16 @@ describe('token and read-only', () => {
     const app = await lab({ host: '0.0.0.0', labToken: token });
     const host = new URL(app.url).host;
     expect((await raw(app.url, 'GET', '/api/state', { host })).status).toBe(401);
+    expect((await raw(app.url, 'GET', '/metrics', { host })).status).toBe(401);
     expect((await raw(app.url, 'GET', '/api/health', { host })).status).toBe(200);
     const command = JSON.stringify({ type: 'producer:update', paused: true });
     const json = { host, 'content-type': 'application/json' };
     expect((await raw(app.url, 'POST', '/api/commands', json, command)).status).toBe(401);
     const bearer = { ...json, authorization: `Bearer ${token}` };
     expect((await raw(app.url, 'GET', '/api/state', bearer)).status).toBe(200);
+    const metrics = await raw(app.url, 'GET', '/metrics', bearer);
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toContain('# TYPE kafka_partition_latest_offset gauge');
     expect((await raw(app.url, 'POST', '/api/commands', bearer, command)).status).toBe(200);
     expect(
       (await raw(app.url, 'GET', '/api/state', { ...json, authorization: 'Bearer nope' })).status,

@@ -3,6 +3,7 @@ import { COMMAND_ERROR_STATUS } from '../../protocol/commands';
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
+import { METRICS_CONTENT_TYPE, prometheusMetrics } from './metrics';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -62,6 +63,11 @@ export async function handleApi(
   broker: EmbeddedBroker | null,
 ): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'GET' && url.pathname === '/metrics') {
+    res.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'no-store' });
+    res.end(prometheusMetrics(lab.fullSnapshot()));
+    return true;
+  }
   if (!url.pathname.startsWith('/api/')) return false;
   const route = `${req.method} ${url.pathname}`;
   switch (route) {

@@ -1,0 +1,76 @@
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { describe, expect, it } from 'vitest';
+import { buildSnapshot } from '../state/snapshot';
+import {
+  fresh,
+  group,
+  member,
+  observation,
+  observed,
+  run,
+  T0,
+  topic,
+} from '../state/test-fixtures';
+import { prometheusMetrics } from './metrics';
+
+const state = run(
+  fresh(),
+  observed(
+    observation(
+      T0,
+      [
+        group('orders-"quoted"\\group', [member('m1', [0, 1], 'orders')], {
+          offsets: [
+            { topic: 'orders', partition: 0, offset: 40 },
+            { topic: 'orders', partition: 1, offset: null },
+          ],
+        }),
+      ],
+      [topic('orders', [100, [5, 30]])],
+    ),
+  ),
+);
+
+describe('prometheusMetrics', () => {
+  const text = prometheusMetrics(buildSnapshot(state, T0));
+  const parsed = parsePrometheusTextFormat(text);
+  const metric = (name: string) => parsed.find((m) => m.name === name);
+
+  it('parses as the Prometheus text format', () => {
+    expect(parsed.map((m) => m.name)).toEqual([
+      'kafka_consumergroup_group_offset',
+      'kafka_consumergroup_group_lag',
+      'kafka_consumergroup_group_lag_seconds',
+      'kafka_consumergroup_group_max_lag',
+      'kafka_consumergroup_group_max_lag_seconds',
+      'kafka_consumergroup_group_sum_lag',
+      'offset_lab_consumergroup_health',
+      'kafka_partition_latest_offset',
+      'kafka_partition_earliest_offset',
+    ]);
+    expect(parsed.every((m) => m.type === 'GAUGE')).toBe(true);
+  });
+
+  it("uses kafka-lag-exporter's labels and values, escaping label values", () => {
+    const lag = metric('kafka_consumergroup_group_lag')?.metrics;
+    expect(lag).toHaveLength(2);
+    expect(lag?.[0]?.labels).toMatchObject({
+      cluster_name: 'lab',
+      group: 'orders-"quoted"\\group',
+      topic: 'orders',
+      partition: '0',
+      state: 'Stable',
+      is_simple_consumer: 'false',
+      consumer_id: 'm1',
+      client_id: 'client-m1',
+    });
+    expect(lag?.map((m) => Number(m.value))).toEqual([60, 25]);
+    expect(Number(metric('kafka_consumergroup_group_sum_lag')?.metrics[0]?.value)).toBe(85);
+    expect(Number(metric('kafka_consumergroup_group_max_lag')?.metrics[0]?.value)).toBe(60);
+    expect(metric('kafka_consumergroup_group_offset')?.metrics).toHaveLength(1);
+    expect(metric('kafka_partition_earliest_offset')?.metrics.map((m) => Number(m.value))).toEqual([
+      0, 5,
+    ]);
+    expect(metric('offset_lab_consumergroup_health')?.metrics[0]?.labels?.verdict).toBe('OK');
+  });
+});

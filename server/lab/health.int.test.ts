@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { OffsetLab } from '../app';
+import { startLabForTest } from '../test-support/in-process-lab';
+import type { LabClient } from '../test-support/lab-client';
+import { stableLabGroup } from '../test-support/lab-groups';
+import { waitFor } from '../test-support/wait-for';
+
+describe('health verdicts and lag in seconds, on a real broker', () => {
+  const brokers = inject('brokers');
+  const topic = `health-${randomUUID().slice(0, 8)}`;
+  let app: OffsetLab;
+  let client: LabClient;
+
+  beforeAll(async () => {
+    ({ app, client } = await startLabForTest(brokers, 'empty', { topic, partitions: 2, rate: 40 }));
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('a paused group goes WARN while its lag grows, then STOP once a window passes without commits', async () => {
+    const { groupId, consumerIds } = await stableLabGroup(
+      client,
+      topic,
+      { consumers: 1 },
+      'paused',
+    );
+    await waitFor(
+      'OK while it keeps up',
+      async () => (await client.group(groupId))?.health.verdict === 'OK',
+    );
+    const pausedAt = Date.now();
+    await client.ok({ type: 'consumer:pause', consumerId: consumerIds[0] });
+    const warn = await waitFor(
+      'WARN',
+      async () => {
+        const g = await client.group(groupId);
+        return g?.health.verdict === 'WARN' ? g : undefined;
+      },
+      30_000,
+    );
+    const warnAfterS = (Date.now() - pausedAt) / 1000;
+    expect(warn.health.reason).toMatch(/Lag grew/);
+    const stop = await waitFor(
+      'STOP',
+      async () => {
+        const g = await client.group(groupId);
+        return g?.health.verdict === 'STOP' ? g : undefined;
+      },
+      45_000,
+    );
+    const secondsPaused = (Date.now() - pausedAt) / 1000;
+    // The next message to read has waited about as long as the consumer has been paused.
+    expect(stop.lagSeconds).toBeGreaterThan(secondsPaused * 0.6);
+    expect(stop.lagSeconds).toBeLessThan(secondsPaused + 3);
+    const row = (await client.state()).overview.find((g) => g.groupId === groupId);
+    expect(row?.health.verdict).toBe('STOP');
+    const text = await (await fetch(`${client.url}/metrics`)).text();
+    const health = parsePrometheusTextFormat(text)
+      .find((m) => m.name === 'offset_lab_consumergroup_health')
+      ?.metrics.find((m) => m.labels?.group === groupId);
+    expect(health?.labels?.verdict).toBe('STOP');
+    expect(Number(health?.value)).toBe(3);
+    console.log(
+      `paused group: WARN after ${((warn.lastCommitAt ?? pausedAt) - pausedAt) / 1000} s, STOP after ${secondsPaused.toFixed(1)} s, lag ${stop.lagSeconds} s`,
+    );
+  });
+
+  it('a reset backwards shows REWIND', async () => {
+    const { groupId, consumerIds } = await stableLabGroup(
+      client,
+      topic,
+      { consumers: 1 },
+      'rewind',
+    );
+    await waitFor('commits past 20', async () =>
+      (await client.group(groupId))?.offsets.every((o) => (o.committedOffset ?? 0) > 20),
+    );
+    await client.ok({ type: 'consumer:stop', consumerId: consumerIds[0] });
+    await waitFor('an Empty group', async () => (await client.group(groupId))?.state === 'Empty');
+    await client.ok({ type: 'group:reset-offsets', groupId, to: 'earliest' });
+    const g = await waitFor(
+      'REWIND',
+      async () => {
+        const group = await client.group(groupId);
+        return group?.health.verdict === 'REWIND' ? group : undefined;
+      },
+      20_000,
+    );
+    expect(g.health.reason).toMatch(/went backwards/);
+  });
+});
