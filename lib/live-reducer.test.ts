@@ -98,7 +98,14 @@ describe('applyLiveEvents', () => {
 
   it('a resync (full state without history) keeps the charts and unchanged items', () => {
     const v1 = snapshot(1, [topicInfo('a'), topicInfo('b')]);
-    const point = { at: T0, producedPerSec: 1, consumedPerSec: 1, groupLag: {}, partitions: {} };
+    const point = {
+      at: T0,
+      producedPerSec: 1,
+      consumedPerSec: 1,
+      groupLag: {},
+      groupLagSeconds: {},
+      partitions: {},
+    };
     const state = applyLiveEvents(initialLiveState, [
       { type: 'full', state: { snapshot: v1, history: [point], timeline: [] } },
     ]);

@@ -5,8 +5,10 @@ export const historyPointSchema = z.object({
   at: z.number(),
   producedPerSec: z.number(),
   consumedPerSec: z.number(),
-  /** groupId → total lag */
+  /** groupId → total lag (every group: the overview's sparklines) */
   groupLag: z.record(z.string(), z.number()),
+  /** groupId → lag in seconds (the groups shown in full) */
+  groupLagSeconds: z.record(z.string(), z.number()),
   /** `${groupId}|${topic}|${partition}` → [lag, committed|null, logEnd] */
   partitions: z.record(z.string(), z.tuple([z.number(), z.number().nullable(), z.number()])),
 });

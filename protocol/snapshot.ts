@@ -62,7 +62,12 @@ export const connectionSchema = z.object({
    * How commits reach the page: `tail` reads __consumer_offsets as it is written (real time);
    * `polling` asks for committed offsets each poll (the cluster refused reading that topic).
    */
-  commitStream: z.object({ mode: z.enum(['tail', 'polling', 'off']), reason: z.string().nullable() }),
+  commitStream: z.object({
+    mode: z.enum(['tail', 'polling', 'off']),
+    reason: z.string().nullable(),
+  }),
+  /** How often the whole cluster is read: POLL_INTERVAL_MS, or longer on a big cluster. */
+  pollIntervalMs: z.number(),
 });
 
 export const snapshotSchema = z.object({

@@ -11,21 +11,30 @@ import { TimeChart } from './time-chart';
 
 export const LagChart = memo(function LagChart() {
   const history = useLive((s) => s.history);
+  // Only the groups shown in full: a cluster's thousand groups would be a thousand lines.
+  const shown = useLive((s) => s.snapshot?.groups.map((g) => g.groupId).join('\u0000') ?? '');
   const [detail, setDetail] = useState<string>('totals');
+  const [unit, setUnit] = useState<'messages' | 'seconds'>('messages');
   const points = recent(history);
-  const groups = useMemo(
-    () => [...new Set(points.flatMap((p) => Object.keys(p.groupLag)))].sort(),
-    [points],
-  );
+  const groups = useMemo(() => (shown ? shown.split('\u0000') : []).sort(), [shown]);
   const { data, series } = useMemo(() => {
-    if (detail === 'totals') {
+    if (detail === 'totals' || unit === 'seconds') {
+      const pick = (p: (typeof points)[number]) =>
+        unit === 'seconds' ? p.groupLagSeconds : p.groupLag;
       return {
         series: groups.map((g, i) => ({
           key: g,
           name: g,
           color: PALETTE[i % PALETTE.length] ?? '#000',
         })),
-        data: points.map((p) => ({ at: p.at, ...p.groupLag })),
+        data: points.map((p) => {
+          const row: Record<string, number> = { at: p.at };
+          for (const g of groups) {
+            const v = pick(p)[g];
+            if (v !== undefined) row[g] = v;
+          }
+          return row;
+        }),
       };
     }
     const prefix = `${detail}|`;
@@ -49,7 +58,7 @@ export const LagChart = memo(function LagChart() {
         return row;
       }),
     };
-  }, [points, groups, detail]);
+  }, [points, groups, detail, unit]);
   return (
     <Panel
       testId="lag-chart"
@@ -59,19 +68,31 @@ export const LagChart = memo(function LagChart() {
         </span>
       }
       actions={
-        <select
-          className={`${inputClass} w-48 py-0 text-xs`}
-          value={detail}
-          onChange={(e) => setDetail(e.target.value)}
-          aria-label="Lag chart detail"
-        >
-          <option value="totals">total per group</option>
-          {groups.map((g) => (
-            <option key={g} value={g}>
-              per partition: {g}
-            </option>
-          ))}
-        </select>
+        <>
+          <select
+            className={`${inputClass} w-28 py-0 text-xs`}
+            value={unit}
+            onChange={(e) => setUnit(e.target.value as 'messages' | 'seconds')}
+            aria-label="Lag unit"
+            data-testid="lag-unit"
+          >
+            <option value="messages">messages</option>
+            <option value="seconds">seconds</option>
+          </select>
+          <select
+            className={`${inputClass} w-48 py-0 text-xs`}
+            value={detail}
+            onChange={(e) => setDetail(e.target.value)}
+            aria-label="Lag chart detail"
+          >
+            <option value="totals">total per group</option>
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                per partition: {g}
+              </option>
+            ))}
+          </select>
+        </>
       }
     >
       <div

@@ -50,6 +50,20 @@ export function Header() {
           </span>
         </Item>
         <Item label="controller">{cluster?.controller ?? '—'}</Item>
+        <Item label="commits">
+          <span
+            data-testid="commit-stream"
+            title={
+              connection?.commitStream.mode === 'tail'
+                ? 'Every commit is read from __consumer_offsets as Kafka writes it'
+                : `Committed offsets are read with each poll${connection?.commitStream.reason ? `: ${connection.commitStream.reason}` : ''}`
+            }
+          >
+            {connection?.commitStream.mode === 'tail'
+              ? 'live (__consumer_offsets)'
+              : `polled every ${((connection?.pollIntervalMs || 1000) / 1000).toFixed(1)} s`}
+          </span>
+        </Item>
         <Item label="producing">
           <span data-testid="producer-rate" className="font-mono">
             {producer ? (producer.paused ? 'paused' : `${producer.ackedPerSec} msg/s`) : '—'}

@@ -4,6 +4,11 @@ import type { LabAction } from '../state/types';
 
 /** Pause between two polls that found a group still rebalancing is never shorter than this. */
 const MIN_GAP_MS = 100;
+/**
+ * A poll may keep the cluster's Admin side busy at most a third of the time: on a big cluster,
+ * where one observation takes long, the polls space out instead of piling up.
+ */
+const MAX_BUSY_SHARE = 1 / 3;
 
 /**
  * Keeps the lab's view of the cluster current: a poll of everything every `intervalMs`, an early
@@ -17,6 +22,8 @@ export class ClusterWatch {
   private again = false;
   private stream: CommitStream | null = null;
   private stopped = false;
+  private lastPollMs = 0;
+  private announced = 0;
 
   constructor(
     private readonly admin: JvmObserver,
@@ -39,6 +46,7 @@ export class ClusterWatch {
 
   /** Polls now (or shares the poll in flight) and resolves once its result is in the state. */
   refresh(): Promise<void> {
+    const startedAt = Date.now();
     this.polling ??= this.admin
       .poll()
       .then(
@@ -47,6 +55,7 @@ export class ClusterWatch {
           this.dispatch({ type: 'admin/failed', error: this.describe(error), at: Date.now() }),
       )
       .finally(() => {
+        this.lastPollMs = Date.now() - startedAt;
         this.polling = null;
       });
     return this.polling;
@@ -75,10 +84,21 @@ export class ClusterWatch {
       this.timer = null;
       await this.refresh();
       if (this.stopped) return;
-      const next = this.again ? MIN_GAP_MS : this.intervalMs;
+      const interval = this.interval();
+      if (interval !== this.announced) {
+        this.announced = interval;
+        this.dispatch({ type: 'poll/interval', intervalMs: interval });
+      }
+      const next = this.again ? MIN_GAP_MS : interval;
       this.again = false;
       this.schedule(next);
     }, delayMs);
+  }
+
+  /** The configured interval, or longer when one observation takes a large share of it. */
+  interval(): number {
+    const needed = Math.ceil(this.lastPollMs / MAX_BUSY_SHARE / 100) * 100;
+    return Math.max(this.intervalMs, needed);
   }
 
   private async startStream(): Promise<void> {

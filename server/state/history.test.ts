@@ -131,6 +131,7 @@ describe('historyPoint', () => {
       producedPerSec: 0,
       consumedPerSec: 0,
       groupLag: { g1: 15, g2: 7 },
+      groupLagSeconds: { g1: 0, g2: 0 },
       partitions: { 'g1|t|0': [10, 90, 100], 'g1|t|1': [5, null, 5], 'g2|t|0': [7, 3, 10] },
     });
     // Thousands of groups cost one number each: partition series only for those shown in full.

@@ -33,8 +33,10 @@ export function historyPoint(
   for (const row of snapshot.overview) groupLag[row.groupId] = row.totalLag;
   // Per-partition series only for the groups shown in full: thousands of groups cost one number each.
   const partitions: HistoryPoint['partitions'] = {};
+  const groupLagSeconds: Record<string, number> = {};
   for (const group of snapshot.groups) {
     if (!withPartitions(group.groupId)) continue;
+    groupLagSeconds[group.groupId] = group.lagSeconds;
     for (const o of group.offsets) {
       partitions[partitionSeriesKey(group.groupId, o.topic, o.partition)] = [
         o.lag,
@@ -43,5 +45,12 @@ export function historyPoint(
       ];
     }
   }
-  return { at, producedPerSec: Math.round(producedPerSec), consumedPerSec, groupLag, partitions };
+  return {
+    at,
+    producedPerSec: Math.round(producedPerSec),
+    consumedPerSec,
+    groupLag,
+    groupLagSeconds,
+    partitions,
+  };
 }

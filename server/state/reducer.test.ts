@@ -58,6 +58,7 @@ describe('initialState', () => {
       mode: 'lab',
       readOnly: false,
       commitStream: { mode: 'off', reason: null },
+      pollIntervalMs: 0,
     });
     expect(state.timeline).toEqual([]);
     expect(state.nextEventId).toBe(1);

@@ -25,6 +25,7 @@ export function initialState(
       brokers,
       ...access,
       commitStream: { mode: 'off', reason: null },
+      pollIntervalMs: 0,
     },
     observation: null,
     partitionRates: {},
@@ -159,6 +160,8 @@ function apply(state: LabState, action: LabAction): LabState {
           commitStream: { mode: action.mode, reason: action.reason },
         },
       };
+    case 'poll/interval':
+      return { ...state, connection: { ...state.connection, pollIntervalMs: action.intervalMs } };
     case 'experiment/updated':
       return { ...state, experiments: { ...state.experiments, [action.run.id]: action.run } };
     default:

@@ -142,4 +142,5 @@ export type LabAction =
       commits: { groupId: string; topic: string; partition: number; offset: number; at: number }[];
     }
   | { type: 'commit-stream/changed'; mode: 'tail' | 'polling' | 'off'; reason: string | null }
+  | { type: 'poll/interval'; intervalMs: number }
   | { type: 'clock/tick'; at: number };
