@@ -192,6 +192,8 @@ export const groupSummarySchema = z.object({
   lagSeconds: z.number(),
   health: healthSchema,
   lastCommitAt: z.number().nullable(),
+  /** Total lag over the last minute, one point every 5 s (the sparkline). */
+  lagTrend: z.array(z.number()),
 });
 
 export const consumerSchema = z.object({

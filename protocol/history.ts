@@ -5,7 +5,7 @@ export const historyPointSchema = z.object({
   at: z.number(),
   producedPerSec: z.number(),
   consumedPerSec: z.number(),
-  /** groupId → total lag (every group: the overview's sparklines) */
+  /** groupId → total lag (the groups shown in full) */
   groupLag: z.record(z.string(), z.number()),
   /** groupId → lag in seconds (the groups shown in full) */
   groupLagSeconds: z.record(z.string(), z.number()),

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { useLive } from '@/lib/use-live';
+import { useNow } from '@/lib/use-now';
 import { GROUP_STATES, type GroupSummary, VERDICTS } from '@/protocol/snapshot';
 import { Help } from '../ui/help';
 import { OverviewRow, ROW_HEIGHT_PX } from './overview-row';
@@ -44,7 +45,8 @@ export function GroupOverview({
     desc: true,
   });
   const [scrollTop, setScrollTop] = useState(0);
-  const history = useLive((s) => s.history);
+  // One tick a second for "last commit … ago"; rows themselves change only with their data.
+  const now = useNow(1000);
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -57,15 +59,14 @@ export function GroupOverview({
         (!health || g.health.verdict === health) &&
         (!origin || (origin === 'lab') === g.lab),
     );
-    return filtered.sort(compareBy(sort.key, sort.desc, history));
-  }, [rows, query, state, health, origin, sort, history]);
+    return filtered.sort(compareBy(sort.key, sort.desc));
+  }, [rows, query, state, health, origin, sort]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
   const last = Math.min(
     shown.length,
     Math.ceil((scrollTop + VIEWPORT_PX) / ROW_HEIGHT_PX) + OVERSCAN_ROWS,
   );
-  const now = history[history.length - 1]?.at ?? Date.now();
   const headerCell =
     'cursor-pointer select-none px-2 py-1 text-left font-medium text-slate-500 hover:text-slate-800 dark:hover:text-slate-200';
 
@@ -156,7 +157,6 @@ export function GroupOverview({
                 group={g}
                 open={isOpen(g.groupId)}
                 onToggle={toggle}
-                history={history}
                 now={now}
               />
             ))}

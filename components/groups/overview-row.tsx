@@ -1,10 +1,8 @@
 'use client';
 
 import { memo } from 'react';
-import type { HistoryPoint } from '@/protocol/history';
 import type { GroupState, GroupSummary, Verdict } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
-import { lagTrend } from './overview-sort';
 import { Sparkline } from './sparkline';
 
 export const ROW_HEIGHT_PX = 30;
@@ -40,13 +38,11 @@ export const OverviewRow = memo(function OverviewRow({
   group: g,
   open,
   onToggle,
-  history,
   now,
 }: {
   group: GroupSummary;
   open: boolean;
   onToggle: (groupId: string) => void;
-  history: HistoryPoint[];
   now: number;
 }) {
   const cell = 'truncate px-2';
@@ -91,7 +87,7 @@ export const OverviewRow = memo(function OverviewRow({
       </td>
       <td className={`${cell} text-right tabular-nums`}>{g.lagSeconds.toFixed(1)}</td>
       <td className={cell}>
-        <Sparkline points={lagTrend(history, g.groupId)} />
+        <Sparkline points={g.lagTrend} />
       </td>
       <td className={cell} title={g.health.reason}>
         <Badge tone={VERDICT_TONE[g.health.verdict]} testId={`health-${g.groupId}`}>

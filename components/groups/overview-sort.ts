@@ -1,4 +1,3 @@
-import type { HistoryPoint } from '@/protocol/history';
 import { type GroupSummary, VERDICTS } from '@/protocol/snapshot';
 
 export type SortKey =
@@ -13,18 +12,12 @@ export type SortKey =
   | 'health'
   | 'lastCommitAt';
 
-/** Points of a group's lag over the last minute, from the chart history the page already has. */
-export function lagTrend(history: HistoryPoint[], groupId: string, points = 60): number[] {
-  return history.slice(-points).map((p) => p.groupLag[groupId] ?? 0);
-}
-
 /** How much lag changed over the last minute: the trend column sorts by it. */
-function trendDelta(history: HistoryPoint[], groupId: string): number {
-  const trend = lagTrend(history, groupId);
-  return (trend[trend.length - 1] ?? 0) - (trend[0] ?? 0);
+function trendDelta(g: GroupSummary): number {
+  return (g.lagTrend[g.lagTrend.length - 1] ?? 0) - (g.lagTrend[0] ?? 0);
 }
 
-function value(g: GroupSummary, key: SortKey, history: HistoryPoint[]): number | string {
+function value(g: GroupSummary, key: SortKey): number | string {
   switch (key) {
     case 'groupId':
       return g.groupId;
@@ -41,7 +34,7 @@ function value(g: GroupSummary, key: SortKey, history: HistoryPoint[]): number |
     case 'lagSeconds':
       return g.lagSeconds;
     case 'trend':
-      return trendDelta(history, g.groupId);
+      return trendDelta(g);
     case 'health':
       return VERDICTS.indexOf(g.health.verdict);
     case 'lastCommitAt':
@@ -50,20 +43,10 @@ function value(g: GroupSummary, key: SortKey, history: HistoryPoint[]): number |
 }
 
 /** A comparator for one column; ties fall back to the group id, so the order is stable. */
-export function compareBy(key: SortKey, desc: boolean, history: HistoryPoint[]) {
-  // Each row's value once per sort, not once per comparison (the trend reads a minute of history).
-  const cache = new Map<string, number | string>();
-  const of = (g: GroupSummary) => {
-    let v = cache.get(g.groupId);
-    if (v === undefined) {
-      v = value(g, key, history);
-      cache.set(g.groupId, v);
-    }
-    return v;
-  };
+export function compareBy(key: SortKey, desc: boolean) {
   return (a: GroupSummary, b: GroupSummary): number => {
-    const x = of(a);
-    const y = of(b);
+    const x = value(a, key);
+    const y = value(b, key);
     const order =
       typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return (desc ? -order : order) || a.groupId.localeCompare(b.groupId);

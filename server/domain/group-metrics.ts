@@ -13,6 +13,10 @@ export interface PartitionMetrics {
   health: PartitionHealth;
 }
 
+/** The overview's sparkline: one point every TREND_STEP_MS over the last minute. */
+export const TREND_STEP_MS = 5000;
+export const TREND_POINTS = 12;
+
 export interface GroupMetricsView {
   partition: (
     topic: string,
@@ -21,6 +25,8 @@ export interface GroupMetricsView {
     logEnd: number,
   ) => PartitionMetrics;
   lastCommitAt: number | null;
+  /** Total lag, one point per TREND_STEP_MS, oldest first. */
+  trend: number[];
 }
 
 const key = (topic: string, partition: number) => `${topic}|${partition}`;
@@ -35,6 +41,8 @@ export class GroupMetrics {
   private readonly logEnds = new Map<string, LogEndPoint[]>();
   private readonly tracks = new Map<string, Map<string, PartitionTrack>>();
   private readonly sampled = new Set<string>();
+  private readonly trends = new Map<string, number[]>();
+  private lastTrendAt = 0;
 
   /** The log of a partition reached `offset` at `at` (a poll, or an acknowledged send). */
   logEnd(topic: string, partition: number, offset: number, at: number): void {
@@ -51,6 +59,9 @@ export class GroupMetrics {
   /** One sample per second of every group's offsets, as the snapshot shows them. */
   sample(groups: GroupInfo[], at: number): void {
     const seen = new Set<string>();
+    // Coarse on purpose: thousands of sparklines that change only every few seconds stay cheap.
+    const trendDue = at - this.lastTrendAt >= TREND_STEP_MS;
+    if (trendDue) this.lastTrendAt = at;
     for (const g of groups) {
       seen.add(g.groupId);
       for (const o of g.offsets) {
@@ -66,6 +77,10 @@ export class GroupMetrics {
         track.lastCommitted = o.committedOffset;
         track.samples = addSample(track.samples, { at, committed: o.committedOffset, lag: o.lag });
       }
+      if (trendDue) {
+        const trend = [...(this.trends.get(g.groupId) ?? []), g.totalLag];
+        this.trends.set(g.groupId, trend.slice(-TREND_POINTS));
+      }
     }
     for (const id of this.sampled) if (!seen.has(id)) this.forget(id);
     this.sampled.clear();
@@ -79,6 +94,7 @@ export class GroupMetrics {
       if (t.lastCommitAt !== null) lastCommitAt = Math.max(lastCommitAt ?? 0, t.lastCommitAt);
     return {
       lastCommitAt,
+      trend: this.trends.get(groupId) ?? [],
       partition: (topic, partition, committed, logEnd) => {
         const k = key(topic, partition);
         const track = tracks?.get(k);
@@ -93,6 +109,7 @@ export class GroupMetrics {
 
   forget(groupId: string): void {
     this.tracks.delete(groupId);
+    this.trends.delete(groupId);
   }
 
   private track(groupId: string, k: string): PartitionTrack {

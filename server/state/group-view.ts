@@ -77,6 +77,7 @@ function mergedMembers(
 
 const NO_METRICS: GroupMetricsView = {
   lastCommitAt: null,
+  trend: [],
   partition: () => ({ lagSeconds: 0, health: { verdict: 'OK', reason: VERDICT_TEXT.OK } }),
 };
 
@@ -170,6 +171,7 @@ export function buildGroupViews(
     lagSeconds: offsets.reduce((max, o) => Math.max(max, o.lagSeconds), 0),
     health: groupHealth(offsets.map((o) => o.health)),
     lastCommitAt: metrics.lastCommitAt,
+    lagTrend: metrics.trend,
   };
   if (!detailed) return { summary, details: null };
   const generations = consumers.map((c) => c.generationId).filter((g): g is number => g !== null);

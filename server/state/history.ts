@@ -29,13 +29,13 @@ export function historyPoint(
   const producedPerSec = snapshot.topics
     .filter((t) => !t.internal)
     .reduce((sum, t) => sum + t.partitions.reduce((s, p) => s + p.messagesPerSec, 0), 0);
+  // Series only for the groups shown in full: the overview's sparklines come with its rows.
   const groupLag: Record<string, number> = {};
-  for (const row of snapshot.overview) groupLag[row.groupId] = row.totalLag;
-  // Per-partition series only for the groups shown in full: thousands of groups cost one number each.
   const partitions: HistoryPoint['partitions'] = {};
   const groupLagSeconds: Record<string, number> = {};
   for (const group of snapshot.groups) {
     if (!withPartitions(group.groupId)) continue;
+    groupLag[group.groupId] = group.totalLag;
     groupLagSeconds[group.groupId] = group.lagSeconds;
     for (const o of group.offsets) {
       partitions[partitionSeriesKey(group.groupId, o.topic, o.partition)] = [
