@@ -52,7 +52,23 @@ export function health(lab: Lab, broker: EmbeddedBroker | null) {
     consumerPids: [...lab.processes.values()]
       .map((p) => p.handle.pid)
       .filter((p): p is number => p !== null),
+    /** The JVM running Kafka's Admin client (and the commit stream), for process checks. */
+    observerPid: lab.options.admin.pid,
   };
+}
+
+/** Requests the lab has sent to the cluster so far: how much load it puts on a monitored cluster. */
+async function kafkaLoad(lab: Lab) {
+  try {
+    const m = await lab.options.admin.metrics();
+    return {
+      adminRequests: m.adminRequestTotal,
+      commitStreamRequests: m.tailRequestTotal,
+      pollIntervalMs: lab.state.connection.pollIntervalMs,
+    };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 /** The JSON API; returns false for paths it does not own so Next.js can serve them. */
@@ -76,6 +92,9 @@ export async function handleApi(
       return true;
     case 'GET /api/health':
       json(res, 200, health(lab, broker));
+      return true;
+    case 'GET /api/load':
+      json(res, 200, await kafkaLoad(lab));
       return true;
     case 'GET /api/history':
       json(res, 200, { history: lab.history.toArray(), timeline: lab.state.timeline });
