@@ -15,7 +15,7 @@ import { applyLiveEvents, initialLiveState, type LiveEvent, type LiveState } fro
 import { leadingThrottle } from './throttle';
 
 /** The page applies server pushes at most this often, in one batch (a lone one at once). */
-export const FLUSH_INTERVAL_MS = 200;
+export const FLUSH_INTERVAL_MS = 100;
 const COMMAND_TIMEOUT_MS = 30_000;
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

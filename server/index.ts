@@ -1,6 +1,7 @@
 /** `npm start`: embedded broker (unless KAFKA_BROKERS), Next.js page, API and socket.io on one port. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import next from 'next';
 import { startOffsetLab } from './app';
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     pages: (req, res) => nextHandler(req, res),
   });
   closeApp = app.close;
-  const shownHost = config.host === '127.0.0.1' ? 'localhost' : config.host;
+  const shownHost = addressToOpen(config.host);
   const base = config.publicUrl?.replace(/\/+$/, '') ?? `http://${shownHost}:${config.port}`;
   if (config.mode === 'monitor')
     log(
@@ -123,6 +124,16 @@ async function main(): Promise<void> {
   // Printed once, only when generated here: a LAB_TOKEN the user chose is theirs to keep secret.
   const url = access.generatedToken ? `${base}/?token=${access.token}` : base;
   log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${url}`);
+}
+
+/** An address a person can open: loopback as localhost, a wildcard bind as this machine's address. */
+function addressToOpen(host: string): string {
+  if (host === '127.0.0.1') return 'localhost';
+  if (host !== '0.0.0.0' && host !== '::') return host;
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal);
+  return external?.address ?? 'localhost';
 }
 
 main().catch((error: unknown) => {

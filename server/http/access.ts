@@ -45,10 +45,11 @@ export interface PolicyInput {
  */
 export function accessPolicy(input: PolicyInput): AccessPolicy & { generatedToken: boolean } {
   const hosts = new Set(LOOPBACK_HOSTS);
+  hosts.add(bracketed(input.host));
   if (isWildcard(input.host)) {
     for (const addresses of Object.values(os.networkInterfaces()))
       for (const a of addresses ?? []) hosts.add(bracketed(a.address));
-  } else hosts.add(bracketed(input.host));
+  }
   const origins = new Set(input.allowedOrigins.map((o) => o.replace(/\/+$/, '').toLowerCase()));
   if (input.publicUrl) {
     const url = new URL(input.publicUrl);

@@ -64,7 +64,7 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
     expect(health?.labels?.verdict).toBe('STOP');
     expect(Number(health?.value)).toBe(3);
     console.log(
-      `paused group: WARN after ${((warn.lastCommitAt ?? pausedAt) - pausedAt) / 1000} s, STOP after ${secondsPaused.toFixed(1)} s, lag ${stop.lagSeconds} s`,
+      `paused group: WARN after ${warnAfterS.toFixed(1)} s, STOP after ${secondsPaused.toFixed(1)} s, lag ${stop.lagSeconds} s`,
     );
   });
 

@@ -6,8 +6,8 @@ import type { TimelineEvent } from '../../protocol/timeline';
 import type { Lab } from '../lab/lab';
 import { diffSnapshot, fingerprints, nothingSent, type SentFingerprints } from './snapshot-diff';
 
-/** At most 5 pushes a second, however fast Kafka and the consumers report; a lone change goes at once. */
-export const BROADCAST_INTERVAL_MS = 200;
+/** At most 10 pushes a second, however fast Kafka and the consumers report; a lone change goes at once. */
+export const BROADCAST_INTERVAL_MS = 100;
 /** A full snapshot now and then, so a client that missed a delta cannot drift for long. */
 export const RESYNC_INTERVAL_MS = 10_000;
 

@@ -14,7 +14,9 @@ export async function startOffsetsTail(brokers: string[], groupId: string) {
   const arrivals: number[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic: '__consumer_offsets', fromBeginning: false });
+  // No commits: its own would land in __consumer_offsets and feed back into what it reads.
   await consumer.run({
+    autoCommit: false,
     eachMessage: async ({ message }) => {
       if (message.key?.includes(needle)) arrivals.push(Date.now());
     },
