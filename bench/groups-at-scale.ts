@@ -133,7 +133,9 @@ try {
   console.log(
     `${GROUPS} groups (${GROUPS * 2} group-partitions), measured over ${seconds.toFixed(0)} s with ${COMMITS} commits of one group`,
   );
-  console.log(`page ready: every group listed after ${listedMs} ms, the open group drawn after ${readyMs} ms`);
+  console.log(
+    `page ready: every group listed after ${listedMs} ms, the open group drawn after ${readyMs} ms`,
+  );
   console.log(
     `page: ${(frames.length / seconds).toFixed(0)} frames/s, frame gap p95 ${percentile(frames, 95).toFixed(0)} ms; long tasks ${((long / (seconds * 1000)) * 100).toFixed(1)} % of the time`,
   );
