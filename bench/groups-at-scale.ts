@@ -52,9 +52,16 @@ const browser = await chromium.launch({ executablePath: systemChromium(), args: 
 const floor = await startOffsetsTail(brokers, TARGET);
 try {
   await waitForReady(server);
-  const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
-    observerPid: number | null;
-  };
+  const readyAt = Date.now();
+  // The server's first full picture (every group described) before the page is timed.
+  type Health = { observerPid: number | null; groupsObserved: number };
+  const healthNow = async () => (await (await fetch(`${server.url}/api/health`)).json()) as Health;
+  let health = await healthNow();
+  while (health.groupsObserved < GROUPS) {
+    await new Promise((r) => setTimeout(r, 100));
+    health = await healthNow();
+  }
+  const observedMs = Date.now() - readyAt;
   // The page: ready once the overview lists every group.
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const navigatedAt = Date.now();
@@ -85,6 +92,7 @@ try {
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   })()`);
   const meter = socketMeter(server.url);
+  await meter.ready;
   const load0 = (await (await fetch(`${server.url}/api/load`)).json()) as {
     adminRequests: number;
     commitStreamRequests: number;
@@ -133,6 +141,7 @@ try {
   console.log(
     `${GROUPS} groups (${GROUPS * 2} group-partitions), measured over ${seconds.toFixed(0)} s with ${COMMITS} commits of one group`,
   );
+  console.log(`server: all ${GROUPS} groups described ${observedMs} ms after it was ready`);
   console.log(
     `page ready: every group listed after ${listedMs} ms, the open group drawn after ${readyMs} ms`,
   );
@@ -159,7 +168,7 @@ try {
     `requests to the broker: Admin ${((load1.adminRequests - load0.adminRequests) / seconds).toFixed(1)}/s, commit stream ${((load1.commitStreamRequests - load0.commitStreamRequests) / seconds).toFixed(1)}/s (polling every ${load1.pollIntervalMs} ms)`,
   );
   console.log(
-    `socket to one page: ${(meter.bytes() / seconds / 1024).toFixed(1)} KiB/s, ${(meter.messages() / seconds).toFixed(1)} messages/s`,
+    `socket to one page: ${(meter.bytes() / seconds / 1024).toFixed(1)} KiB/s of JSON, ${(meter.wireBytes() / seconds / 1024).toFixed(1)} KiB/s on the wire, ${(meter.messages() / seconds).toFixed(1)} messages/s`,
   );
   meter.close();
   if (process.env.BENCH_SCROLL !== '0') await scroll(page);

@@ -45,18 +45,47 @@ export async function startBenchLab(scenario: 'default' | 'empty'): Promise<Benc
   };
 }
 
-/** Counts what one page would receive over socket.io: messages and bytes of JSON. */
+/**
+ * Counts what one page receives over socket.io once it has its first full state (connecting
+ * costs one snapshot; the steady rate is what matters): messages, bytes of JSON, and bytes on
+ * the wire after WebSocket compression.
+ */
 export function socketMeter(url: string): {
+  ready: Promise<void>;
   messages: () => number;
   bytes: () => number;
+  wireBytes: () => number;
   close: () => void;
 } {
   let bytes = 0;
   let messages = 0;
+  let wireAtStart = 0;
+  let counting = false;
   const socket = io(url, { transports: ['websocket'] });
-  socket.onAny((_event, payload) => {
-    messages++;
-    bytes += JSON.stringify(payload).length;
+  const bytesRead = () => {
+    const transport = socket.io.engine?.transport as unknown as {
+      ws?: { _socket?: { bytesRead: number } };
+    };
+    return transport?.ws?._socket?.bytesRead ?? 0;
+  };
+  const ready = new Promise<void>((resolve) => {
+    socket.onAny((event, payload) => {
+      if (!counting) {
+        if (event !== 'state:full') return;
+        counting = true;
+        wireAtStart = bytesRead();
+        resolve();
+        return;
+      }
+      messages++;
+      bytes += JSON.stringify(payload).length;
+    });
   });
-  return { messages: () => messages, bytes: () => bytes, close: () => socket.close() };
+  return {
+    ready,
+    messages: () => messages,
+    bytes: () => bytes,
+    wireBytes: () => (counting ? bytesRead() - wireAtStart : 0),
+    close: () => socket.close(),
+  };
 }

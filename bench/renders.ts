@@ -47,6 +47,7 @@ try {
   const before = (await page.evaluate('window.__offsetLabRenders')) as Record<string, number>;
 
   const meter = socketMeter(app.url);
+  await meter.ready;
   const t0 = Date.now();
   await new Promise((r) => setTimeout(r, MEASURE_MS));
   const seconds = (Date.now() - t0) / 1000;
@@ -56,7 +57,7 @@ try {
   console.log(`quiet group panel (${QUIET_GROUP}): ${rate(`group:${QUIET_GROUP}`)} re-renders/s`);
   for (const id of busy) console.log(`busy group panel (${id}): ${rate(`group:${id}`)} renders/s`);
   console.log(
-    `one page receives ${(meter.messages() / seconds).toFixed(1)} socket messages/s, ${(meter.bytes() / seconds / 1024).toFixed(1)} KiB/s of JSON`,
+    `one page receives ${(meter.messages() / seconds).toFixed(1)} socket messages/s, ${(meter.bytes() / seconds / 1024).toFixed(1)} KiB/s of JSON, ${(meter.wireBytes() / seconds / 1024).toFixed(1)} KiB/s on the wire`,
   );
   meter.close();
 } finally {

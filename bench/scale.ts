@@ -65,6 +65,7 @@ try {
   })()`);
 
   const meter = socketMeter(app.url);
+  await meter.ready;
 
   const consumerRoots = [...lab.processes.values()]
     .map((p) => p.handle.pid)
@@ -116,7 +117,7 @@ try {
     `snapshot build: ${(snapshotMs / Math.max(1, snapshots)).toFixed(2)} ms on average (${snapshot.groups.length} groups, ${snapshot.consumers.length} consumers)`,
   );
   console.log(
-    `one page receives ${(meter.messages() / seconds).toFixed(1)} socket messages/s, ${(meter.bytes() / seconds / 1024).toFixed(1)} KiB/s of JSON`,
+    `one page receives ${(meter.messages() / seconds).toFixed(1)} socket messages/s, ${(meter.bytes() / seconds / 1024).toFixed(1)} KiB/s of JSON, ${(meter.wireBytes() / seconds / 1024).toFixed(1)} KiB/s on the wire`,
   );
   console.log(`lag at the end: ${totalLag.join(', ')}`);
   const perf = (await page.evaluate('window.__perf')) as { longTasks: number[]; frames: number[] };

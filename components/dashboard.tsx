@@ -7,6 +7,7 @@ import { ChartsPanel } from './charts/charts-panel';
 import { ExperimentsPanel } from './experiments/experiments-panel';
 import { GroupList } from './groups/group-list';
 import { Header } from './header/header';
+import { MessageBrowserProvider } from './messages/message-browser-context';
 import { ProducerPanel } from './producer/producer-panel';
 import { TimelinePanel } from './timeline/timeline-panel';
 import { TopicPanel } from './topics/topic-panel';
@@ -19,7 +20,9 @@ export function Dashboard() {
   return (
     <LiveStoreContext.Provider value={store}>
       <CommandFeedbackProvider>
-        <DashboardBody />
+        <MessageBrowserProvider>
+          <DashboardBody />
+        </MessageBrowserProvider>
       </CommandFeedbackProvider>
     </LiveStoreContext.Provider>
   );

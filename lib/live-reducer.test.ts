@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { StateDelta } from '../protocol/events';
+import type { KEYED_SECTIONS, StateDelta } from '../protocol/events';
 import type { Snapshot, TopicInfo } from '../protocol/snapshot';
 import { diffSnapshot, fingerprints } from '../server/realtime/snapshot-diff';
 import { initialState } from '../server/state/reducer';
 import { buildSnapshot } from '../server/state/snapshot';
-import { topicInfo } from '../server/state/test-fixtures';
+import { topicInfo, twoConsumers } from '../server/state/test-fixtures';
 import { applyKeyed, applyLiveEvents, initialLiveState, type LiveState } from './live-reducer';
 
 const T0 = 1_700_000_000_000;
@@ -141,4 +141,28 @@ describe('applyLiveEvents', () => {
     ]);
     expect(state.timeline).toHaveLength(1);
   });
+});
+
+describe('a delta, applied by the page, gives the server snapshot exactly', () => {
+  const base = (): Snapshot => ({
+    ...buildSnapshot(twoConsumers(), T0),
+    version: 1,
+    topics: [topicInfo('trades', 5)],
+  });
+  // One change per keyed section: a section the page forgets to apply fails here.
+  const change: { [K in keyof typeof KEYED_SECTIONS]: (s: Snapshot) => Snapshot[K] } = {
+    topics: (s) => [...s.topics, topicInfo('later', 3)],
+    groups: (s) => s.groups.map((g) => ({ ...g, totalLag: g.totalLag + 7 })),
+    consumers: (s) => s.consumers.map((c, i) => (i === 0 ? { ...c, delayMs: 250 } : c)),
+    overview: (s) => s.overview.map((o) => ({ ...o, totalLag: o.totalLag + 7, lagSeconds: 12 })),
+  };
+  for (const section of Object.keys(change) as (keyof typeof change)[]) {
+    it(`carries a change of ${section}`, () => {
+      const v1 = base();
+      expect(v1[section].length).toBeGreaterThan(0);
+      const v2 = { ...v1, version: 2, [section]: change[section](v1) } as Snapshot;
+      const next = applyLiveEvents(withFull(v1), [{ type: 'delta', delta: delta(v1, v2) }]);
+      expect(next.snapshot).toEqual(v2);
+    });
+  }
 });

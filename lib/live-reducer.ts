@@ -87,6 +87,7 @@ function mergeFull(before: Snapshot | null, after: Snapshot): Snapshot {
     topics: keepIdentity(before.topics, after.topics, KEYED_SECTIONS.topics),
     groups: keepIdentity(before.groups, after.groups, KEYED_SECTIONS.groups),
     consumers: keepIdentity(before.consumers, after.consumers, KEYED_SECTIONS.consumers),
+    overview: keepIdentity(before.overview, after.overview, KEYED_SECTIONS.overview),
   };
 }
 
@@ -100,6 +101,8 @@ function applyChanges(snapshot: Snapshot, changes: SnapshotChanges): Snapshot {
   if (changes.groups) next.groups = applyKeyed(next.groups, KEYED_SECTIONS.groups, changes.groups);
   if (changes.consumers)
     next.consumers = applyKeyed(next.consumers, KEYED_SECTIONS.consumers, changes.consumers);
+  if (changes.overview)
+    next.overview = applyKeyed(next.overview, KEYED_SECTIONS.overview, changes.overview);
   return next;
 }
 

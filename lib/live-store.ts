@@ -10,6 +10,11 @@ import {
   stateDeltaSchema,
 } from '../protocol/events';
 import { historyPointSchema } from '../protocol/history';
+import {
+  type ReadRecordsAck,
+  type ReadRecordsInput,
+  readRecordsAckSchema,
+} from '../protocol/records';
 import { timelineEventSchema } from '../protocol/timeline';
 import { applyLiveEvents, initialLiveState, type LiveEvent, type LiveState } from './live-reducer';
 import { leadingThrottle } from './throttle';
@@ -27,6 +32,8 @@ export interface LiveStore {
   command: (command: CommandInput) => Promise<CommandAck>;
   /** The groups this page shows in full; the server then sends their details. */
   watch: (groupIds: string[]) => void;
+  /** The message browser: one page of a partition. */
+  readRecords: (query: ReadRecordsInput) => Promise<ReadRecordsAck>;
 }
 
 export function createLiveStore(url?: string): LiveStore {
@@ -85,6 +92,25 @@ export function createLiveStore(url?: string): LiveStore {
       watched = groupIds;
       socket.emit('groups:watch', groupIds);
     },
+    readRecords: (query) =>
+      new Promise<ReadRecordsAck>((resolve) => {
+        socket
+          .timeout(COMMAND_TIMEOUT_MS)
+          .emit('records:read', query, (error: Error | null, raw: ReadRecordsAck) => {
+            if (error)
+              return resolve({
+                ok: false,
+                error: 'no answer from the server within 30 s',
+                kind: 'kafka',
+              });
+            const parsed = readRecordsAckSchema.safeParse(raw);
+            resolve(
+              parsed.success
+                ? parsed.data
+                : { ok: false, error: 'the server sent an unreadable answer', kind: 'kafka' },
+            );
+          });
+      }),
     command: (command) =>
       new Promise<CommandAck>((resolve) => {
         socket

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CommandAck } from './commands';
 import { experimentRunSchema } from './experiments';
 import { historyPointSchema } from './history';
+import type { ReadRecordsAck } from './records';
 import {
   clusterSchema,
   connectionSchema,
@@ -84,6 +85,8 @@ export interface ClientToServerEvents {
   /** Any command from commands.ts; validated on arrival, answered with an ack. */
   command: (command: unknown, ack: (result: CommandAck) => void) => void;
   'state:resync': () => void;
+  /** The message browser: one page of a partition (see records.ts); allowed in every mode. */
+  'records:read': (query: unknown, ack: (result: ReadRecordsAck) => void) => void;
   /** The groups this page has open in full; the server sends their details (validated, capped). */
   'groups:watch': (groupIds: unknown) => void;
 }

@@ -189,6 +189,7 @@ export const groupSummarySchema = z.object({
   topics: z.array(z.string()),
   partitions: z.number(),
   totalLag: z.number(),
+  /** The group's largest lag in seconds, to two significant figures (what a row shows). */
   lagSeconds: z.number(),
   health: healthSchema,
   lastCommitAt: z.number().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wireObservationSchema } from './observer-observation';
+import { readRecordsQuerySchema, readRecordsResultSchema } from './records';
 
 /**
  * The contract between the server and the observer JVM (server/jvm/java/offsetlab/Observer.java):
@@ -85,6 +86,11 @@ export const observerOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('features') }),
   z.object({ op: z.literal('tailCommits') }),
   z.object({ op: z.literal('reset') }),
+  /** One page of a partition for the message browser, read without a group. */
+  readRecordsQuerySchema.extend({
+    op: z.literal('readRecords'),
+    timeoutMs: z.number().int().min(500).max(10_000).optional(),
+  }),
   /** Liveness check; `delayMs` holds the answer back (tests of timeouts and crashes). */
   z.object({ op: z.literal('ping'), delayMs: z.number().int().min(0).max(60_000).optional() }),
 ]);
@@ -119,6 +125,7 @@ export const observerResultSchemas = {
   features: z.object({ finalized: z.record(z.string(), z.number()) }),
   tailCommits: z.object({ mode: z.literal('tail'), partitions: z.number() }),
   reset: z.object({ reset: z.literal(true) }),
+  readRecords: readRecordsResultSchema,
   ping: z.object({ pong: z.literal(true) }),
 } satisfies Record<ObserverOpName, z.ZodType>;
 export type ObserverResult<K extends ObserverOpName> = z.infer<(typeof observerResultSchemas)[K]>;

@@ -129,6 +129,9 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
   });
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, {
     serveClient: false,
+    // Snapshots are repetitive JSON (group ids, field names): a dashboard watched over a real
+    // network gets them deflated. Small deltas go as they are.
+    perMessageDeflate: { threshold: 1024 },
     // WebSockets are not bound by CORS: without this any page could drive the lab.
     allowRequest: (req, callback) => {
       const verdict = checkOrigin(access, req.headers);

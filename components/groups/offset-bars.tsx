@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
+import { useOpenMessages } from '../messages/message-browser-context';
 import { Help } from '../ui/help';
 
 /** Segments never vanish: a lag of 3 in a log of 3 million still gets a visible sliver. */
@@ -46,6 +47,7 @@ export const OffsetBars = memo(function OffsetBars({
 
 const OffsetBar = memo(
   function OffsetBar({ offset: o, color }: { offset: GroupOffset; color: string | null }) {
+    const openMessages = useOpenMessages();
     const start = o.logStartOffset;
     const span = o.logEndOffset - start;
     const committed = o.committedOffset ?? start;
@@ -73,14 +75,31 @@ const OffsetBar = memo(
         className="grid grid-cols-[2.5rem_1fr_9.5rem] items-center gap-2 text-xs"
         title={title}
         data-testid={`offset-bar-${o.partition}`}
+        data-committed={o.committedOffset ?? ''}
       >
-        <span className="flex items-center gap-1 font-mono">
+        <button
+          type="button"
+          className="flex items-center gap-1 rounded font-mono hover:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:hover:bg-slate-700"
+          title={`Read the messages of ${o.topic} partition ${o.partition}${o.committedOffset !== null && o.committedOffset < o.logEndOffset ? `, from the committed offset ${o.committedOffset}` : ''}`}
+          onClick={() =>
+            openMessages({
+              topic: o.topic,
+              partition: o.partition,
+              // What this group reads next; with nothing waiting, the latest records instead.
+              offset:
+                o.committedOffset !== null && o.committedOffset < o.logEndOffset
+                  ? o.committedOffset
+                  : undefined,
+            })
+          }
+          data-testid={`browse-partition-${o.partition}`}
+        >
           <i
             className="inline-block h-2 w-2 rounded-full"
             style={{ backgroundColor: color ?? '#94a3b8' }}
           />
           P{o.partition}
-        </span>
+        </button>
         <div className="relative h-3 overflow-hidden rounded-sm bg-slate-200 dark:bg-slate-800">
           <div
             className="absolute inset-y-0 left-0 bg-emerald-500"

@@ -85,7 +85,9 @@ export const OverviewRow = memo(function OverviewRow({
       <td className={`${cell} text-right tabular-nums ${g.totalLag > 0 ? 'font-semibold' : ''}`}>
         {g.totalLag}
       </td>
-      <td className={`${cell} text-right tabular-nums`}>{g.lagSeconds.toFixed(1)}</td>
+      <td className={`${cell} text-right tabular-nums`}>
+        {g.lagSeconds < 10 ? g.lagSeconds.toFixed(1) : g.lagSeconds}
+      </td>
       <td className={cell}>
         <Sparkline points={g.lagTrend} />
       </td>

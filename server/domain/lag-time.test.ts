@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LogEndPoint, lagSeconds, MAX_POINTS, recordLogEnd } from './lag-time';
+import { coarseSeconds, type LogEndPoint, lagSeconds, MAX_POINTS, recordLogEnd } from './lag-time';
 
 const T0 = 1_700_000_000_000;
 /** The log grew by 10 messages a second from offset 0 at T0. */
@@ -56,5 +56,20 @@ describe('lagSeconds', () => {
   it('is at least the age of the oldest point when history does not reach back far enough', () => {
     const points = recordLogEnd(recordLogEnd([], T0 + 5000, 50), T0 + 6000, 60);
     expect(lagSeconds(points, 10, 60, T0 + 10_000)).toBe(5);
+  });
+});
+
+describe('coarseSeconds', () => {
+  it('keeps two significant figures, at most a tenth of a second fine', () => {
+    expect(coarseSeconds(0.04)).toBe(0);
+    expect(coarseSeconds(4.26)).toBe(4.3);
+    expect(coarseSeconds(42.6)).toBe(43);
+    expect(coarseSeconds(123.4)).toBe(120);
+    expect(coarseSeconds(3725)).toBe(3700);
+  });
+  it('changes a few times a minute for a group minutes behind', () => {
+    const shown = new Set<number>();
+    for (let s = 300; s < 360; s++) shown.add(coarseSeconds(s));
+    expect([...shown]).toEqual([300, 310, 320, 330, 340, 350, 360]);
   });
 });

@@ -49,3 +49,14 @@ export function lagSeconds(
   const appendedAt = earlier.at + Math.min(1, Math.max(0, share)) * (later.at - earlier.at);
   return Math.max(0, (now - appendedAt) / 1000);
 }
+
+/**
+ * Seconds at the precision an overview row shows: two significant figures, never finer than
+ * 0.1 s. Thousands of lagging groups would otherwise each send a new value every poll as the
+ * clock ticks; at this precision a group 5 minutes behind changes every 10 s.
+ */
+export function coarseSeconds(seconds: number): number {
+  if (seconds < 10) return Math.round(seconds * 10) / 10;
+  const step = 10 ** (Math.floor(Math.log10(seconds)) - 1);
+  return Math.round(seconds / step) * step;
+}

@@ -3,6 +3,7 @@ import { COMMAND_ERROR_STATUS } from '../../protocol/commands';
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
+import { readRecords } from '../lab/read-records';
 import { METRICS_CONTENT_TYPE, prometheusMetrics } from './metrics';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -52,6 +53,8 @@ export function health(lab: Lab, broker: EmbeddedBroker | null) {
     consumerPids: [...lab.processes.values()]
       .map((p) => p.handle.pid)
       .filter((p): p is number => p !== null),
+    /** Groups the observer lists, so a script can wait for the first full picture. */
+    groupsObserved: snapshot.overview.length,
     /** The JVM running Kafka's Admin client (and the commit stream), for process checks. */
     observerPid: lab.options.admin.pid,
   };
@@ -96,6 +99,11 @@ export async function handleApi(
     case 'GET /api/load':
       json(res, 200, await kafkaLoad(lab));
       return true;
+    case 'GET /api/records': {
+      const ack = await readRecords(lab, Object.fromEntries(url.searchParams));
+      json(res, ack.ok ? 200 : COMMAND_ERROR_STATUS[ack.kind], ack);
+      return true;
+    }
     case 'GET /api/history':
       json(res, 200, { history: lab.history.toArray(), timeline: lab.state.timeline });
       return true;
@@ -138,7 +146,7 @@ export async function handleApi(
     default:
       json(res, 404, {
         ok: false,
-        error: `no route ${route}; try GET /api/state, GET /api/health, POST /api/commands`,
+        error: `no route ${route}; try GET /api/state, GET /api/health, GET /api/records, POST /api/commands`,
       });
       return true;
   }

@@ -1,4 +1,5 @@
 import type { ObservePart, ObserverResult } from '../../protocol/observer';
+import type { ReadRecordsQuery, ReadRecordsResult } from '../../protocol/records';
 import type { AdminObservation } from '../state/observation';
 import {
   type PartialObservation,
@@ -110,6 +111,11 @@ export class JvmObserver {
   /** Finalized feature levels (metadata.version, group.version, share.version, …). */
   async features(): Promise<Record<string, number>> {
     return (await this.jvm.call({ op: 'features' })).finalized;
+  }
+
+  /** A page of a partition's records, read by a consumer with no group (the message browser). */
+  readRecords(query: ReadRecordsQuery): Promise<ReadRecordsResult> {
+    return this.jvm.call({ op: 'readRecords', ...query });
   }
 
   async ping(delayMs?: number): Promise<void> {

@@ -10,6 +10,11 @@ import { diffSnapshot, fingerprints, nothingSent, type SentFingerprints } from '
 export const BROADCAST_INTERVAL_MS = 100;
 /** A full snapshot now and then, so a client that missed a delta cannot drift for long. */
 export const RESYNC_INTERVAL_MS = 10_000;
+/**
+ * ...but resyncs average at most this many bytes a second: on a cluster with thousands of
+ * groups a full snapshot is hundreds of KiB, and the page already asks for one on a gap.
+ */
+export const RESYNC_BYTES_PER_SECOND = 4096;
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -23,6 +28,7 @@ export class Broadcaster {
   private sentVersion = 0;
   private pendingEvents: TimelineEvent[] = [];
   private timers: NodeJS.Timeout[] = [];
+  private nextResyncAt = 0;
   private readonly throttle = leadingThrottle(() => this.flush(), BROADCAST_INTERVAL_MS);
   private readonly onChanged = () => {
     this.dirty = true;
@@ -81,9 +87,13 @@ export class Broadcaster {
 
   /** Every page gets the whole snapshot now and then, so one that drifted cannot stay wrong. */
   private resync(): void {
+    if (Date.now() < this.nextResyncAt) return;
     this.flush();
     const snapshot = this.lab.snapshot();
-    this.io.emit('state:full', { snapshot, history: null, timeline: null });
+    const full: FullState = { snapshot, history: null, timeline: null };
+    this.io.emit('state:full', full);
+    const bytes = JSON.stringify(full).length;
+    this.nextResyncAt = Date.now() + (bytes / RESYNC_BYTES_PER_SECOND) * 1000;
     this.sent = fingerprints(snapshot);
     this.sentVersion = snapshot.version;
   }

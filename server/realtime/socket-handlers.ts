@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
+import { readRecords } from '../lab/read-records';
 import type { Broadcaster } from './broadcaster';
 
 /** How many groups one page may have open in full at once. */
@@ -29,6 +30,10 @@ export function attachSocketHandlers(
     });
     socket.on('disconnect', () => {
       if (watching.delete(socket.id)) updateWatched();
+    });
+    socket.on('records:read', async (query, ack) => {
+      const result = await readRecords(lab, query);
+      if (typeof ack === 'function') ack(result);
     });
     socket.on('command', async (command, ack) => {
       const result = await runCommand(lab, broker, command);

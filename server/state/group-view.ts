@@ -19,6 +19,7 @@ import {
 } from '../../protocol/snapshot';
 import type { GroupMetricsView } from '../domain/group-metrics';
 import { groupHealth, VERDICT_TEXT } from '../domain/health';
+import { coarseSeconds } from '../domain/lag-time';
 import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
 import { keysOf, partitionKey, runtimeOf } from './rebalance';
@@ -158,6 +159,7 @@ export function buildGroupViews(
     ]),
   ].sort();
   const offsets = offsetsOf(state, groupId, topicNames, observed, topics, owner, metrics);
+  const maxLagSeconds = offsets.reduce((max, o) => Math.max(max, o.lagSeconds), 0);
   const summary: GroupSummary = {
     groupId,
     lab: config !== null,
@@ -168,7 +170,7 @@ export function buildGroupViews(
     topics: topicNames,
     partitions: offsets.length,
     totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
-    lagSeconds: offsets.reduce((max, o) => Math.max(max, o.lagSeconds), 0),
+    lagSeconds: coarseSeconds(maxLagSeconds),
     health: groupHealth(offsets.map((o) => o.health)),
     lastCommitAt: metrics.lastCommitAt,
     lagTrend: metrics.trend,
@@ -191,7 +193,7 @@ export function buildGroupViews(
       members,
       offsets,
       totalLag: summary.totalLag,
-      lagSeconds: summary.lagSeconds,
+      lagSeconds: maxLagSeconds,
       health: summary.health,
       lastCommitAt: summary.lastCommitAt,
       topics: topicNames,

@@ -84,6 +84,39 @@ export async function produceRaw(
   }
 }
 
+export interface RawMessage {
+  partition: number;
+  key: string | null;
+  value: string | Buffer | null;
+  headers?: Record<string, string>;
+  timestamp?: number;
+}
+
+/** Produces exactly these messages (partition, key, headers, timestamp as given), acks=all. */
+export async function produceMessages(
+  brokers: string[],
+  topic: string,
+  messages: RawMessage[],
+): Promise<void> {
+  const producer = createKafka({ brokers, clientId: 'offset-lab-check' }).producer();
+  await producer.connect();
+  try {
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: messages.map((m) => ({
+        partition: m.partition,
+        key: m.key,
+        value: m.value,
+        headers: m.headers,
+        timestamp: m.timestamp === undefined ? undefined : String(m.timestamp),
+      })),
+    });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 /** Every topic and group id on the cluster, read directly with kafkajs' admin client. */
 export async function listTopicsAndGroups(
   brokers: string[],

@@ -67,6 +67,24 @@ public final class ClientConfig {
     return p;
   }
 
+  /** The message browser's consumer: no group either, and the isolation level asked for. */
+  public Properties browserConsumer(String isolation) {
+    Properties p = base("offset-lab-browser");
+    p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Reading must never create the topic it was asked about.
+    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+    p.put(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        "read_committed".equals(isolation) ? "read_committed" : "read_uncommitted");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+    p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(apiTimeoutMs));
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
+  }
+
   /** A consumer with no group: assign() only, nothing committed, nothing joined. */
   public Properties tailConsumer() {
     Properties p = base("offset-lab-commit-tail");

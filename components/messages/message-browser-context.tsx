@@ -1,0 +1,32 @@
+'use client';
+
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { MessageBrowser } from './message-browser';
+
+/** Where the browser opens: a partition, and the offset to start at (the committed one, say). */
+export interface BrowseTarget {
+  topic: string;
+  partition: number;
+  offset?: number;
+}
+
+const OpenContext = createContext<((target: BrowseTarget) => void) | null>(null);
+
+/** Lets any part of the page (a partition bar, a DLQ entry) open the message browser. */
+export function MessageBrowserProvider({ children }: { children: ReactNode }) {
+  const [target, setTarget] = useState<BrowseTarget | null>(null);
+  const open = useCallback((t: BrowseTarget) => setTarget(t), []);
+  const value = useMemo(() => open, [open]);
+  return (
+    <OpenContext.Provider value={value}>
+      {children}
+      {target && <MessageBrowser initial={target} onClose={() => setTarget(null)} />}
+    </OpenContext.Provider>
+  );
+}
+
+export function useOpenMessages(): (target: BrowseTarget) => void {
+  const open = useContext(OpenContext);
+  if (!open) throw new Error('useOpenMessages needs a MessageBrowserProvider');
+  return open;
+}
