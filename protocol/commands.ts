@@ -7,7 +7,17 @@ export const COMMIT_MODES = ['after-processing', 'auto', 'before-processing'] as
 export const OFFSET_RESETS = ['earliest', 'latest'] as const;
 export const KEY_MODES = ['fixed', 'symbol', 'random', 'none'] as const;
 export const ACKS_MODES = ['all', 'leader', 'none'] as const;
-export const RESET_TARGETS = ['earliest', 'latest', 'offset', 'timestamp', 'shift'] as const;
+/** `last`: read the last N records again (committed − N per partition, not before the log start). */
+export const RESET_TARGETS = [
+  'earliest',
+  'latest',
+  'offset',
+  'timestamp',
+  'shift',
+  'last',
+] as const;
+/** Where a replay starts: the last N records, a time (epoch ms), an offset, or the beginning. */
+export const REPLAY_FROM = ['last', 'timestamp', 'offset', 'earliest'] as const;
 
 export const MAX_PRODUCER_RATE = 5000;
 export const MAX_SLOW_DELAY_MS = 5000;
@@ -82,6 +92,14 @@ const resetOffsetsSchema = z.object({
   dryRun: z.boolean({ error: 'dryRun must be true or false' }).default(false),
 });
 
+const replaySchema = z.object({
+  type: z.literal('group:replay'),
+  groupId: groupIdField,
+  from: oneOf('from', REPLAY_FROM),
+  /** N for `last`, a time in epoch ms for `timestamp`, the offset for `offset`. */
+  value: intInRange('value', 0, Number.MAX_SAFE_INTEGER).optional(),
+});
+
 /** Every command, keyed by its type: the one list the API, the page and the server share. */
 export const COMMAND_SCHEMAS = {
   'consumer:add': z.object({ type: z.literal('consumer:add'), groupId: groupIdField }),
@@ -99,6 +117,8 @@ export const COMMAND_SCHEMAS = {
   'group:delete': z.object({ type: z.literal('group:delete'), groupId: groupIdField }),
   'group:rebalance': z.object({ type: z.literal('group:rebalance'), groupId: groupIdField }),
   'group:reset-offsets': resetOffsetsSchema,
+  'group:replay': replaySchema,
+  'group:undo-reset': z.object({ type: z.literal('group:undo-reset'), groupId: groupIdField }),
   'producer:update': producerUpdateSchema,
   'topic:create': z.object({
     type: z.literal('topic:create'),

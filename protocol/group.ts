@@ -163,6 +163,8 @@ export const groupSchema = z.object({
   /** Set while a rebalance is in progress: when it started (epoch ms) and why. */
   rebalance: z.object({ startedAt: z.number(), reason: z.string() }).nullable(),
   lastRebalance: rebalanceSummarySchema.nullable(),
+  /** The last offset reset of a lab group, which group:undo-reset can put back. */
+  undoReset: z.object({ at: z.number(), detail: z.string() }).nullable(),
   audit: z
     .object({
       processed: z.number(),

@@ -77,6 +77,12 @@ export const observerOpSchema = z.discriminatedUnion('op', [
       )
       .min(1),
   }),
+  z.object({
+    op: z.literal('deleteOffsets'),
+    groupId,
+    topic: topicName,
+    partitions: z.array(z.number().int().min(0)).min(1),
+  }),
   z.object({ op: z.literal('offsetsForTimes'), topic: topicName, timestamp: z.number().int() }),
   z.object({ op: z.literal('deleteGroup'), groupId }),
   z.object({ op: z.literal('setGroupConfig'), groupId, configs: configChanges }),
@@ -107,6 +113,7 @@ export const observerResultSchemas = {
   addPartitions: done,
   deleteTopic: done,
   setOffsets: done,
+  deleteOffsets: done,
   offsetsForTimes: z.object({
     offsets: z.array(z.object({ partition: z.number(), offset: z.number().nullable() })),
   }),

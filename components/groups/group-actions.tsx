@@ -1,5 +1,6 @@
 'use client';
 
+import type { GroupInfo } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 
@@ -8,10 +9,12 @@ export function GroupActions({
   groupId,
   kip848,
   onReset,
+  undoReset,
 }: {
   groupId: string;
   kip848: boolean;
   onReset: () => void;
+  undoReset: GroupInfo['undoReset'];
 }) {
   const run = useCommand();
   return (
@@ -34,8 +37,19 @@ export function GroupActions({
         Trigger rebalance
       </Button>
       <Button data-testid="open-reset-offsets" onClick={onReset}>
-        Reset offsets
+        Reset / replay
       </Button>
+      {undoReset && (
+        <Button
+          data-testid="undo-reset"
+          title={`Put back the offsets from before: ${undoReset.detail}`}
+          onClick={() =>
+            run({ type: 'group:undo-reset', groupId }, `Offsets of ${groupId} put back`)
+          }
+        >
+          Undo reset
+        </Button>
+      )}
       <Button
         variant="danger"
         data-testid="delete-group"

@@ -63,6 +63,7 @@ export const GroupPanel = memo(function GroupPanel({
           groupId={groupId}
           kip848={group.config?.protocol === 'consumer'}
           onReset={() => setResetting(true)}
+          undoReset={group.undoReset}
         />
       )}
       {closeButton}
@@ -127,7 +128,13 @@ export const GroupPanel = memo(function GroupPanel({
           <span data-testid="audit-missing">acked but not yet processed {group.audit.missing}</span>
         </div>
       )}
-      {resetting && <ResetOffsetsDialog groupId={groupId} onClose={() => setResetting(false)} />}
+      {resetting && (
+        <ResetOffsetsDialog
+          groupId={groupId}
+          running={group.members.length}
+          onClose={() => setResetting(false)}
+        />
+      )}
       <AssignmentBoard group={group} />
       <div className="mt-3">
         <OffsetBars offsets={group.offsets} colorOf={colorOf} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { RESET_TARGETS, type ResetTarget } from '@/protocol/commands';
+import { REPLAY_FROM, RESET_TARGETS, type ResetTarget } from '@/protocol/commands';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
@@ -14,6 +14,7 @@ interface PlanRow {
 }
 
 const VALUE_LABEL: Partial<Record<ResetTarget, string>> = {
+  last: 'Records per partition',
   offset: 'Offset',
   shift: 'Shift by (negative = replay)',
   timestamp: 'From time',
@@ -25,7 +26,16 @@ function localInputValue(ms: number): string {
 }
 
 /** Kafka's --reset-offsets for a lab group: preview first, then apply; only when the group is Empty. */
-export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onClose: () => void }) {
+export function ResetOffsetsDialog({
+  groupId,
+  running,
+  onClose,
+}: {
+  groupId: string;
+  /** Members now: with any, Apply stops them, resets and restarts them (group:replay). */
+  running: number;
+  onClose: () => void;
+}) {
   const run = useCommand();
   const [to, setTo] = useState<ResetTarget>('earliest');
   const [value, setValue] = useState('0');
@@ -34,9 +44,15 @@ export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onCl
   const [error, setError] = useState<string | null>(null);
 
   const numericValue = to === 'timestamp' ? new Date(time).getTime() : Number(value);
+  const replayFrom = (REPLAY_FROM as readonly string[]).includes(to)
+    ? (to as (typeof REPLAY_FROM)[number])
+    : null;
+  const viaReplay = running > 0 && replayFrom !== null;
   const send = async (dryRun: boolean) => {
     const ack = await run(
-      { type: 'group:reset-offsets', groupId, to, value: numericValue, dryRun },
+      viaReplay && !dryRun && replayFrom
+        ? { type: 'group:replay', groupId, from: replayFrom, value: numericValue }
+        : { type: 'group:reset-offsets', groupId, to, value: numericValue, dryRun },
       dryRun ? undefined : `Offsets of ${groupId} reset`,
       { inlineErrors: true },
     );
@@ -56,8 +72,12 @@ export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onCl
           Reset offsets of <span className="font-mono">{groupId}</span>
         </h2>
         <p className="mb-3 text-xs text-slate-500">
-          Kafka only moves the offsets of an Empty group: stop its consumers first. Preview shows
-          where each partition would go.
+          Kafka only moves the offsets of an Empty group.{' '}
+          {running > 0
+            ? replayFrom
+              ? `Apply stops the ${running} running consumer(s) (they leave the group and commit), resets while the group is Empty, then starts them again.`
+              : `Stop the ${running} running consumer(s) first, or pick earliest, offset, timestamp or last to replay with them stopped and restarted for you.`
+            : 'Preview shows where each partition would go.'}
         </p>
         <div className="grid grid-cols-2 gap-3">
           <Field label="Reset to">
@@ -131,10 +151,10 @@ export function ResetOffsetsDialog({ groupId, onClose }: { groupId: string; onCl
           <Button
             variant="primary"
             data-testid="reset-apply"
-            disabled={!plan}
+            disabled={!plan || (running > 0 && !replayFrom)}
             onClick={() => send(false)}
           >
-            Apply
+            {viaReplay ? 'Stop, reset, restart' : 'Apply'}
           </Button>
         </ModalFooter>
       </div>

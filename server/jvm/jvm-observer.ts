@@ -79,6 +79,11 @@ export class JvmObserver {
     await this.jvm.call({ op: 'setOffsets', groupId, offsets: list });
   }
 
+  /** Forgets the group's committed offsets of these partitions; Empty groups only, like setOffsets. */
+  async deleteOffsets(groupId: string, topic: string, partitions: number[]): Promise<void> {
+    await this.jvm.call({ op: 'deleteOffsets', groupId, topic, partitions });
+  }
+
   /** Per partition, the first offset whose timestamp is at or after `timestamp`; null if none. */
   async offsetsByTimestamp(topic: string, timestamp: number): Promise<Map<number, number | null>> {
     const { offsets } = await this.jvm.call({ op: 'offsetsForTimes', topic, timestamp });

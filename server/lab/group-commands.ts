@@ -6,9 +6,15 @@ import { own } from '../state/own';
 import { CommandError } from './command-error';
 import type { CommandHandlers } from './command-table';
 import type { Lab } from './lab';
-import { resetOffsets } from './reset-command';
+import { replay, resetOffsets, undoReset } from './reset-command';
 
-type GroupCommandType = 'group:create' | 'group:delete' | 'group:rebalance' | 'group:reset-offsets';
+type GroupCommandType =
+  | 'group:create'
+  | 'group:delete'
+  | 'group:rebalance'
+  | 'group:reset-offsets'
+  | 'group:replay'
+  | 'group:undo-reset';
 type GroupCommand = CommandOf<GroupCommandType>;
 
 /**
@@ -122,6 +128,12 @@ export const GROUP_COMMANDS: CommandHandlers<GroupCommandType> = {
   },
   'group:reset-offsets': ({ lab }, command) =>
     resetOffsets(lab, command, requireLabGroup(lab, command.groupId).topic),
+  'group:replay': ({ lab }, command) =>
+    replay(lab, command, requireLabGroup(lab, command.groupId).topic),
+  'group:undo-reset': ({ lab }, { groupId }) => {
+    requireLabGroup(lab, groupId);
+    return undoReset(lab, groupId);
+  },
   'group:rebalance': ({ lab }, command) => {
     const config = requireLabGroup(lab, command.groupId);
     if (config.protocol === 'consumer') {

@@ -20,6 +20,11 @@ describe('planReset', () => {
     expect(planReset('shift', 1000, partitions).map((r) => r.to)).toEqual([100, 40]);
   });
 
+  it('last N goes N back from the committed offset, never before the log start', () => {
+    expect(planReset('last', 5, partitions).map((r) => r.to)).toEqual([45, 0]);
+    expect(planReset('last', 45, partitions).map((r) => r.to)).toEqual([10, 0]);
+  });
+
   it('an absolute offset is clamped per partition', () => {
     expect(planReset('offset', 5, partitions).map((r) => r.to)).toEqual([10, 5]);
   });

@@ -45,6 +45,10 @@ export function planReset(
       case 'timestamp':
         to = clamp(byTimestamp.get(p.partition) ?? p.logEndOffset);
         break;
+      case 'last':
+        // The last N this group processed: before its committed offset, not the log end.
+        to = clamp(current - value);
+        break;
     }
     return { partition: p.partition, from: p.committedOffset, to };
   });

@@ -1,45 +1,81 @@
-import type { Command } from '../../protocol/commands';
+import type { CommandOf, ResetTarget } from '../../protocol/commands';
+import { isLivePhase } from '../../protocol/group';
+import type { ResetRecord } from '../state/types';
 import { CommandError } from './command-error';
-import { liveConsumerCount } from './consumer-commands';
+import { CONSUMER_COMMANDS, liveConsumerCount } from './consumer-commands';
 import type { Lab } from './lab';
-import { planReset } from './offset-reset';
+import { type PartitionPosition, planReset, type ResetPlanRow } from './offset-reset';
 
-type ResetCommand = Extract<Command, { type: 'group:reset-offsets' }>;
+const VALUE_MEANING: Partial<Record<ResetTarget, string>> = {
+  offset: 'the offset',
+  timestamp: 'a time in epoch ms',
+  shift: 'how far to move, negative to replay',
+  last: 'how many already processed records of each partition to read again',
+};
+/** How long a stopped group may take to show as Empty (a LeaveGroup is normally seen in < 1 s). */
+const EMPTY_TIMEOUT_MS = 30_000;
 
-/** Moves a lab group's committed offsets, or with dryRun only shows where they would go. */
-export async function resetOffsets(
-  lab: Lab,
-  command: ResetCommand,
-  topic: string,
-): Promise<unknown> {
-  const { groupId, to, dryRun } = command;
-  if (command.value === undefined && (to === 'offset' || to === 'timestamp' || to === 'shift')) {
-    const meaning = {
-      offset: 'the offset',
-      timestamp: 'a time in epoch ms',
-      shift: 'how far to move, negative to replay',
-    }[to];
-    throw new CommandError(`value is required for to=${to} (${meaning})`);
-  }
-  const value = command.value ?? 0;
-  if ((to === 'offset' || to === 'timestamp') && value < 0) {
-    throw new CommandError(
-      `value must be 0 or more for to=${to} (an offset, or a time in epoch ms)`,
-    );
-  }
-  await lab.refresh();
-  const live = liveConsumerCount(lab, groupId);
-  const observed = lab.state.observation?.groups.find((g) => g.groupId === groupId);
-  if (live > 0 || (observed && observed.state !== 'Empty')) {
-    throw new CommandError(
-      `groupId: Kafka resets offsets only of an Empty group; ${groupId} is ${observed?.state ?? 'starting'} with ${live || observed?.members.length} consumer(s): stop them first`,
-    );
-  }
-  const rows = (lab.snapshot().groups.find((g) => g.groupId === groupId)?.offsets ?? []).filter(
+function positions(lab: Lab, groupId: string, topic: string): PartitionPosition[] {
+  const rows = (lab.fullSnapshot().groups.find((g) => g.groupId === groupId)?.offsets ?? []).filter(
     (o) => o.topic === topic,
   );
   if (rows.length === 0)
     throw new CommandError(`groupId: no partitions of ${topic} known yet for ${groupId}`);
+  return rows;
+}
+
+function requireEmpty(lab: Lab, groupId: string): void {
+  const live = liveConsumerCount(lab, groupId);
+  const observed = lab.state.observation?.groups.find((g) => g.groupId === groupId);
+  if (live > 0 || (observed && observed.state !== 'Empty')) {
+    throw new CommandError(
+      `groupId: Kafka resets offsets only of an Empty group; ${groupId} is ${observed?.state ?? 'starting'} with ${live || observed?.members.length} consumer(s): stop them first, or use group:replay, which does`,
+    );
+  }
+}
+
+/** Writes the plan (offsets, and deletions where the group had none) and records the undo. */
+async function apply(
+  lab: Lab,
+  groupId: string,
+  topic: string,
+  plan: { partition: number; from: number | null; to: number | null }[],
+  detail: string,
+  undoable: boolean,
+): Promise<void> {
+  const moves = plan.filter((p): p is typeof p & { to: number } => p.to !== null);
+  const forget = plan.filter((p) => p.to === null).map((p) => p.partition);
+  if (moves.length > 0)
+    await lab.options.admin.setOffsets(
+      groupId,
+      topic,
+      moves.map((p) => ({ partition: p.partition, offset: p.to })),
+    );
+  if (forget.length > 0) await lab.options.admin.deleteOffsets(groupId, topic, forget);
+  const at = Date.now();
+  const undo: ResetRecord | null = undoable
+    ? { topic, before: plan.map((p) => ({ partition: p.partition, offset: p.from })), at, detail }
+    : null;
+  lab.dispatch({ type: 'group/offsets-reset', groupId, at, detail, undo });
+  await lab.refresh();
+}
+
+/** Moves a lab group's committed offsets, or with dryRun only shows where they would go. */
+export async function resetOffsets(
+  lab: Lab,
+  command: CommandOf<'group:reset-offsets'>,
+  topic: string,
+): Promise<{ groupId: string; topic: string; dryRun: boolean; plan: ResetPlanRow[] }> {
+  const { groupId, to, dryRun } = command;
+  const meaning = VALUE_MEANING[to];
+  if (command.value === undefined && meaning)
+    throw new CommandError(`value is required for to=${to} (${meaning})`);
+  const value = command.value ?? 0;
+  if ((to === 'offset' || to === 'timestamp' || to === 'last') && value < 0) {
+    throw new CommandError(`value must be 0 or more for to=${to} (${meaning})`);
+  }
+  await lab.refresh();
+  const rows = positions(lab, groupId, topic);
   const byTimestamp =
     to === 'timestamp' ? await lab.options.admin.offsetsByTimestamp(topic, value) : undefined;
   const uncommitted = rows.filter((r) => r.committedOffset === null).map((r) => r.partition);
@@ -50,19 +86,76 @@ export async function resetOffsets(
     );
   }
   const plan = planReset(to, value, rows, byTimestamp);
+  // A preview is allowed while consumers run: it is how a replay is planned.
   if (dryRun) return { groupId, topic, dryRun: true, plan };
-  await lab.options.admin.setOffsets(
-    groupId,
-    topic,
-    plan.map((p) => ({ partition: p.partition, offset: p.to })),
-  );
+  requireEmpty(lab, groupId);
   const moved = plan.filter((p) => p.from !== p.to).length;
-  lab.dispatch({
-    type: 'group/offsets-reset',
-    groupId,
-    at: Date.now(),
-    detail: `Offsets of ${groupId} reset to ${to}${to === 'earliest' || to === 'latest' ? '' : ` ${value}`}: ${moved} of ${plan.length} partitions moved`,
-  });
-  await lab.refresh();
+  const where = to === 'earliest' || to === 'latest' ? '' : ` ${value}`;
+  const detail = `Offsets of ${groupId} reset to ${to}${where}: ${moved} of ${plan.length} partitions moved`;
+  await apply(lab, groupId, topic, plan, detail, true);
   return { groupId, topic, dryRun: false, plan };
+}
+
+/**
+ * Does `work` while the group's running lab consumers are stopped, as a real team would: stop
+ * them (LeaveGroup and a last commit), wait until Kafka shows the group Empty, then start the
+ * same consumers again, also when `work` failed.
+ */
+async function whileStopped<T>(lab: Lab, groupId: string, work: () => Promise<T>) {
+  const ctx = { lab, broker: null };
+  const stopped = Object.values(lab.state.consumers)
+    .filter((c) => c.groupId === groupId && isLivePhase(c.phase) && lab.handle(c.id))
+    .map((c) => c.id);
+  for (const consumerId of stopped)
+    await CONSUMER_COMMANDS['consumer:stop'](ctx, { type: 'consumer:stop', consumerId });
+  try {
+    await lab.refreshUntil(() => {
+      const observed = lab.state.observation?.groups.find((g) => g.groupId === groupId);
+      return liveConsumerCount(lab, groupId) === 0 && (!observed || observed.state === 'Empty');
+    }, EMPTY_TIMEOUT_MS);
+    return { stopped, result: await work() };
+  } finally {
+    for (const consumerId of stopped)
+      await CONSUMER_COMMANDS['consumer:restart'](ctx, { type: 'consumer:restart', consumerId });
+  }
+}
+
+/** Reads again from the last N, a time or an offset: stop, reset while Empty, restart. */
+export async function replay(lab: Lab, command: CommandOf<'group:replay'>, topic: string) {
+  const { groupId, from, value } = command;
+  if (from !== 'earliest' && value === undefined)
+    throw new CommandError(`value is required for from=${from} (${VALUE_MEANING[from]})`);
+  const { stopped, result } = await whileStopped(lab, groupId, () =>
+    resetOffsets(
+      lab,
+      { type: 'group:reset-offsets', groupId, to: from, value, dryRun: false },
+      topic,
+    ),
+  );
+  return { method: 'stop-reset-restart', restarted: stopped, ...result };
+}
+
+/** Puts back exactly the offsets the group had before its last reset or replay. */
+export async function undoReset(lab: Lab, groupId: string) {
+  const record = lab.state.resets[groupId];
+  if (!record)
+    throw new CommandError(
+      `groupId: nothing to undo: ${groupId} has had no offset reset since this server started`,
+    );
+  const { stopped, result } = await whileStopped(lab, groupId, async () => {
+    requireEmpty(lab, groupId);
+    const now = new Map(
+      positions(lab, groupId, record.topic).map((r) => [r.partition, r.committedOffset]),
+    );
+    const plan = record.before.map((b) => ({
+      partition: b.partition,
+      from: now.get(b.partition) ?? null,
+      to: b.offset,
+    }));
+    const detail = `Offsets of ${groupId} put back as before "${record.detail}"`;
+    // The undo is itself undoable: undoing twice redoes the reset.
+    await apply(lab, groupId, record.topic, plan, detail, true);
+    return { groupId, topic: record.topic, restored: record.before };
+  });
+  return { method: 'stop-reset-restart', restarted: stopped, ...result };
 }

@@ -202,10 +202,16 @@ export function buildGroupViews(
         ? { startedAt: runtime.rebalance.startedAt, reason: runtime.rebalance.reason }
         : null,
       lastRebalance: runtime.lastRebalance,
+      undoReset: undoOf(state, groupId),
       audit: audit(),
       ...buildLanes(state, members, consumers, offsets),
     },
   };
+}
+
+function undoOf(state: LabState, groupId: string): GroupInfo['undoReset'] {
+  const record = own(state.resets, groupId);
+  return record ? { at: record.at, detail: record.detail } : null;
 }
 
 /** Lanes are Kafka's members; a lab consumer's lane stays while Kafka still lists its member. */

@@ -92,6 +92,7 @@ const groupInfo = (groupId: string, offsets: GroupOffset[]): GroupInfo => ({
   config: null,
   rebalance: null,
   lastRebalance: null,
+  undoReset: null,
   audit: null,
   lanes: [],
   unassigned: [],

@@ -43,6 +43,7 @@ export function initialState(
     timeline: [],
     nextEventId: 1,
     experiments: {},
+    resets: {},
   };
 }
 
@@ -113,6 +114,7 @@ function apply(state: LabState, action: LabAction): LabState {
         ),
         groups: without(state.groups, id),
         processed: without(state.processed, id),
+        resets: without(state.resets, id),
         commits: without(state.commits, id),
         commitCounts: without(state.commitCounts, id),
       };
@@ -124,9 +126,16 @@ function apply(state: LabState, action: LabAction): LabState {
       return topicChanged(state, action);
     case 'group/offsets-reset':
       // Processed positions from before the reset no longer describe where the group stands.
-      return withEvents({ ...state, processed: { ...state.processed, [action.groupId]: {} } }, [
-        { kind: 'offsets-reset', at: action.at, groupId: action.groupId, message: action.detail },
-      ]);
+      return withEvents(
+        {
+          ...state,
+          processed: { ...state.processed, [action.groupId]: {} },
+          resets: action.undo
+            ? { ...state.resets, [action.groupId]: action.undo }
+            : without(state.resets, action.groupId),
+        },
+        [{ kind: 'offsets-reset', at: action.at, groupId: action.groupId, message: action.detail }],
+      );
     case 'rebalance/requested':
       return noteCause(state, action.groupId, 'triggered from the lab', action.at);
     case 'producer/updated':

@@ -56,6 +56,15 @@ export interface GroupRuntime {
   inTransit: Record<PartitionKey, number>;
 }
 
+/** The offsets a group had before its last reset: what `group:undo-reset` puts back. */
+export interface ResetRecord {
+  topic: string;
+  /** null: the partition had no committed offset (undo deletes the one the reset wrote). */
+  before: { partition: number; offset: number | null }[];
+  at: number;
+  detail: string;
+}
+
 export interface AuditSummary {
   processed: number;
   unique: number;
@@ -92,6 +101,8 @@ export interface LabState {
   nextEventId: number;
   /** The last run of each experiment. */
   experiments: Record<string, ExperimentRun>;
+  /** groupId → its last offset reset, undoable. */
+  resets: Record<string, ResetRecord>;
 }
 
 export type LabAction =
@@ -133,7 +144,14 @@ export type LabAction =
       at: number;
     }
   | { type: 'rebalance/requested'; groupId: string; at: number }
-  | { type: 'group/offsets-reset'; groupId: string; detail: string; at: number }
+  | {
+      type: 'group/offsets-reset';
+      groupId: string;
+      detail: string;
+      at: number;
+      /** What was there before; absent for an undo that leaves nothing to undo. */
+      undo: ResetRecord | null;
+    }
   | { type: 'producer/updated'; info: ProducerInfo }
   | { type: 'producer/acked'; topic: string; lastOffsets: Record<number, number> }
   | { type: 'experiment/updated'; run: ExperimentRun }

@@ -46,6 +46,8 @@ public final class Mutations {
         return done();
       case "setOffsets":
         return setOffsets(admin, req);
+      case "deleteOffsets":
+        return deleteOffsets(admin, req);
       case "offsetsForTimes":
         return offsetsForTimes(admin, text(req, "topic"), req.path("timestamp").asLong());
       case "deleteGroup":
@@ -106,6 +108,15 @@ public final class Mutations {
       Thread.sleep(LEADER_POLL_MS);
     }
     return Lines.object().put("created", true);
+  }
+
+  /** Forgets the group's committed offsets of these partitions (the group must be Empty). */
+  private static JsonNode deleteOffsets(Admin admin, JsonNode req) throws Exception {
+    String topic = text(req, "topic");
+    java.util.Set<TopicPartition> partitions = new java.util.HashSet<>();
+    for (JsonNode p : req.path("partitions")) partitions.add(new TopicPartition(topic, p.asInt()));
+    admin.deleteConsumerGroupOffsets(text(req, "groupId"), partitions).all().get();
+    return done();
   }
 
   private static JsonNode setOffsets(Admin admin, JsonNode req) throws Exception {
