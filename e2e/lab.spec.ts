@@ -152,28 +152,21 @@ test.describe('the lab dashboard on a real broker', () => {
     expect(deleted.ok()).toBe(true);
   });
 
-  test('experiments: "same key, same partition" switches the producer to one fixed key', async () => {
-    const experiments = dash.page.getByTestId('experiments');
-    await experiments.getByTestId('experiment-same-key').click();
+  test('a judged experiment from the page: same key, same partition, with its numbers and a pass', async () => {
+    const experiment = dash.page.getByTestId('judged-same-key');
+    await experiment.getByTestId('run-same-key').click();
+    const card = experiment.getByTestId('result-same-key');
+    await expect(card).toHaveAttribute('data-status', 'passed', { timeout: 60_000 });
+    await expect(card.getByTestId('measure-key.partitions')).toContainText('1');
+    await expect(card.getByTestId('measure-key.partitions')).toContainText('✓');
+    // 100 records in one partition, +0 in the others.
+    const spread = (await card.getByTestId('measure-key.records').textContent()) ?? '';
+    const added = [...spread.matchAll(/\+(\d+)/g)].map((m) => Number(m[1]));
+    expect(added.filter((n) => n > 0)).toHaveLength(1);
+    expect(Math.max(...added)).toBeGreaterThanOrEqual(100);
+    // The producer is back as it was.
     const keySelect = dash.page.getByTestId('producer-panel').getByRole('combobox').first();
-    await expect(keySelect).toHaveValue('fixed');
-    // Within a few polls only one partition of the topic is still growing.
-    await expect
-      .poll(
-        async () => {
-          const state = (await (await dash.page.request.get('/api/state')).json()) as {
-            topics: { name: string; partitions: { messagesPerSec: number }[] }[];
-          };
-          return state.topics
-            .find((t) => t.name === 'crypto_trades')
-            ?.partitions.filter((p) => p.messagesPerSec > 0).length;
-        },
-        { timeout: 15_000 },
-      )
-      .toBe(1);
+    await expect(keySelect).toHaveValue('symbol');
     await dash.shot('8b-same-key');
-    await dash.page.request.post('/api/commands', {
-      data: { type: 'producer:update', keyMode: 'symbol' },
-    });
   });
 });

@@ -4,7 +4,17 @@ import { z } from 'zod';
  * Experiments the lab can run and judge. Titles, expectations and labels live with the page (in
  * each language); the server sends ids, numbers and verdicts.
  */
-export const EXPERIMENT_IDS = ['three-protocols', 'static-membership', 'slow-consumer'] as const;
+export const EXPERIMENT_IDS = [
+  'kill-restart',
+  'crash-uncommitted',
+  'at-most-once',
+  'new-group-start',
+  'same-key',
+  'broker-down',
+  'three-protocols',
+  'static-membership',
+  'slow-consumer',
+] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
 export const measurementSchema = z.object({

@@ -2,6 +2,36 @@ import type { ExperimentId } from '@/protocol/experiments';
 
 /** What each judged experiment does and what it expects, said before it runs. */
 export const EXPERIMENT_TEXTS: Record<ExperimentId, { title: string; expectation: string }> = {
+  'kill-restart': {
+    title: 'Kill and restart: it resumes at the committed offset',
+    expectation:
+      'One consumer (commit after processing) falls behind, is killed with SIGKILL and restarted. Expected: it resumes exactly at the offset Kafka has committed, so it reads exactly log end − committed records, and processes again only what it had not committed yet.',
+  },
+  'crash-uncommitted': {
+    title: 'Crash with uncommitted work: duplicates',
+    expectation:
+      'One consumer with auto-commit every 20 s processes records, then is killed before its next commit. Expected: after the restart, exactly the processed-but-uncommitted records are processed twice, and none is missing (at-least-once).',
+  },
+  'at-most-once': {
+    title: 'At-most-once: commit first, then crash',
+    expectation:
+      'One consumer commits each batch before processing it, and is killed in the middle of a batch. Expected: the rest of that batch is never processed (missing > 0: at least committed − processed at the crash, more if a later rebalance cuts another committed batch short), and nothing is processed twice.',
+  },
+  'new-group-start': {
+    title: 'A new group id: earliest vs latest',
+    expectation:
+      'Two new groups read the same topic, one with auto.offset.reset=earliest and one with latest. Expected: earliest reads every record already there; latest reads none of them, only the records that arrive after it joined.',
+  },
+  'same-key': {
+    title: 'Same key, same partition',
+    expectation:
+      'The producer sends 100 trades with one key. Expected: Kafka puts all of them in one partition (the key’s hash decides), and the other partitions get none.',
+  },
+  'broker-down': {
+    title: 'Broker down while producing (acks=all, idempotent)',
+    expectation:
+      'The producer sends with acks=all and idempotence while the broker is stopped and started again. Expected: sends fail while it is down, then the producer recovers; in the log, no acknowledged record is missing and none is written twice.',
+  },
   'three-protocols': {
     title: 'Eager vs cooperative vs KIP-848',
     expectation:
@@ -21,6 +51,27 @@ export const EXPERIMENT_TEXTS: Record<ExperimentId, { title: string; expectation
 
 /** Names of the numbers experiments report. */
 export const MEASUREMENT_LABELS: Record<string, string> = {
+  'restart.committed': 'committed offsets at the crash',
+  'restart.read': 'records read after the restart',
+  'restart.duplicates': 'processed twice',
+  'restart.missing': 'missing',
+  'uncommitted.window': 'processed but not committed at the crash',
+  'uncommitted.duplicates': 'processed twice after the restart',
+  'uncommitted.missing': 'missing',
+  'atmost.skipped': 'committed but not processed at the crash',
+  'atmost.missing': 'never processed (missing)',
+  'atmost.duplicates': 'processed twice',
+  'start.earliestRead': 'earliest: records of the backlog read',
+  'start.latestRead': 'latest: records of the backlog read',
+  'start.latestNew': 'latest: new records read',
+  'key.records': 'records added per partition',
+  'key.partitions': 'partitions that got them',
+  'broker.downMs': 'broker down for',
+  'broker.failedSends': 'failed sends',
+  'broker.recoveredMs': 'producer recovered after the restart in',
+  'broker.records': 'records written meanwhile',
+  'broker.missing': 'acked records missing from the log',
+  'broker.duplicates': 'records written twice',
   'eager.pausedPartitions': 'eager: partitions paused',
   'eager.survivorPauseMs': 'eager: longest pause of a survivor’s partition',
   'eager.crashedPauseMs': 'eager: longest pause of the dead member’s partitions',
@@ -48,4 +99,10 @@ export const STEP_TEXTS: Record<string, (p: Record<string, string | number>) => 
   crash: (p) => `killed ${p.consumerId} with SIGKILL`,
   'crash-restart': (p) => `killed ${p.consumerId} and restarted it at once`,
   slow: (p) => `${p.consumerId} now takes ${p.delayMs} ms per message`,
+  'create-group-mode': (p) => `created ${p.groupId} (commit ${p.commitMode}) at the log end`,
+  'create-group-reset': (p) => `created ${p.groupId} (auto.offset.reset=${p.offsetReset})`,
+  restart: (p) => `restarted ${p.consumerId}`,
+  'one-key': (p) => `the producer sends every trade to ${p.topic} with one key`,
+  'broker-stop': () => 'broker stopped',
+  'broker-start': () => 'broker started again',
 };

@@ -1,5 +1,11 @@
+import { COURSE_EXPERIMENTS } from './course-experiments';
+import { CRASH_EXPERIMENTS } from './crash-experiments';
 import { KAFKA4_EXPERIMENTS } from './kafka4';
 import type { ExperimentDefinition } from './runner';
 
 /** Every experiment the lab can run and judge. */
-export const EXPERIMENTS: ExperimentDefinition[] = [...KAFKA4_EXPERIMENTS];
+export const EXPERIMENTS: ExperimentDefinition[] = [
+  ...CRASH_EXPERIMENTS,
+  ...COURSE_EXPERIMENTS,
+  ...KAFKA4_EXPERIMENTS,
+];

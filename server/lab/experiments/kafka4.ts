@@ -2,37 +2,9 @@
  * Experiments about how Kafka 4's clients behave, each measured against its expectation:
  * eager vs cooperative vs KIP-848 rebalances, static membership, and slow consumers.
  */
-import type { GroupInfo, RebalanceSummary } from '../../../protocol/snapshot';
-import type { ExperimentContext, ExperimentDefinition } from './runner';
-
-const STABLE_WAIT_MS = 90_000;
-
-async function stableGroup(
-  ctx: ExperimentContext,
-  groupId: string,
-  consumers: number,
-): Promise<GroupInfo> {
-  return ctx.waitFor(
-    `${groupId} stable with ${consumers} consumers`,
-    () => {
-      const g = ctx.group(groupId);
-      const running = g?.lanes.filter(
-        (l) => l.kind === 'consumer' && l.consumer?.phase === 'running' && l.partitions.length > 0,
-      );
-      return g?.state === 'Stable' && !g.rebalance && running?.length === consumers ? g : undefined;
-    },
-    STABLE_WAIT_MS,
-  );
-}
-
-function producerTopic(ctx: ExperimentContext): string {
-  const topic = ctx.lab.producer.settings.topic;
-  if (ctx.lab.partitionCount(topic) === 0)
-    throw new Error(`the producer's topic ${topic} does not exist`);
-  return topic;
-}
-
-const ms = (n: number) => `${Math.round(n)} ms`;
+import type { RebalanceSummary } from '../../../protocol/snapshot';
+import { ms, producerTopic, stableGroup } from './helpers';
+import type { ExperimentDefinition } from './runner';
 
 /** Eager vs cooperative vs KIP-848: crash one member of each and compare who stopped, for how long. */
 const threeProtocols: ExperimentDefinition = {

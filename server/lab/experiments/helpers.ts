@@ -1,0 +1,74 @@
+import type { ProducerUpdateCommand } from '../../../protocol/commands';
+import type { GroupInfo } from '../../../protocol/snapshot';
+import type { ExperimentContext } from './runner';
+
+export const STABLE_WAIT_MS = 90_000;
+
+export const ms = (n: number) => `${Math.round(n)} ms`;
+
+/** The group Stable, no rebalance running, and `consumers` running lab consumers owning partitions. */
+export async function stableGroup(
+  ctx: ExperimentContext,
+  groupId: string,
+  consumers: number,
+): Promise<GroupInfo> {
+  return ctx.waitFor(
+    `${groupId} stable with ${consumers} consumers`,
+    () => {
+      const g = ctx.group(groupId);
+      const running = g?.lanes.filter(
+        (l) => l.kind === 'consumer' && l.consumer?.phase === 'running' && l.partitions.length > 0,
+      );
+      return g?.state === 'Stable' && !g.rebalance && running?.length === consumers ? g : undefined;
+    },
+    STABLE_WAIT_MS,
+  );
+}
+
+export function producerTopic(ctx: ExperimentContext): string {
+  const topic = ctx.lab.producer.settings.topic;
+  if (ctx.lab.partitionCount(topic) === 0)
+    throw new Error(`the producer's topic ${topic} does not exist`);
+  return topic;
+}
+
+/** Runs `work` with the producer changed, then puts its settings back as they were. */
+export async function withProducer<T>(
+  ctx: ExperimentContext,
+  changes: Omit<ProducerUpdateCommand, 'type'>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const { rate, keyMode, acks, idempotent, paused, topic } = ctx.lab.producer.settings;
+  await ctx.command({ type: 'producer:update', ...changes });
+  try {
+    return await work();
+  } finally {
+    await ctx.command({ type: 'producer:update', rate, keyMode, acks, idempotent, paused, topic });
+  }
+}
+
+/** The group has read everything in its partitions and the audit has nothing outstanding. */
+export function caughtUp(ctx: ExperimentContext, groupId: string, timeoutMs = 60_000) {
+  return ctx.waitFor(
+    `${groupId} to catch up`,
+    () => {
+      const g = ctx.group(groupId);
+      return g?.state === 'Stable' && g.totalLag === 0 ? g : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** Sum over partitions of `f`, and the per-partition values as text ("P0 12, P1 40"). */
+export function perPartition(
+  offsets: GroupInfo['offsets'],
+  f: (o: GroupInfo['offsets'][number]) => number,
+): { sum: number; text: string } {
+  const values = offsets.map((o) => ({ p: o.partition, v: f(o) }));
+  return {
+    sum: values.reduce((s, x) => s + x.v, 0),
+    text: values.map((x) => `P${x.p} ${x.v}`).join(', '),
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
