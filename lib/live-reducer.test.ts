@@ -132,6 +132,7 @@ describe('applyLiveEvents', () => {
       kind: 'commits' as const,
       groupId: null,
       message: 'x',
+      text: null,
       durationMs: null,
       count: 1,
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMIT_MODES, OFFSET_RESETS } from './commands';
 import { ASSIGNORS, CONSUMER_CLIENTS, GROUP_PROTOCOLS } from './consumer-kinds';
+import { flatTextSchema } from './texts';
 
 export const GROUP_STATES = [
   'Stable',
@@ -134,6 +135,7 @@ export const rebalanceSummarySchema = z.object({
   endedAt: z.number(),
   durationMs: z.number(),
   reason: z.string(),
+  reasonText: flatTextSchema,
   style: z.enum(['eager', 'cooperative', 'kip-848']).nullable(),
   /** `${topic}|${partition}` → ms without a consumer processing it. */
   pausedMs: z.record(z.string(), z.number()),
@@ -161,7 +163,9 @@ export const groupSchema = z.object({
   topics: z.array(z.string()),
   config: labGroupConfigSchema.nullable(),
   /** Set while a rebalance is in progress: when it started (epoch ms) and why. */
-  rebalance: z.object({ startedAt: z.number(), reason: z.string() }).nullable(),
+  rebalance: z
+    .object({ startedAt: z.number(), reason: z.string(), reasonText: flatTextSchema })
+    .nullable(),
   lastRebalance: rebalanceSummarySchema.nullable(),
   /** The last offset reset of a lab group, which group:undo-reset can put back. */
   undoReset: z.object({ at: z.number(), detail: z.string() }).nullable(),

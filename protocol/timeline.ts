@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './texts';
 
 export const TIMELINE_KINDS = [
   'consumer-started',
@@ -27,7 +28,9 @@ export const timelineEventSchema = z.object({
   at: z.number(),
   kind: z.enum(TIMELINE_KINDS),
   groupId: z.string().nullable(),
+  /** The sentence in English (API, logs); `text` lets the page word it in its language. */
   message: z.string(),
+  text: textSchema.nullable(),
   /** Rebalance or eviction duration, where the event has one. */
   durationMs: z.number().nullable(),
   /** How many raw events an aggregated entry (commits) stands for. */

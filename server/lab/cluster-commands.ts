@@ -1,3 +1,4 @@
+import { say } from '../../protocol/texts';
 import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { CommandError } from './command-error';
 import type { CommandHandlers } from './command-table';
@@ -58,7 +59,7 @@ export const CLUSTER_COMMANDS: CommandHandlers<ClusterCommandType> = {
       type: 'topic/changed',
       change: 'created',
       topic: command.topic,
-      detail: `Topic ${command.topic} created with ${command.partitions} partitions`,
+      detail: say('topic-created', { topic: command.topic, partitions: command.partitions }),
       at,
     });
     await lab.refreshUntil(
@@ -80,7 +81,11 @@ export const CLUSTER_COMMANDS: CommandHandlers<ClusterCommandType> = {
       type: 'topic/changed',
       change: 'partitions-added',
       topic: command.topic,
-      detail: `Topic ${command.topic}: ${current} → ${command.count} partitions`,
+      detail: say('topic-partitions-added', {
+        topic: command.topic,
+        from: current,
+        to: command.count,
+      }),
       at,
     });
     await lab.refreshUntil(
@@ -109,7 +114,7 @@ export const CLUSTER_COMMANDS: CommandHandlers<ClusterCommandType> = {
       type: 'topic/changed',
       change: 'deleted',
       topic: command.topic,
-      detail: `Topic ${command.topic} deleted`,
+      detail: say('topic-deleted', { topic: command.topic }),
       at,
     });
     await lab.refreshUntil(() => lab.partitionCount(command.topic) === 0, METADATA_WAIT_MS);

@@ -1,6 +1,7 @@
 import type { CommandOf, ResetTarget } from '../../protocol/commands';
 import { isLivePhase } from '../../protocol/group';
-import type { ResetRecord } from '../state/types';
+import { say } from '../../protocol/texts';
+import type { ResetRecord, Said } from '../state/types';
 import { CommandError } from './command-error';
 import { CONSUMER_COMMANDS, liveConsumerCount } from './consumer-commands';
 import type { Lab } from './lab';
@@ -40,7 +41,7 @@ async function apply(
   groupId: string,
   topic: string,
   plan: { partition: number; from: number | null; to: number | null }[],
-  detail: string,
+  detail: Said,
   undoable: boolean,
 ): Promise<void> {
   const moves = plan.filter((p): p is typeof p & { to: number } => p.to !== null);
@@ -54,7 +55,12 @@ async function apply(
   if (forget.length > 0) await lab.options.admin.deleteOffsets(groupId, topic, forget);
   const at = Date.now();
   const undo: ResetRecord | null = undoable
-    ? { topic, before: plan.map((p) => ({ partition: p.partition, offset: p.from })), at, detail }
+    ? {
+        topic,
+        before: plan.map((p) => ({ partition: p.partition, offset: p.from })),
+        at,
+        detail: detail.message,
+      }
     : null;
   lab.dispatch({ type: 'group/offsets-reset', groupId, at, detail, undo });
   await lab.refresh();
@@ -91,7 +97,7 @@ export async function resetOffsets(
   requireEmpty(lab, groupId);
   const moved = plan.filter((p) => p.from !== p.to).length;
   const where = to === 'earliest' || to === 'latest' ? '' : ` ${value}`;
-  const detail = `Offsets of ${groupId} reset to ${to}${where}: ${moved} of ${plan.length} partitions moved`;
+  const detail = say('offsets-reset', { groupId, to: `${to}${where}`, moved, total: plan.length });
   await apply(lab, groupId, topic, plan, detail, true);
   return { groupId, topic, dryRun: false, plan };
 }
@@ -152,7 +158,7 @@ export async function undoReset(lab: Lab, groupId: string) {
       from: now.get(b.partition) ?? null,
       to: b.offset,
     }));
-    const detail = `Offsets of ${groupId} put back as before "${record.detail}"`;
+    const detail = say('offsets-restored', { groupId });
     // The undo is itself undoable: undoing twice redoes the reset.
     await apply(lab, groupId, record.topic, plan, detail, true);
     return { groupId, topic: record.topic, restored: record.before };

@@ -1,4 +1,5 @@
 import { DEFAULT_GROUP, DEFAULT_PARTITIONS, DEFAULT_TOPIC } from '../../protocol/constants';
+import { say } from '../../protocol/texts';
 import { createLabGroup } from './group-commands';
 import type { Lab } from './lab';
 
@@ -16,7 +17,10 @@ export async function startDefaultScenario(lab: Lab): Promise<void> {
     type: 'topic/changed',
     change: 'created',
     topic: DEFAULT_TOPIC,
-    detail: `Lab topic ${DEFAULT_TOPIC} ready (${lab.partitionCount(DEFAULT_TOPIC)} partitions)`,
+    detail: say('lab-topic-ready', {
+      topic: DEFAULT_TOPIC,
+      partitions: lab.partitionCount(DEFAULT_TOPIC),
+    }),
     at: Date.now(),
   });
   await createLabGroup(

@@ -59,7 +59,10 @@ describe('consumer/spawned', () => {
     expect(state.timeline).toMatchObject([
       { kind: 'consumer-started', groupId: 'g1', message: 'c1 started as process 4242' },
     ]);
-    expect(state.groups.g1?.cause).toEqual({ reason: 'c1 joined', at: T0 });
+    expect(state.groups.g1?.cause).toEqual({
+      reason: { key: 'cause-joined', params: { id: 'c1' } },
+      at: T0,
+    });
   });
 
   it('writes "?" for an unknown pid', () => {
@@ -144,7 +147,7 @@ describe('worker messages', () => {
     expect(consumer(started).phase).toBe('joining');
     expect(started.groups.g1?.rebalance).toMatchObject({
       startedAt: T0 + 1100,
-      reason: 'c2 joined',
+      reason: { key: 'cause-joined', params: { id: 'c2' } },
     });
     expect(started.timeline.at(-1)).toMatchObject({
       kind: 'rebalance-started',
@@ -348,7 +351,10 @@ describe('consumer commands', () => {
       groupId: 'g1',
       message: 'c1 stopped gracefully: committed, sent LeaveGroup',
     });
-    expect(stopped.groups.g1?.cause).toEqual({ reason: 'c1 left the group', at: T0 + 3200 });
+    expect(stopped.groups.g1?.cause).toEqual({
+      reason: { key: 'cause-left', params: { id: 'c1' } },
+      at: T0 + 3200,
+    });
   });
 
   it('joined during a stop keeps the consumer stopping', () => {

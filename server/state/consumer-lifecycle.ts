@@ -10,6 +10,7 @@
  */
 import type { WorkerMessage } from '../../protocol/ipc';
 import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
+import { say } from '../../protocol/texts';
 import { memberJoined, memberLeft } from './membership';
 import { own } from './own';
 import {
@@ -77,7 +78,7 @@ function spawned(
   const next = noteCause(
     { ...state, consumers: { ...state.consumers, [action.id]: record } },
     action.groupId,
-    `${action.id} joined`,
+    { key: 'cause-joined', params: { id: action.id } },
     action.at,
   );
   return withEvents(next, [
@@ -85,7 +86,7 @@ function spawned(
       kind: 'consumer-started',
       at: action.at,
       groupId: action.groupId,
-      message: `${action.id} started as process ${action.pid ?? '?'}`,
+      ...say('consumer-started', { id: action.id, pid: action.pid ?? '?' }),
     },
   ]);
 }
@@ -114,7 +115,7 @@ function commanded(
             kind: 'consumer-crashed',
             at: action.at,
             groupId: consumer.groupId,
-            message: `${action.id} killed with SIGKILL: no LeaveGroup, no final commit. Kafka keeps its partitions until the ${sessionS} s session timeout runs out`,
+            ...say('consumer-killed', { id: action.id, sessionS }),
           },
         ],
       );
@@ -146,10 +147,7 @@ function exited(
     action.signal === null &&
     (action.code === 0 || action.code === 2)
   ) {
-    const why =
-      action.code === 0
-        ? `${id} stopped gracefully: committed, sent LeaveGroup`
-        : `${id} left the group, but its last commit was refused: the next owner re-reads those messages`;
+    const why = say(action.code === 0 ? 'consumer-stopped' : 'consumer-stopped-refused', { id });
     const left = memberLeft(state, id, action.at, why);
     const stopped = partitionsStopped(left, groupId, id, keysOf(consumer.assignment), action.at);
     return patch(stopped, id, {
@@ -176,10 +174,10 @@ function exited(
       kind: 'consumer-crashed',
       at: action.at,
       groupId,
-      message:
-        consumer.phase === 'stopping'
-          ? `${id} did not stop cleanly (${how}): no LeaveGroup, Kafka evicts it after the session timeout`
-          : `${id} died on its own (${how}); not restarted`,
+      ...say(consumer.phase === 'stopping' ? 'consumer-unclean-stop' : 'consumer-died', {
+        id,
+        how,
+      }),
     },
   ]);
 }
@@ -256,7 +254,11 @@ function reduceMessage(
       return patch(state, id, { lastHeartbeatAt: message.at, generationId: message.generationId });
     case 'left': {
       const config = own(state.labGroups, groupId);
-      const why = `${id} left the group by itself: ${(message.pollGapMs / 1000).toFixed(1)} s passed between two polls, more than max.poll.interval.ms (${config?.maxPollIntervalMs ?? 300_000} ms); it rejoins on its next poll`;
+      const why = say('consumer-left-max-poll', {
+        id,
+        gapS: (message.pollGapMs / 1000).toFixed(1),
+        maxPollMs: config?.maxPollIntervalMs ?? 300_000,
+      });
       const left = memberLeft(state, id, message.at, why);
       const stopped = partitionsStopped(left, groupId, id, keysOf(consumer.assignment), message.at);
       return patch(stopped, id, {

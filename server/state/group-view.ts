@@ -17,6 +17,7 @@ import {
   type MemberInfo,
   type PartitionRef,
 } from '../../protocol/snapshot';
+import { english } from '../../protocol/texts';
 import type { GroupMetricsView } from '../domain/group-metrics';
 import { groupHealth, VERDICT_TEXT } from '../domain/health';
 import { coarseSeconds } from '../domain/lag-time';
@@ -199,7 +200,11 @@ export function buildGroupViews(
       topics: topicNames,
       config,
       rebalance: runtime.rebalance
-        ? { startedAt: runtime.rebalance.startedAt, reason: runtime.rebalance.reason }
+        ? {
+            startedAt: runtime.rebalance.startedAt,
+            reason: english(runtime.rebalance.reason),
+            reasonText: runtime.rebalance.reason,
+          }
         : null,
       lastRebalance: runtime.lastRebalance,
       undoReset: undoOf(state, groupId),

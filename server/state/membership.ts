@@ -1,3 +1,4 @@
+import { say, type Text } from '../../protocol/texts';
 /**
  * When a lab consumer's Kafka membership changes: joined, left, evicted. Each caller reports what
  * it saw; the events are told here, once per member id, whichever side noticed first.
@@ -33,18 +34,20 @@ export function memberEvicted(
     memberId: rejoinedAs,
     ...(rejoinedAs === null ? { assignment: [], assignmentAt: at } : {}),
   });
-  const message =
-    rejoinedAs === null
-      ? `Coordinator evicted ${consumerId} (session timeout)${afterCrash === null ? '' : `, ${formatDuration(afterCrash)} after the crash`}`
-      : `Coordinator evicted ${consumerId} (no heartbeat within the session timeout); it rejoined as ${rejoinedAs}`;
-  const cause = rejoinedAs === null ? 'was evicted' : 'was evicted and rejoined';
+  const said =
+    rejoinedAs !== null
+      ? say('member-evicted-rejoined', { id: consumerId, memberId: rejoinedAs })
+      : afterCrash === null
+        ? say('member-evicted', { id: consumerId })
+        : say('member-evicted-after-crash', { id: consumerId, after: formatDuration(afterCrash) });
+  const cause = rejoinedAs === null ? 'cause-evicted' : 'cause-evicted-rejoined';
   const started = startRebalance(
-    noteCause(next, groupId, `${consumerId} ${cause}`, at),
+    noteCause(next, groupId, { key: cause, params: { id: consumerId } }, at),
     groupId,
     at,
   );
   return withEvents(started, [
-    { kind: 'member-evicted', at, groupId, durationMs: afterCrash, message },
+    { kind: 'member-evicted', at, groupId, durationMs: afterCrash, ...said },
   ]);
 }
 
@@ -67,20 +70,29 @@ export function memberJoined(
       kind: 'member-joined',
       at,
       groupId: consumer.groupId,
-      message: `${consumerId} joined as ${memberId}${isLeader ? ' (group leader)' : ''}${generation ? ` (${generation.kind} ${generation.value})` : ''}`,
+      ...say(isLeader ? 'member-joined-leader' : 'member-joined', {
+        id: consumerId,
+        memberId,
+        generation: generation ? ` (${generation.kind} ${generation.value})` : '',
+      }),
     },
   ]);
 }
 
 /** The client left the group on its own (LeaveGroup), before exiting or because of max.poll.interval.ms. */
-export function memberLeft(state: LabState, consumerId: string, at: number, why: string): LabState {
+export function memberLeft(
+  state: LabState,
+  consumerId: string,
+  at: number,
+  why: { text: Text; message: string },
+): LabState {
   const consumer = own(state.consumers, consumerId);
   if (!consumer || consumer.memberId === null) return state;
   const next = noteCause(
     patch(state, consumerId, { memberId: null }),
     consumer.groupId,
-    `${consumerId} left the group`,
+    { key: 'cause-left', params: { id: consumerId } },
     at,
   );
-  return withEvents(next, [{ kind: 'member-left', at, groupId: consumer.groupId, message: why }]);
+  return withEvents(next, [{ kind: 'member-left', at, groupId: consumer.groupId, ...why }]);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '../../protocol/texts';
 import { reduceObservation } from './observation-reducer';
 import { initialState } from './reducer';
 import { buildSnapshot } from './snapshot';
@@ -118,7 +119,12 @@ describe('crash and eviction of a lab consumer', () => {
       durationMs: 6000,
       message: 'Coordinator evicted c1 (session timeout), 6.0 s after the crash',
     });
-    expect(evicted.groups.g1?.rebalance?.reason).toBe('c1 was evicted');
+    expect(
+      english({
+        key: 'rebalance-started',
+        params: { reason: evicted.groups.g1?.rebalance?.reason ?? '' },
+      }),
+    ).toBe('Rebalance started: c1 was evicted');
     const lanes = buildSnapshot(evicted).groups[0]?.lanes ?? [];
     expect(lanes.find((l) => l.consumerId === 'c1')).toBeUndefined();
 
@@ -195,7 +201,7 @@ describe('groups the lab did not create', () => {
     );
     expect(state.groups.ext?.rebalance).toMatchObject({
       startedAt: T0 + 1000,
-      reason: 'membership changed',
+      reason: { key: 'cause-membership', params: {} },
     });
     const done = run(
       state,
@@ -214,7 +220,7 @@ describe('groups the lab did not create', () => {
       initialState('b', false, T0),
       observed(observation(T0, [group('ext', [member('a', [0])], 'CompletingRebalance')])),
     );
-    expect(state.groups.ext?.rebalance?.reason).toBe('the coordinator started it');
+    expect(state.groups.ext?.rebalance?.reason).toEqual({ key: 'cause-coordinator', params: {} });
   });
 
   it('does not report membership of lab groups from polls', () => {

@@ -1,3 +1,4 @@
+import { say } from '../../protocol/texts';
 import { memberEvicted } from './membership';
 import type { AdminObservation, ObservedGroup } from './observation';
 import { own } from './own';
@@ -20,7 +21,7 @@ export function reduceObservation(state: LabState, observation: AdminObservation
   };
   if (state.connection.kafka === 'unreachable') {
     next = withEvents(next, [
-      { kind: 'broker-connected', at: observation.at, message: 'Kafka is reachable again' },
+      { kind: 'broker-connected', at: observation.at, ...say('broker-connected') },
     ]);
   }
   const previous = new Map(state.observation?.groups.map((g) => [g.groupId, g]));
@@ -95,7 +96,7 @@ function outsideMembership(
         kind: 'member-joined' as const,
         at,
         groupId: group.groupId,
-        message: `${m.clientId} joined as ${m.memberId}`,
+        ...say('outside-joined', { clientId: m.clientId, memberId: m.memberId }),
       })),
     ...before.members
       .filter((m) => !now.has(m.memberId))
@@ -103,10 +104,12 @@ function outsideMembership(
         kind: 'member-left' as const,
         at,
         groupId: group.groupId,
-        message: `${m.clientId} (${m.memberId}) left`,
+        ...say('outside-left', { clientId: m.clientId, memberId: m.memberId }),
       })),
   ];
   const next =
-    events.length > 0 ? noteCause(state, group.groupId, 'membership changed', at) : state;
+    events.length > 0
+      ? noteCause(state, group.groupId, { key: 'cause-membership', params: {} }, at)
+      : state;
   return withEvents(next, events);
 }

@@ -28,25 +28,34 @@ const p = (partition: number) => `${TOPIC}|${partition}`;
 
 describe('startRebalance', () => {
   it('uses a recent cause, then forgets it', () => {
-    const state = noteCause(fresh(), 'g', 'c3 joined', T0);
+    const joined = { key: 'cause-joined' as const, params: { id: 'c3' } };
+    const state = noteCause(fresh(), 'g', joined, T0);
     const next = startRebalance(state, 'g', T0 + 59_000);
-    expect(next.groups.g?.rebalance).toMatchObject({ startedAt: T0 + 59_000, reason: 'c3 joined' });
+    expect(next.groups.g?.rebalance).toMatchObject({ startedAt: T0 + 59_000, reason: joined });
     expect(next.groups.g?.cause).toBeNull();
     expect(next.timeline).toMatchObject([
-      { kind: 'rebalance-started', groupId: 'g', message: 'Rebalance started: c3 joined' },
+      {
+        kind: 'rebalance-started',
+        groupId: 'g',
+        message: 'Rebalance started: c3 joined',
+        text: { key: 'rebalance-started', params: { reason: joined } },
+      },
     ]);
   });
 
   it('ignores a cause a minute old or older', () => {
-    const state = noteCause(fresh(), 'g', 'c3 joined', T0);
-    expect(startRebalance(state, 'g', T0 + 60_000).groups.g?.rebalance?.reason).toBe(
-      'the coordinator started it',
-    );
+    const state = noteCause(fresh(), 'g', { key: 'cause-joined', params: { id: 'c3' } }, T0);
+    expect(startRebalance(state, 'g', T0 + 60_000).groups.g?.rebalance?.reason).toEqual({
+      key: 'cause-coordinator',
+      params: {},
+    });
   });
 
   it('keeps causes of other groups', () => {
-    const state = noteCause(noteCause(fresh(), 'a', 'x', T0), 'b', 'y', T0);
-    expect(startRebalance(state, 'a', T0).groups.b?.cause).toEqual({ reason: 'y', at: T0 });
+    const x = { key: 'cause-joined' as const, params: { id: 'x' } };
+    const y = { key: 'cause-joined' as const, params: { id: 'y' } };
+    const state = noteCause(noteCause(fresh(), 'a', x, T0), 'b', y, T0);
+    expect(startRebalance(state, 'a', T0).groups.b?.cause).toEqual({ reason: y, at: T0 });
   });
 
   it('an open rebalance takes an earlier start, never a later one, and is announced once', () => {
@@ -92,6 +101,7 @@ describe('partitions without an owner', () => {
       endedAt: T0 + 1400,
       durationMs: 400,
       reason: 'the coordinator started it',
+      reasonText: { key: 'cause-coordinator', params: {} },
       style: 'eager',
       pausedMs: { [p(1)]: 400 },
       moves: [{ partition: p(1), from: 'c1', to: 'c2' }],

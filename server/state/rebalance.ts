@@ -7,6 +7,7 @@
  */
 import { rebalanceStyle } from '../../protocol/consumer-kinds';
 import { isLivePhase, type RebalanceSummary } from '../../protocol/snapshot';
+import { english, type FlatText, say } from '../../protocol/texts';
 import type { ObservedGroup } from './observation';
 import { own } from './own';
 import { formatDuration, withEvents } from './timeline';
@@ -43,7 +44,12 @@ function withRuntime(state: LabState, groupId: string, runtime: GroupRuntime): L
   return { ...state, groups: { ...state.groups, [groupId]: runtime } };
 }
 
-export function noteCause(state: LabState, groupId: string, reason: string, at: number): LabState {
+export function noteCause(
+  state: LabState,
+  groupId: string,
+  reason: FlatText,
+  at: number,
+): LabState {
   return withRuntime(state, groupId, { ...runtimeOf(state, groupId), cause: { reason, at } });
 }
 
@@ -71,7 +77,7 @@ export function startRebalance(state: LabState, groupId: string, at: number): La
     moves: {},
   };
   return withEvents(withRuntime(state, groupId, { ...runtime, cause: null, rebalance }), [
-    { kind: 'rebalance-started', at, groupId, message: `Rebalance started: ${reason}` },
+    { kind: 'rebalance-started', at, groupId, ...say('rebalance-started', { reason }) },
   ]);
 }
 
@@ -198,7 +204,10 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
   const paused = Object.values(rebalance.pausedMs);
   const pauseNote =
     paused.length > 0
-      ? `; ${paused.length} partition(s) paused, longest ${formatDuration(Math.max(...paused))}`
+      ? {
+          key: 'note-paused' as const,
+          params: { count: paused.length, longest: formatDuration(Math.max(...paused)) },
+        }
       : '';
   const config = own(state.labGroups, groupId);
   const how = config
@@ -212,16 +221,25 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
           .filter((c) => c.groupId === groupId && isLivePhase(c.phase) && c.generationId !== null)
           .map((c) => `${c.id} ${c.generationId}`)
       : [];
-  const epochNote = epochs.length > 0 ? `; member epochs ${epochs.join(', ')}` : '';
+  const epochNote =
+    epochs.length > 0 ? { key: 'note-epochs' as const, params: { epochs: epochs.join(', ') } } : '';
   const moveNote =
     moves.length > 0
-      ? `; moved ${moves.map((m) => `P${m.partition.split('|')[1]} ${m.from ?? '—'}→${m.to}`).join(', ')}`
+      ? {
+          key: 'note-moved' as const,
+          params: {
+            moves: moves
+              .map((m) => `P${m.partition.split('|')[1]} ${m.from ?? '—'}→${m.to}`)
+              .join(', '),
+          },
+        }
       : '';
   const lastRebalance: RebalanceSummary = {
     startedAt: rebalance.startedAt,
     endedAt: at,
     durationMs,
-    reason: rebalance.reason,
+    reason: english(rebalance.reason),
+    reasonText: rebalance.reason,
     style: config ? rebalanceStyle(config.protocol, config.assignor) : null,
     pausedMs: rebalance.pausedMs,
     moves,
@@ -239,7 +257,14 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
         at,
         groupId,
         durationMs,
-        message: `Rebalance completed in ${formatDuration(durationMs)} (${rebalance.reason})${how}${pauseNote}${moveNote}${epochNote}`,
+        ...say('rebalance-completed', {
+          duration: formatDuration(durationMs),
+          reason: rebalance.reason,
+          how,
+          paused: pauseNote,
+          moved: moveNote,
+          epochs: epochNote,
+        }),
       },
     ],
   );
@@ -257,9 +282,11 @@ function movesOf(rebalance: RebalanceRecord): RebalanceSummary['moves'] {
 }
 
 /** With no known cause, a crashed member still listed by Kafka is the likely one: its session ran out. */
-function inferredReason(state: LabState, groupId: string): string {
+function inferredReason(state: LabState, groupId: string): FlatText {
   const crashed = Object.values(state.consumers).find(
     (c) => c.groupId === groupId && c.phase === 'crashed' && c.memberId !== null,
   );
-  return crashed ? `session timeout of crashed ${crashed.id}` : 'the coordinator started it';
+  return crashed
+    ? { key: 'cause-session-timeout', params: { id: crashed.id } }
+    : { key: 'cause-coordinator', params: {} };
 }

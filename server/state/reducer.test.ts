@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProducerInfo } from '../../protocol/snapshot';
+import { say } from '../../protocol/texts';
 import { COMMIT_AGGREGATION_MS, reduce } from './reducer';
 import { buildSnapshot } from './snapshot';
 import {
@@ -319,7 +320,16 @@ describe('topics', () => {
     change: 'created' | 'partitions-added' | 'deleted',
     topic: string,
     at = T0,
-  ): LabAction => ({ type: 'topic/changed', change, topic, detail: `${topic} ${change}`, at });
+  ): LabAction => ({
+    type: 'topic/changed',
+    change,
+    topic,
+    detail:
+      change === 'deleted'
+        ? say('topic-deleted', { topic })
+        : say('topic-created', { topic, partitions: 1 }),
+    at,
+  });
 
   it('tracks lab topics without duplicates and logs each change', () => {
     const state = run(
@@ -331,10 +341,10 @@ describe('topics', () => {
     );
     expect(state.labTopics).toEqual(['a']);
     expect(state.timeline.map((e) => [e.kind, e.message])).toEqual([
-      ['topic-created', 'a created'],
-      ['topic-created', 'b created'],
-      ['topic-created', 'a created'],
-      ['topic-deleted', 'b deleted'],
+      ['topic-created', 'Topic a created with 1 partitions'],
+      ['topic-created', 'Topic b created with 1 partitions'],
+      ['topic-created', 'Topic a created with 1 partitions'],
+      ['topic-deleted', 'Topic b deleted'],
     ]);
   });
 
@@ -347,14 +357,20 @@ describe('topics', () => {
       changed('partitions-added', 'a', T0 + 100),
     );
     expect(state.timeline.at(-1)?.kind).toBe('topic-partitions-added');
-    expect(state.groups.g1?.cause).toEqual({ reason: 'partitions added to a', at: T0 + 100 });
+    expect(state.groups.g1?.cause).toEqual({
+      reason: { key: 'cause-partitions-added', params: { topic: 'a' } },
+      at: T0 + 100,
+    });
     expect(state.groups.g2?.cause).toBeUndefined();
     expect(state.labTopics).toEqual([]);
     const rebalancing = run(
       state,
       message('c1', { type: 'rebalancing', memberId: 'm1', at: T0 + 200 }),
     );
-    expect(rebalancing.groups.g1?.rebalance?.reason).toBe('partitions added to a');
+    expect(rebalancing.groups.g1?.rebalance?.reason).toEqual({
+      key: 'cause-partitions-added',
+      params: { topic: 'a' },
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ConnectionInfo } from '../../protocol/snapshot';
+import { say } from '../../protocol/texts';
 import { reduceConsumer } from './consumer-lifecycle';
 import { reduceObservation } from './observation-reducer';
 import { own } from './own';
@@ -78,7 +79,7 @@ function apply(state: LabState, action: LabAction): LabState {
             {
               kind: 'broker-unreachable',
               at: action.at,
-              message: `Kafka unreachable: ${action.error}`,
+              ...say('broker-unreachable', { error: action.error }),
             },
           ])
         : next;
@@ -100,7 +101,14 @@ function apply(state: LabState, action: LabAction): LabState {
           kind: 'group-created',
           at: action.at,
           groupId: config.groupId,
-          message: `Lab group ${config.groupId} on ${config.topic} (${config.client}, ${config.protocol === 'consumer' ? 'KIP-848' : 'classic'} ${config.assignor}, commit ${config.commitMode})`,
+          ...say('group-created', {
+            groupId: config.groupId,
+            topic: config.topic,
+            client: config.client,
+            protocol: config.protocol === 'consumer' ? 'KIP-848' : 'classic',
+            assignor: config.assignor,
+            commitMode: config.commitMode,
+          }),
         },
       ]);
     }
@@ -119,7 +127,12 @@ function apply(state: LabState, action: LabAction): LabState {
         commitCounts: without(state.commitCounts, id),
       };
       return withEvents(cleared, [
-        { kind: 'group-deleted', at: action.at, groupId: id, message: `Group ${id} deleted` },
+        {
+          kind: 'group-deleted',
+          at: action.at,
+          groupId: id,
+          ...say('group-deleted', { groupId: id }),
+        },
       ]);
     }
     case 'topic/changed':
@@ -134,10 +147,10 @@ function apply(state: LabState, action: LabAction): LabState {
             ? { ...state.resets, [action.groupId]: action.undo }
             : without(state.resets, action.groupId),
         },
-        [{ kind: 'offsets-reset', at: action.at, groupId: action.groupId, message: action.detail }],
+        [{ kind: 'offsets-reset', at: action.at, groupId: action.groupId, ...action.detail }],
       );
     case 'rebalance/requested':
-      return noteCause(state, action.groupId, 'triggered from the lab', action.at);
+      return noteCause(state, action.groupId, { key: 'cause-triggered', params: {} }, action.at);
     case 'producer/updated':
       return reduceProducer(state, action.info);
     case 'producer/acked': {
@@ -197,12 +210,15 @@ function topicChanged(
   if (action.change === 'partitions-added') {
     for (const config of Object.values(state.labGroups)) {
       if (config.topic === action.topic)
-        next = noteCause(next, config.groupId, `partitions added to ${action.topic}`, action.at);
+        next = noteCause(
+          next,
+          config.groupId,
+          { key: 'cause-partitions-added', params: { topic: action.topic } },
+          action.at,
+        );
     }
   }
-  return withEvents(next, [
-    { kind: `topic-${action.change}`, at: action.at, message: action.detail },
-  ]);
+  return withEvents(next, [{ kind: `topic-${action.change}`, at: action.at, ...action.detail }]);
 }
 
 function reduceProducer(state: LabState, info: NonNullable<LabState['producer']>): LabState {
@@ -216,13 +232,13 @@ function reduceProducer(state: LabState, info: NonNullable<LabState['producer']>
           {
             kind: 'producer-recovered',
             at: error.recoveredAt,
-            message: 'Producer: sends are acknowledged again',
+            ...say('producer-recovered'),
           },
         ])
       : next;
   }
   return withEvents(next, [
-    { kind: 'producer-error', at: error.at, message: `Producer: ${error.message}` },
+    { kind: 'producer-error', at: error.at, ...say('producer-error', { error: error.message }) },
   ]);
 }
 
@@ -241,7 +257,7 @@ function tick(state: LabState, at: number): LabState {
         at,
         groupId,
         count,
-        message: `${count} offset commits in the last ${seconds} s`,
+        ...say('commits', { count, seconds }),
       })),
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../protocol/texts';
 import { buildSnapshot, computeLag } from './snapshot';
 import {
   commanded,
@@ -235,7 +236,13 @@ describe('buildSnapshot', () => {
   it('rounds partition rates to one decimal and marks lab topics', () => {
     const state = run(
       fresh(),
-      { type: 'topic/changed', change: 'created', topic: TOPIC, detail: '', at: T0 },
+      {
+        type: 'topic/changed',
+        change: 'created',
+        topic: TOPIC,
+        detail: say('topic-created', { topic: TOPIC, partitions: 1 }),
+        at: T0,
+      },
       observed(
         observation(T0, [], [topic(TOPIC, [[0, 0]]), topic('__consumer_offsets', [[0, 0]], true)]),
       ),
@@ -326,6 +333,7 @@ describe('buildSnapshot', () => {
     expect(buildSnapshot(state).groups[0]?.rebalance).toEqual({
       startedAt: T0 + 10,
       reason: 'c1 joined',
+      reasonText: { key: 'cause-joined', params: { id: 'c1' } },
     });
   });
 });

@@ -22,10 +22,20 @@ describe('withEvents', () => {
         kind: 'topic-created',
         groupId: null,
         message: 'a',
+        text: null,
         durationMs: null,
         count: 1,
       },
-      { id: 2, at: T0 + 1, kind: 'commits', groupId: 'g', message: 'b', durationMs: 5, count: 7 },
+      {
+        id: 2,
+        at: T0 + 1,
+        kind: 'commits',
+        groupId: 'g',
+        message: 'b',
+        text: null,
+        durationMs: 5,
+        count: 7,
+      },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { MAX_TIMELINE_EVENTS } from '../../protocol/constants';
+import type { Text } from '../../protocol/texts';
 import type { TimelineEvent, TimelineKind } from '../../protocol/timeline';
 import type { LabState } from './types';
 
@@ -7,6 +8,7 @@ export interface NewEvent {
   at: number;
   groupId?: string | null;
   message: string;
+  text?: Text | null;
   durationMs?: number | null;
   count?: number;
 }
@@ -21,6 +23,7 @@ export function withEvents(state: LabState, events: NewEvent[]): LabState {
     kind: e.kind,
     groupId: e.groupId ?? null,
     message: e.message,
+    text: e.text ?? null,
     durationMs: e.durationMs ?? null,
     count: e.count ?? 1,
   }));

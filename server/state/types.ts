@@ -1,3 +1,8 @@
+import type { FlatText, Text } from '../../protocol/texts';
+
+/** A timeline sentence: its text for the page, and the English for the API. */
+export type Said = { text: Text; message: string };
+
 import type { ExperimentRun } from '../../protocol/experiments';
 import type { TopicPartitions, WorkerMessage } from '../../protocol/ipc';
 import type {
@@ -36,7 +41,7 @@ export type PartitionKey = string;
 
 export interface RebalanceRecord {
   startedAt: number;
-  reason: string;
+  reason: FlatText;
   /** The latest lab event that moved it forward (the rebalance ends then); null: none yet. */
   lastEventAt: number | null;
   /** Time each partition had nobody processing it during this rebalance. */
@@ -51,7 +56,7 @@ export interface GroupRuntime {
   lastRebalance: RebalanceSummary | null;
   rebalanceEndedAt: number;
   /** Why the next rebalance is expected (join, leave, trigger…), with when. */
-  cause: { reason: string; at: number } | null;
+  cause: { reason: FlatText; at: number } | null;
   /** Partitions nobody processes right now (revoked, lost or owned by a crashed process), since when. */
   inTransit: Record<PartitionKey, number>;
 }
@@ -115,7 +120,7 @@ export type LabAction =
       type: 'topic/changed';
       change: 'created' | 'partitions-added' | 'deleted';
       topic: string;
-      detail: string;
+      detail: Said;
       at: number;
     }
   | {
@@ -147,7 +152,7 @@ export type LabAction =
   | {
       type: 'group/offsets-reset';
       groupId: string;
-      detail: string;
+      detail: Said;
       at: number;
       /** What was there before; absent for an undo that leaves nothing to undo. */
       undo: ResetRecord | null;
