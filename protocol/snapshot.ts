@@ -46,6 +46,9 @@ export const producerSchema = z.object({
   lastError: errorInfoSchema.nullable(),
   ackedPerSec: z.number(),
   lastOffsets: z.array(z.object({ partition: z.number(), offset: z.number() })),
+  /** The share of trades sent as poison, and how many were acked so far. */
+  poisonPercent: z.number().optional(),
+  poisonSent: z.number().optional(),
 });
 
 export const connectionSchema = z.object({
@@ -62,7 +65,10 @@ export const connectionSchema = z.object({
    * How commits reach the page: `tail` reads __consumer_offsets as it is written (real time);
    * `polling` asks for committed offsets each poll (the cluster refused reading that topic).
    */
-  commitStream: z.object({ mode: z.enum(['tail', 'polling', 'off']), reason: z.string().nullable() }),
+  commitStream: z.object({
+    mode: z.enum(['tail', 'polling', 'off']),
+    reason: z.string().nullable(),
+  }),
 });
 
 export const snapshotSchema = z.object({

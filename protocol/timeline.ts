@@ -20,6 +20,7 @@ export const TIMELINE_KINDS = [
   'broker-connected',
   'consumer-error',
   'offsets-reset',
+  'dead-lettered',
 ] as const;
 
 export const timelineEventSchema = z.object({

@@ -1,5 +1,6 @@
 import type { ConnectionInfo } from '../../protocol/snapshot';
 import { reduceConsumer } from './consumer-lifecycle';
+import { flushDeadLetterWindows } from './dead-letters';
 import { reduceObservation } from './observation-reducer';
 import { own } from './own';
 import { noteCause } from './rebalance';
@@ -42,6 +43,7 @@ export function initialState(
     timeline: [],
     nextEventId: 1,
     experiments: {},
+    deadLetters: {},
   };
 }
 
@@ -114,6 +116,7 @@ function apply(state: LabState, action: LabAction): LabState {
         processed: without(state.processed, id),
         commits: without(state.commits, id),
         commitCounts: without(state.commitCounts, id),
+        deadLetters: without(state.deadLetters, id),
       };
       return withEvents(cleared, [
         { kind: 'group-deleted', at: action.at, groupId: id, message: `Group ${id} deleted` },
@@ -138,7 +141,7 @@ function apply(state: LabState, action: LabAction): LabState {
       return { ...state, producedUpTo: { ...state.producedUpTo, [action.topic]: merged } };
     }
     case 'clock/tick':
-      return tick(state, action.at);
+      return tick(flushDeadLetterWindows(state, action.at), action.at);
     case 'commits/observed': {
       const commits = { ...state.commits };
       const counts = { ...state.commitCounts };

@@ -9,6 +9,7 @@ import type {
   RebalanceSummary,
 } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
+import type { DeadLetterRecord } from './dead-letters';
 import type { AdminObservation } from './observation';
 
 /** One lab consumer: its lifecycle (phase) and what its own client reported. */
@@ -63,6 +64,11 @@ export interface AuditSummary {
   missing: number;
 }
 
+/** The audit of an exactly-once group's output topic, read with read_committed. */
+export interface OutputAuditSummary extends AuditSummary {
+  topic: string;
+}
+
 export interface LabState {
   version: number;
   connection: ConnectionInfo;
@@ -92,6 +98,8 @@ export interface LabState {
   nextEventId: number;
   /** The last run of each experiment. */
   experiments: Record<string, ExperimentRun>;
+  /** groupId → retry + DLQ counts, recent dead letters and the timeline window (dead-letters.ts). */
+  deadLetters: Record<string, DeadLetterRecord>;
 }
 
 export type LabAction =
