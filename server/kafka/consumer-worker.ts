@@ -19,6 +19,7 @@ const PROGRESS_FLUSH_MS = 100;
 /** after-processing commits this often; auto commits every autoCommitIntervalMs. */
 const PROMPT_COMMIT_MS = 200;
 const PARENT_GONE_EXIT_MS = 3000;
+const EXPECTED_LOG_ERRORS = /rebalanc|rejoin|concurrent operation on the same transaction/i;
 
 /** Commands that arrive before the consumer exists wait here (pause right after start). */
 const early: WorkerCommand[] = [];
@@ -42,8 +43,9 @@ const kafka = createKafka({
   clientId: config.clientId,
   security: config.kafkajs,
   onLog: (level, message) => {
-    // Rebalance notices arrive as kafkajs "errors" but are the protocol working as designed.
-    if (level === 'error' && !/rebalanc|rejoin/i.test(message)) reportError(message);
+    // Rebalance notices arrive as kafkajs "errors" but are the protocol working as designed, and
+    // so is CONCURRENT_TRANSACTIONS right after a commit (retried: the markers are being written).
+    if (level === 'error' && !EXPECTED_LOG_ERRORS.test(message)) reportError(message);
   },
 });
 const consumer: Consumer = kafka.consumer({

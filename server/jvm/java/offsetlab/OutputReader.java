@@ -34,11 +34,12 @@ public final class OutputReader {
 
   private final KafkaConsumer<String, String> consumer;
   private final String runId;
-  private final ConcurrentLinkedQueue<JsonNode> commands = new ConcurrentLinkedQueue<>();
+  /** Commands from stdin, kept from the first line on: a `watch` may come before the client exists. */
+  private static final ConcurrentLinkedQueue<JsonNode> COMMANDS = new ConcurrentLinkedQueue<>();
+  private static volatile boolean ended = false;
   private final Set<String> watched = new HashSet<>();
   private final Map<String, List<Long>> seqs = new HashMap<>();
   private final Map<String, Long> records = new HashMap<>();
-  private volatile boolean ended = false;
 
   private OutputReader(JsonNode start) {
     Properties p = new Properties();
@@ -56,25 +57,26 @@ public final class OutputReader {
 
   public static void main(String[] args) {
     java.util.concurrent.CompletableFuture<JsonNode> start = new java.util.concurrent.CompletableFuture<>();
-    OutputReader[] reader = {null};
     Lines.readAsync(
         line -> {
           if (!start.isDone()) start.complete(line);
-          else if (reader[0] != null) reader[0].commands.add(line);
+          else COMMANDS.add(line);
         },
         () -> {
-          if (!start.isDone()) start.complete(null);
-          if (reader[0] != null) reader[0].ended = true;
+          ended = true;
+          start.complete(null);
         });
     JsonNode first = start.join();
     if (first == null || !first.path("type").asText().equals("start")) System.exit(1);
+    OutputReader reader;
     try {
-      reader[0] = new OutputReader(first);
+      reader = new OutputReader(first);
     } catch (RuntimeException e) {
       LabConsumerMessages.error("output reader failed to start", e);
       System.exit(1);
+      return;
     }
-    reader[0].run();
+    reader.run();
     System.exit(0);
   }
 
@@ -111,7 +113,7 @@ public final class OutputReader {
   private boolean applyCommands() {
     boolean changed = false;
     JsonNode c;
-    while ((c = commands.poll()) != null) {
+    while ((c = COMMANDS.poll()) != null) {
       String topic = c.path("topic").asText();
       switch (c.path("type").asText()) {
         case "watch" -> changed |= watched.add(topic);
