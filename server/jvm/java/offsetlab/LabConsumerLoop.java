@@ -33,11 +33,7 @@ final class LabConsumerLoop {
   private final LabConsumerProgress progress;
   private final LabConsumerCommits commits;
   private final LabConsumerListener listener;
-  /** exactly-once only. */
-  private final LabConsumerTransactions txns;
-  /** retry + DLQ outside exactly-once only. */
-  private final DeadLetters deadLetters;
-  private final PoisonRetry poison;
+  private final LabConsumerDelivery delivery;
   private final String mode;
   private final long maxPollIntervalMs;
   private long lastPollAt = 0;
@@ -60,10 +56,8 @@ final class LabConsumerLoop {
     this.progress = progress;
     this.commits = commits;
     this.listener = listener;
-    this.txns = txns;
-    this.deadLetters = deadLetters;
-    // A long backoff must not keep a transaction open past transaction.timeout.ms.
-    this.poison = new PoisonRetry(config, control, this::reportHeartbeat, this::commitOrFail);
+    this.delivery =
+        new LabConsumerDelivery(config, control, commits, progress, txns, deadLetters, this::reportHeartbeat);
     this.mode = config.commitMode();
     this.maxPollIntervalMs = config.effectiveMaxPollIntervalMs();
   }
@@ -148,17 +142,17 @@ final class LabConsumerLoop {
           return;
         }
         try {
-          PoisonRetry.Outcome outcome = poison.handle(r, this::deadLetter);
+          PoisonRetry.Outcome outcome = delivery.handle(r);
           if (outcome.kind() == PoisonRetry.Kind.INTERRUPTED) {
             finish(records, tp, r.offset());
             return;
           }
-          done(tp, r, outcome);
+          delivery.done(tp, r, outcome);
         } catch (KafkaException e) {
           if (LabConsumerTransactions.fatal(e)) throw e;
           LabConsumerMessages.error("record not processed, to be read again", e);
           rewind(records, tp, r.offset());
-          if (txns != null) txns.abort();
+          delivery.failed();
           return;
         }
         reportHeartbeat();
@@ -167,39 +161,10 @@ final class LabConsumerLoop {
     finish(records, null, -1);
   }
 
-  private long deadLetter(ConsumerRecord<String, String> r, String error, int attempts) {
-    return txns != null ? txns.deadLetter(r, error, attempts) : deadLetters.send(r, error, attempts);
-  }
-
-  /** The record is processed or dead-lettered: progress, then the commit mode's bookkeeping. */
-  private void done(TopicPartition tp, ConsumerRecord<String, String> r, PoisonRetry.Outcome o) {
-    boolean processed = o.kind() == PoisonRetry.Kind.PROCESSED;
-    if (processed) progress.processed(tp, r.offset(), r.value());
-    else progress.handled(tp, r.offset());
-    if (txns != null) {
-      if (processed) txns.output(r);
-      txns.consumed(r);
-      if (txns.due(System.currentTimeMillis())) commitOrFail();
-      return;
-    }
-    if (!processed) LabConsumerMessages.deadLettered(tp, r.offset(), o.attempts(), o.error(), o.dlqOffset());
-    if (commits.commitsProcessed()) {
-      commits.processed(tp, r.offset() + 1);
-      commits.afterRecord(System.currentTimeMillis());
-    }
-  }
-
-  private void commitOrFail() {
-    if (txns != null && !txns.commit()) throw new KafkaException("transaction refused");
-  }
-
-  /**
-   * The end of a batch, complete (tp null) or cut short at tp@offset (the rest is fetched again).
-   * exactly-once commits what was processed; if refused, aborts and seeks back to the committed.
-   */
+  /** The end of a batch, complete (tp null) or cut short at tp@offset: the rest is fetched again. */
   private void finish(ConsumerRecords<String, String> records, TopicPartition tp, long offset) {
     if (tp != null) rewind(records, tp, offset);
-    if (txns != null && !txns.commit()) txns.abort();
+    delivery.finish();
   }
 
   /**
