@@ -6,13 +6,8 @@ import { Help } from '../ui/help';
 
 /** The commit stat: the mode, with batch's N and T, and "+ DLQ" when poison messages are retried. */
 export function commitLabel(config: LabGroupConfig): string {
-  const batch = config.batch
-    ? ` (${config.batch.every} msgs / ${config.batch.intervalMs / 1000} s)`
-    : '';
-  const dlq = config.retry
-    ? ` + DLQ (${config.retry.attempts}×, ${config.retry.backoffMs} ms)`
-    : '';
-  return `${config.commitMode}${batch}${dlq}`;
+  const batch = config.batch ? ` ${config.batch.every} / ${config.batch.intervalMs / 1000} s` : '';
+  return `${config.commitMode}${batch}${config.retry ? ' + DLQ' : ''}`;
 }
 
 /** exactly-once's output audit and the retry + DLQ record, for groups that have them. */
@@ -35,18 +30,31 @@ export const DeliveryDetails = memo(function DeliveryDetails({ group }: { group:
           </span>
         </div>
       )}
-      {deadLetters && <DeadLetterList deadLetters={deadLetters} />}
+      {deadLetters && (
+        <DeadLetterList deadLetters={deadLetters} retry={group.config?.retry ?? null} />
+      )}
     </div>
   );
 });
 
-function DeadLetterList({ deadLetters }: { deadLetters: DeadLetters }) {
+function DeadLetterList({
+  deadLetters,
+  retry,
+}: {
+  deadLetters: DeadLetters;
+  retry: LabGroupConfig['retry'];
+}) {
   const { retrying } = deadLetters;
   return (
     <div className="rounded bg-slate-50 px-2 py-1 text-xs dark:bg-slate-800/60" data-testid="dlq">
       <div className="flex flex-wrap items-center gap-3">
         <span className="font-semibold">DLQ {deadLetters.topic}</span>
         <Help term="dlq" />
+        {retry && (
+          <span className="text-slate-500">
+            {retry.attempts} attempts, backoff {retry.backoffMs} ms doubling
+          </span>
+        )}
         <span data-testid="dlq-count">{deadLetters.count} dead-lettered</span>
         <span>{deadLetters.retries} retries</span>
         {retrying && (
