@@ -61,7 +61,7 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
         client: kind,
         commitMode: 'batch',
         batchCommitEvery: 100,
-        batchCommitIntervalMs: 5000,
+        batchCommitIntervalMs: 3000,
       });
       const id = consumerIds[0] ?? '';
       const commits = () => (messages.get(id) ?? []).filter((m) => m.type === 'committed');
@@ -149,6 +149,8 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
         dlq: true,
         retryAttempts: 2,
         retryBackoffMs: 10,
+        // The crashed member holds its partitions until then: short, to keep the test short.
+        sessionTimeoutMs: 3000,
       });
       const id = consumerIds[0] ?? '';
       await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 40 });
