@@ -34,7 +34,10 @@ export const GLOSSARY = {
   'group-state':
     'Stable: consuming. PreparingRebalance: waiting for members to rejoin. CompletingRebalance: waiting for the leader’s assignment. Assigning/Reconciling (KIP-848): the broker computes a new assignment, then members move to it. Empty: no members, offsets kept. Dead: removed.',
   'commit-mode':
-    'after-processing and auto commit only processed offsets (at-least-once: a crash re-reads, never loses); auto waits for auto.commit.interval.ms, so it re-reads more. before-processing commits each batch before handling it (at-most-once: a crash loses the rest of the batch).',
+    'after-processing and auto commit only processed offsets (at-least-once: a crash re-reads, never loses); auto waits for auto.commit.interval.ms, so it re-reads more. batch commits every N messages or T ms (fewer commits, more to re-read). before-processing commits each batch before handling it (at-most-once: a crash loses the rest of the batch). exactly-once writes the output and the offsets in one transaction.',
+  'exactly-once':
+    'The consumer reads with isolation.level=read_committed, writes its output to <topic>.out and sends the consumed offsets in the same transaction (sendOffsetsToTransaction). A crash aborts the open transaction: its work is processed again, but the output holds it once for read_committed readers.',
+  dlq: 'Dead letter queue: a message that still fails after its retries (exponential backoff) goes to <topic>.dlq with headers naming its origin topic, partition and offset, the error and the attempts; the consumer then commits past it, so good messages keep flowing.',
   acks: 'acks=all waits until every in-sync replica has the message; leader waits for the leader only; none does not wait at all, so lost messages go unnoticed.',
   idempotence:
     'An idempotent producer numbers its batches so the broker drops duplicates caused by retries. It requires acks=all.',

@@ -1,9 +1,23 @@
 import { z } from 'zod';
 import { ASSIGNORS, CONSUMER_CLIENTS, GROUP_PROTOCOLS, kindProblems } from './consumer-kinds';
+import {
+  BATCH_COMMIT_EVERY,
+  BATCH_COMMIT_INTERVAL_MS,
+  deliveryProblems,
+  POISON_PERCENT,
+  RETRY_ATTEMPTS,
+  RETRY_BACKOFF_MS,
+} from './delivery';
 import { EXPERIMENT_IDS } from './experiments';
 import { consumerIdField, groupIdField, intInRange, oneOf, topicName } from './fields';
 
-export const COMMIT_MODES = ['after-processing', 'auto', 'before-processing'] as const;
+export const COMMIT_MODES = [
+  'after-processing',
+  'auto',
+  'before-processing',
+  'batch',
+  'exactly-once',
+] as const;
 export const OFFSET_RESETS = ['earliest', 'latest'] as const;
 export const KEY_MODES = ['fixed', 'symbol', 'random', 'none'] as const;
 export const ACKS_MODES = ['all', 'leader', 'none'] as const;
@@ -25,6 +39,8 @@ export const MAX_CONSUMERS_PER_GROUP = 32;
 export const MAX_PARTITIONS = 256;
 
 const consumerTarget = { consumerId: consumerIdField };
+const range = (field: string, limits: { min: number; max: number }) =>
+  intInRange(field, limits.min, limits.max);
 
 export const groupCreateSchema = z
   .object({
@@ -41,6 +57,13 @@ export const groupCreateSchema = z
     maxPollIntervalMs: intInRange('maxPollIntervalMs', 1000, 300000).optional(),
     commitMode: oneOf('commitMode', COMMIT_MODES).default('after-processing'),
     autoCommitIntervalMs: intInRange('autoCommitIntervalMs', 100, 60000).default(5000),
+    /** commitMode batch: commit every N processed messages or every T ms, whichever comes first. */
+    batchCommitEvery: range('batchCommitEvery', BATCH_COMMIT_EVERY).optional(),
+    batchCommitIntervalMs: range('batchCommitIntervalMs', BATCH_COMMIT_INTERVAL_MS).optional(),
+    /** Retry poison messages with exponential backoff, then send them to `<topic>.dlq`. */
+    dlq: z.boolean({ error: 'dlq must be true or false' }).optional(),
+    retryAttempts: range('retryAttempts', RETRY_ATTEMPTS).optional(),
+    retryBackoffMs: range('retryBackoffMs', RETRY_BACKOFF_MS).optional(),
     offsetReset: oneOf('offsetReset', OFFSET_RESETS).default('earliest'),
     // group.min.session.timeout.ms is set to 1000 on the lab broker; Kafka's default max is 1800000.
     sessionTimeoutMs: intInRange('sessionTimeoutMs', 1000, 300000).default(6000),
@@ -48,6 +71,8 @@ export const groupCreateSchema = z
   .superRefine((command, ctx) => {
     for (const message of kindProblems(groupKindOf(command)))
       ctx.addIssue({ code: 'custom', message, path: [message.split(/[ :]/)[0] ?? ''] });
+    for (const { field, message } of deliveryProblems(command))
+      ctx.addIssue({ code: 'custom', message, path: [field] });
   });
 
 type GroupCreateInput = Pick<
@@ -75,6 +100,8 @@ export const producerUpdateSchema = z.object({
   idempotent: z.boolean({ error: 'idempotent must be true or false' }).optional(),
   paused: z.boolean({ error: 'paused must be true or false' }).optional(),
   topic: topicName.optional(),
+  /** The share of trades sent as poison (malformed JSON or a bad price). */
+  poisonPercent: range('poisonPercent', POISON_PERCENT).optional(),
 });
 
 const resetOffsetsSchema = z.object({

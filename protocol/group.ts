@@ -97,6 +97,50 @@ export const labGroupConfigSchema = z.object({
   offsetReset: z.enum(OFFSET_RESETS),
   sessionTimeoutMs: z.number(),
   heartbeatIntervalMs: z.number(),
+  /** commitMode batch: commit every `every` processed messages or every `intervalMs`. */
+  batch: z.object({ every: z.number(), intervalMs: z.number() }).nullable().optional(),
+  /** Retry + DLQ; null or absent: messages are processed without being checked. */
+  retry: z.object({ attempts: z.number(), backoffMs: z.number() }).nullable().optional(),
+});
+
+const auditSchema = z.object({
+  processed: z.number(),
+  unique: z.number(),
+  duplicates: z.number(),
+  missing: z.number(),
+});
+
+/** One message a lab consumer gave up on: where it came from, why, and where it went. */
+export const deadLetterSchema = z.object({
+  consumerId: z.string(),
+  topic: z.string(),
+  partition: z.number(),
+  offset: z.number(),
+  attempts: z.number(),
+  error: z.string(),
+  dlqOffset: z.number(),
+  at: z.number(),
+});
+
+/** A group's retry + DLQ record, from its consumers' reports. */
+export const deadLettersSchema = z.object({
+  topic: z.string(),
+  count: z.number(),
+  retries: z.number(),
+  /** Newest first, at most MAX_RECENT_DEAD_LETTERS. */
+  recent: z.array(deadLetterSchema),
+  /** The latest retry not yet followed by its dead-lettering (or success). */
+  retrying: z
+    .object({
+      consumerId: z.string(),
+      partition: z.number(),
+      offset: z.number(),
+      attempt: z.number(),
+      delayMs: z.number(),
+      error: z.string(),
+      at: z.number(),
+    })
+    .nullable(),
 });
 
 /** What a lane needs of the lab consumer behind it. */
@@ -169,14 +213,14 @@ export const groupSchema = z.object({
   lastRebalance: rebalanceSummarySchema.nullable(),
   /** The last offset reset of a lab group, which group:undo-reset can put back. */
   undoReset: z.object({ at: z.number(), detail: z.string() }).nullable(),
-  audit: z
-    .object({
-      processed: z.number(),
-      unique: z.number(),
-      duplicates: z.number(),
-      missing: z.number(),
-    })
-    .nullable(),
+  audit: auditSchema.nullable(),
+  /**
+   * exactly-once groups: the same audit on what `<topic>.out` holds, read with read_committed by a
+   * reader outside the group (`processed` there: trades read from the output topic).
+   */
+  outputAudit: auditSchema.extend({ topic: z.string() }).nullable().optional(),
+  /** Groups with retry + DLQ. */
+  deadLetters: deadLettersSchema.nullable().optional(),
   lanes: z.array(laneSchema),
   /** Partitions of the group's topics that nobody owns. */
   unassigned: z.array(partitionRef),
@@ -218,6 +262,8 @@ export const consumerSchema = z.object({
 });
 
 export type MemberInfo = z.infer<typeof memberSchema>;
+export type DeadLetter = z.infer<typeof deadLetterSchema>;
+export type DeadLetters = z.infer<typeof deadLettersSchema>;
 export type GroupOffset = z.infer<typeof groupOffsetSchema>;
 export type GroupInfo = z.infer<typeof groupSchema>;
 export type GroupSummary = z.infer<typeof groupSummarySchema>;

@@ -27,6 +27,12 @@ export const workerConfigSchema = labGroupConfigSchema.extend({
   delayMs: z.number(),
   /** The producer run whose `seq` numbers the audit counts. */
   runId: z.string(),
+  /** exactly-once: this process's transactional.id, stable per lab consumer (fences its zombie). */
+  transactionalId: z.string().nullable().optional(),
+  /** exactly-once: where transformed messages go (`<topic>.out`). */
+  outputTopic: z.string().nullable().optional(),
+  /** Retry + DLQ: where poison messages go after the last attempt (`<topic>.dlq`). */
+  dlqTopic: z.string().nullable().optional(),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 
@@ -77,6 +83,32 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('committed'),
     generationId: z.number().nullable(),
     offsets,
+    at: z.number(),
+  }),
+  /** Processing a message failed; the next attempt comes after `delayMs` (exponential backoff). */
+  z.object({
+    type: z.literal('retry'),
+    topic: z.string(),
+    partition: z.number(),
+    offset: z.number(),
+    /** The attempt that failed (1: the first). */
+    attempt: z.number(),
+    delayMs: z.number(),
+    error: z.string(),
+    at: z.number(),
+  }),
+  /**
+   * The last attempt failed: the message is in the DLQ at `dlqOffset` (committed there, under
+   * exactly-once) and the consumer moves past it.
+   */
+  z.object({
+    type: z.literal('dead-lettered'),
+    topic: z.string(),
+    partition: z.number(),
+    offset: z.number(),
+    attempts: z.number(),
+    error: z.string(),
+    dlqOffset: z.number(),
     at: z.number(),
   }),
   /** The client left the group on its own: max.poll.interval.ms ran out between two polls. */

@@ -46,6 +46,9 @@ export const producerSchema = z.object({
   lastError: errorInfoSchema.nullable(),
   ackedPerSec: z.number(),
   lastOffsets: z.array(z.object({ partition: z.number(), offset: z.number() })),
+  /** The share of trades sent as poison, and how many were acked so far. */
+  poisonPercent: z.number().optional(),
+  poisonSent: z.number().optional(),
 });
 
 export const connectionSchema = z.object({

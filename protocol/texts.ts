@@ -41,6 +41,11 @@ export const EVENT_TEXTS = {
   'topic-created': 'Topic {topic} created with {partitions} partitions',
   'topic-partitions-added': 'Topic {topic}: {from} → {to} partitions',
   'topic-deleted': 'Topic {topic} deleted',
+  'topic-created-for': 'Topic {topic} created for {groupId} ({partitions} partition(s))',
+  'dead-lettered': '{id}: {retries} retries of {where} ({why}), then sent to {sent}',
+  'dead-lettered-at-once': '{id}: {where} failed ({why}), sent to {sent} without a retry',
+  'dead-lettered-more':
+    '{count} more message(s) sent to {topic} in {seconds} s, after {retries} retries',
   'lab-topic-ready': 'Lab topic {topic} ready ({partitions} partitions)',
   'producer-recovered': 'Producer: sends are acknowledged again',
   'producer-error': 'Producer: {error}',

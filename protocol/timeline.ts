@@ -21,6 +21,7 @@ export const TIMELINE_KINDS = [
   'broker-connected',
   'consumer-error',
   'offsets-reset',
+  'dead-lettered',
 ] as const;
 
 export const timelineEventSchema = z.object({

@@ -16,6 +16,7 @@ import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
 import { Modal, ModalFooter } from '../ui/modal';
+import { DELIVERY_DEFAULTS, DeliveryFields, deliveryCommand } from './delivery-fields';
 
 const PROTOCOL_LABEL: Record<GroupProtocol, string> = {
   classic: 'classic (JoinGroup/SyncGroup)',
@@ -40,6 +41,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
     offsetReset: 'earliest',
     sessionTimeoutMs: '6000',
   });
+  const [delivery, setDelivery] = useState(DELIVERY_DEFAULTS);
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -73,6 +75,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
       autoCommitIntervalMs: Number(form.autoCommitIntervalMs),
       sessionTimeoutMs: Number(form.sessionTimeoutMs),
       ...(java && maxPollIntervalMs ? { maxPollIntervalMs: Number(maxPollIntervalMs) } : {}),
+      ...deliveryCommand(delivery, form.commitMode),
     } as CommandInput; // the server validates every field and answers with the field at fault
     const ack = await run(command, undefined, { inlineErrors: true });
     if (ack.ok) onClose();
@@ -142,6 +145,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             options={COMMIT_MODES}
             onChange={set('commitMode')}
           />
+          <DeliveryFields commitMode={form.commitMode} form={delivery} onChange={setDelivery} />
           {form.commitMode === 'auto' && (
             <Field label="Auto-commit interval (ms)">
               <input

@@ -9,6 +9,7 @@ import { Button } from '../ui/button';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
 import { AssignmentBoard } from './assignment-board';
+import { commitLabel, DeliveryDetails } from './delivery-details';
 import { GroupActions } from './group-actions';
 import { OffsetBars } from './offset-bars';
 import { STATE_TONE, VERDICT_TONE } from './overview-row';
@@ -106,7 +107,7 @@ export const GroupPanel = memo(function GroupPanel({
         )}
         {group.config && (
           <Stat label="commit" help="commit-mode">
-            {group.config.commitMode}
+            <span title={commitLabel(group.config)}>{commitLabel(group.config)}</span>
           </Stat>
         )}
         {group.config?.maxPollIntervalMs && (
@@ -128,6 +129,7 @@ export const GroupPanel = memo(function GroupPanel({
           <span data-testid="audit-missing">acked but not yet processed {group.audit.missing}</span>
         </div>
       )}
+      <DeliveryDetails group={group} />
       {resetting && (
         <ResetOffsetsDialog
           groupId={groupId}

@@ -10,6 +10,7 @@ import { ErrorLine } from '../ui/error-line';
 import { Field, inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
+import { PoisonControl } from './poison-control';
 
 const KEY_LABELS: Record<(typeof KEY_MODES)[number], string> = {
   fixed: 'one fixed key → one partition',
@@ -89,6 +90,11 @@ export function ProducerPanel() {
             </select>
           </Field>
         </div>
+        <PoisonControl
+          percent={producer.poisonPercent ?? 0}
+          sent={producer.poisonSent ?? 0}
+          onChange={(poisonPercent) => update({ poisonPercent })}
+        />
         <label className="flex items-center gap-2 text-xs">
           <input
             type="checkbox"

@@ -19,6 +19,7 @@ const KIND_STYLE: Partial<Record<TimelineKind, string>> = {
   'broker-unreachable': 'border-red-600',
   'broker-connected': 'border-emerald-600',
   commits: 'border-slate-300 dark:border-slate-700',
+  'dead-lettered': 'border-fuchsia-500',
 };
 
 export function TimelinePanel() {

@@ -12,12 +12,14 @@ import {
 import { bumpRejoinNonce, type KafkajsAssignor, labAssigner } from './assigners';
 import { createKafka } from './client';
 import { CommitTracker } from './commit-tracker';
+import { Delivery } from './delivery';
 import { ProgressReporter } from './progress-reporter';
 
 const PROGRESS_FLUSH_MS = 100;
 /** after-processing commits this often; auto commits every autoCommitIntervalMs. */
 const PROMPT_COMMIT_MS = 200;
 const PARENT_GONE_EXIT_MS = 3000;
+const EXPECTED_LOG_ERRORS = /rebalanc|rejoin|concurrent operation on the same transaction/i;
 
 /** Commands that arrive before the consumer exists wait here (pause right after start). */
 const early: WorkerCommand[] = [];
@@ -41,8 +43,9 @@ const kafka = createKafka({
   clientId: config.clientId,
   security: config.kafkajs,
   onLog: (level, message) => {
-    // Rebalance notices arrive as kafkajs "errors" but are the protocol working as designed.
-    if (level === 'error' && !/rebalanc|rejoin/i.test(message)) reportError(message);
+    // Rebalance notices arrive as kafkajs "errors" but are the protocol working as designed, and
+    // so is CONCURRENT_TRANSACTIONS right after a commit (retried: the markers are being written).
+    if (level === 'error' && !EXPECTED_LOG_ERRORS.test(message)) reportError(message);
   },
 });
 const consumer: Consumer = kafka.consumer({
@@ -55,6 +58,8 @@ const consumer: Consumer = kafka.consumer({
   // kafkajs heartbeats between fetches, so a fetch may never wait longer than one heartbeat interval.
   maxWaitTimeInMs: Math.min(1000, config.heartbeatIntervalMs),
   partitionAssigners: [labAssigner(config.assignor as KafkajsAssignor)],
+  // isolation.level=read_committed, kafkajs' default, said out loud: exactly-once relies on it.
+  readUncommitted: false,
 });
 
 const state = {
@@ -74,6 +79,15 @@ const commits = new CommitTracker(async (offsets) => {
   await consumer.commitOffsets(
     offsets.map(([partition, next]) => ({ topic: config.topic, partition, offset: String(next) })),
   );
+});
+
+const delivery = new Delivery(kafka, config, commits, {
+  send,
+  flushProgress: () => progress.flush(),
+  fenced: (error) => {
+    reportError(`fenced: another process now uses this transactional.id (${error.message})`);
+    void shutdown(1);
+  },
 });
 
 function rebalanceError(): Error {
@@ -111,8 +125,12 @@ async function processBatch({
   isRunning,
   isStale,
 }: EachBatchPayload): Promise<void> {
-  const commitFirst = config.commitMode === 'before-processing';
-  if (commitFirst && batch.messages.length > 0 && !state.stopping && !state.paused) {
+  if (
+    config.commitMode === 'before-processing' &&
+    batch.messages.length > 0 &&
+    !state.stopping &&
+    !state.paused
+  ) {
     // At-most-once: the whole batch is committed before any of it is processed, so a crash in
     // the middle loses the rest of it for good (the delivery audit counts them as missing).
     commits.processed(batch.partition, Number(batch.lastOffset()) + 1);
@@ -121,20 +139,33 @@ async function processBatch({
     // Not committed: processing now would make it at-least-once. Rejoin and fetch again instead.
     if (commits.size > 0) throw rebalanceError();
   }
-  for (const message of batch.messages) {
-    if (!isRunning() || isStale() || state.stopping || state.paused) break;
-    if (state.rejoinRequested) {
-      state.rejoinRequested = false;
-      throw rebalanceError();
+  const interrupted = () => !isRunning() || isStale() || state.stopping || state.paused;
+  const steps = delivery.begin(batch.partition, resolveOffset);
+  try {
+    for (const message of batch.messages) {
+      if (interrupted()) break;
+      if (state.rejoinRequested) {
+        state.rejoinRequested = false;
+        await steps.end(false);
+        throw rebalanceError();
+      }
+      if (state.delayMs > 0) await processingDelay();
+      if (state.stopping || state.paused) break;
+      const outcome = await steps.handle(message, { heartbeat, interrupted });
+      if (outcome.kind === 'interrupted') break;
+      const offset = Number(message.offset);
+      if (outcome.kind === 'processed')
+        progress.processed(batch.partition, offset, message.value?.toString());
+      else progress.handled(batch.partition, offset);
+      await steps.done(message, outcome);
+      await heartbeat();
     }
-    if (state.delayMs > 0) await processingDelay();
-    if (state.stopping || state.paused) break;
-    const offset = Number(message.offset);
-    progress.processed(batch.partition, offset, message.value?.toString());
-    resolveOffset(message.offset);
-    if (!commitFirst) commits.processed(batch.partition, offset + 1);
-    await heartbeat();
+  } catch (error) {
+    // exactly-once: whatever the open transaction holds is aborted and will be read again.
+    await steps.end(true);
+    throw error;
   }
+  await steps.end(isStale());
 }
 
 function applyPause(): void {
@@ -285,6 +316,7 @@ async function gracefulStop(): Promise<void> {
 async function shutdown(code: number): Promise<void> {
   progress.flush();
   if (code === 2) reportError('stopped without committing its last processed offsets');
+  await delivery.close();
   await consumer.disconnect().catch(() => undefined);
   send({ type: 'stopped', at: Date.now() });
   process.exit(code);
@@ -309,9 +341,14 @@ async function main(): Promise<void> {
     topic: config.topic,
     fromBeginning: config.offsetReset === 'earliest',
   });
-  const commitEveryMs =
-    config.commitMode === 'auto' ? config.autoCommitIntervalMs : PROMPT_COMMIT_MS;
-  setInterval(() => void commits.flush(), commitEveryMs).unref();
+  // InitProducerId before the first fetch: fences a zombie of this consumer, aborts its transaction.
+  await delivery.connect();
+  if (delivery.tickMs > 0) setInterval(() => delivery.tick(), delivery.tickMs).unref();
+  else if (config.commitMode !== 'exactly-once') {
+    const commitEveryMs =
+      config.commitMode === 'auto' ? config.autoCommitIntervalMs : PROMPT_COMMIT_MS;
+    setInterval(() => void commits.flush(), commitEveryMs).unref();
+  }
   // The lab commits itself (CommitTracker): kafkajs' autoCommit would commit after every batch,
   // which makes auto.commit.interval.ms meaningless.
   await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });

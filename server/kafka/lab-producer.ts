@@ -2,6 +2,7 @@ import type { Producer } from 'kafkajs';
 import type { AcksMode, KeyMode } from '../../protocol/commands';
 import type { KafkajsSecurity } from '../../protocol/security';
 import type { ErrorInfo, ProducerInfo } from '../../protocol/snapshot';
+import { drawPoison, poisonValue } from '../domain/poison';
 import { SeqSet } from '../domain/seq-set';
 import { TradeGenerator } from '../domain/trade-generator';
 import { createKafka } from './client';
@@ -19,6 +20,8 @@ export interface ProducerSettings {
   acks: AcksMode;
   idempotent: boolean;
   paused: boolean;
+  /** The share of trades sent as poison (0–100); absent: none. */
+  poisonPercent?: number;
 }
 
 export interface LabProducerOptions {
@@ -36,6 +39,9 @@ export class LabProducer {
   settings: ProducerSettings;
   /** Acked trade seqs per topic: a group is audited only against what was sent to its topic. */
   private readonly ackedByTopic = new Map<string, SeqSet>();
+  /** Acked poison messages per topic: partition → their offsets (they carry no trade to count). */
+  private readonly poisonByTopic = new Map<string, Map<number, SeqSet>>();
+  private poisonSent = 0;
   private readonly generator: TradeGenerator;
   private producer: Producer | null = null;
   private connected = false;
@@ -57,6 +63,11 @@ export class LabProducer {
 
   ackedSeqs(topic: string): SeqSet {
     return this.ackedByTopic.get(topic) ?? EMPTY;
+  }
+
+  /** Where the acked poison messages of `topic` are: partition → offsets. */
+  poisonOffsets(topic: string): ReadonlyMap<number, SeqSet> {
+    return this.poisonByTopic.get(topic) ?? new Map();
   }
 
   start(): void {
@@ -90,6 +101,8 @@ export class LabProducer {
         : this.lastError;
     return {
       ...this.settings,
+      poisonPercent: this.settings.poisonPercent ?? 0,
+      poisonSent: this.poisonSent,
       ...this.stats,
       lastError,
       ackedPerSec: this.ackTimes.length,
@@ -144,10 +157,12 @@ export class LabProducer {
   }
 
   private async send(topic: string, count: number, partitions: number): Promise<void> {
-    const batch = Array.from({ length: count }, () =>
-      this.generator.next(this.settings.keyMode, partitions),
-    );
-    const firstSeq = batch[0]?.trade.seq ?? 0;
+    const batch = Array.from({ length: count }, () => {
+      const next = this.generator.next(this.settings.keyMode, partitions);
+      const poison = drawPoison(this.settings.poisonPercent ?? 0);
+      const value = poison ? poisonValue(next.trade, poison) : JSON.stringify(next.trade);
+      return { ...next, value, poison: poison !== null };
+    });
     this.stats.sent += count;
     this.stats.inFlight += count;
     this.sendingSince = Date.now();
@@ -157,11 +172,7 @@ export class LabProducer {
       const metadata = await producer.send({
         topic,
         acks: ACKS[acks],
-        messages: batch.map(({ key, partition, trade }) => ({
-          key,
-          partition,
-          value: JSON.stringify(trade),
-        })),
+        messages: batch.map(({ key, partition, value }) => ({ key, partition, value })),
       });
       if (acks !== 'none') {
         this.stats.acked += count;
@@ -170,7 +181,9 @@ export class LabProducer {
           acked = new SeqSet();
           this.ackedByTopic.set(topic, acked);
         }
-        acked.addRange(firstSeq, firstSeq + count - 1);
+        // Poison carries no trade a consumer could process: the audit owes nothing for it.
+        for (const m of batch) if (!m.poison) acked.add(m.trade.seq);
+        this.recordPoison(topic, batch, metadata);
         const now = Date.now();
         for (let i = 0; i < count; i++) this.ackTimes.push(now);
         const perPartition = new Map<number, number>();
@@ -196,6 +209,35 @@ export class LabProducer {
       void this.dropProducer();
     } finally {
       this.stats.inFlight -= count;
+    }
+  }
+
+  /** Each poison message's offset: its partition's base offset plus its place among that partition's messages. */
+  private recordPoison(
+    topic: string,
+    batch: { partition: number; poison: boolean }[],
+    metadata: { partition: number; baseOffset?: string }[],
+  ): void {
+    if (!batch.some((m) => m.poison)) return;
+    const base = new Map(metadata.map((m) => [m.partition, Number(m.baseOffset ?? -1)]));
+    const index = new Map<number, number>();
+    let byPartition = this.poisonByTopic.get(topic);
+    if (!byPartition) {
+      byPartition = new Map();
+      this.poisonByTopic.set(topic, byPartition);
+    }
+    for (const { partition, poison } of batch) {
+      const i = index.get(partition) ?? 0;
+      index.set(partition, i + 1);
+      const first = base.get(partition) ?? -1;
+      if (!poison || first < 0) continue;
+      let offsets = byPartition.get(partition);
+      if (!offsets) {
+        offsets = new SeqSet();
+        byPartition.set(partition, offsets);
+      }
+      offsets.add(first + i);
+      this.poisonSent++;
     }
   }
 

@@ -28,6 +28,13 @@ export class ProgressReporter {
     this.dirty.add(partition);
   }
 
+  /** Handled without a trade to count (dead-lettered): the position moves on, no seq is added. */
+  handled(partition: number, offset: number): void {
+    this.count++;
+    this.next.set(partition, offset + 1);
+    this.dirty.add(partition);
+  }
+
   /** After a rebalance: positions on partitions this member lost are no longer its to report. */
   retainOnly(owned: ReadonlySet<number>): void {
     for (const partition of [...this.next.keys()]) {

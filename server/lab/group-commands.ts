@@ -1,10 +1,12 @@
 import { type CommandOf, groupKindOf } from '../../protocol/commands';
 import type { GroupProtocol } from '../../protocol/consumer-kinds';
+import { deliveryConfigOf } from '../../protocol/delivery';
 import type { LabGroupConfig } from '../../protocol/snapshot';
 import { isLivePhase } from '../../protocol/snapshot';
 import { own } from '../state/own';
 import { CommandError } from './command-error';
 import type { CommandHandlers } from './command-table';
+import { deliveryConflict, ensureDeliveryTopics } from './delivery-topics';
 import type { Lab } from './lab';
 import { replay, resetOffsets, undoReset } from './reset-command';
 
@@ -77,7 +79,11 @@ export async function createLabGroup(
     offsetReset: command.offsetReset,
     sessionTimeoutMs: command.sessionTimeoutMs,
     heartbeatIntervalMs: heartbeatIntervalFor(command.sessionTimeoutMs, kind.protocol),
+    ...deliveryConfigOf(command),
   };
+  const conflict = deliveryConflict(lab, config);
+  if (conflict) throw new CommandError(conflict);
+  await ensureDeliveryTopics(lab, config);
   if (config.protocol === 'consumer') {
     // KIP-848 moves these timers to the broker: set per group (a GROUP config resource), since
     // the client refuses session.timeout.ms and heartbeat.interval.ms for this protocol.

@@ -6,6 +6,7 @@ import {
   HISTORY_CAPACITY,
   labClientId,
 } from '../../protocol/constants';
+import { outputTopicOf } from '../../protocol/delivery';
 import type { HistoryPoint } from '../../protocol/history';
 import type { WorkerConfig } from '../../protocol/ipc';
 import type { KafkajsSecurity } from '../../protocol/security';
@@ -31,7 +32,9 @@ import {
   ConsumerProcess,
   type ConsumerProcessEvents,
 } from './consumer-process';
+import { deliveryWorkerFields } from './delivery-topics';
 import type { ExperimentRunner } from './experiments/runner';
+import { OutputAudits } from './output-audits';
 import { buildWorkerBundle } from './worker-bundle';
 
 const TICK_MS = 1000;
@@ -74,6 +77,8 @@ export class Lab extends EventEmitter {
   /** Each running consumer process, with the incarnation it was started as. */
   readonly processes = new Map<string, { incarnation: number; handle: ConsumerHandle }>();
   readonly audits = new Map<string, GroupAudit>();
+  /** exactly-once groups: the audit of their `<topic>.out`, read with read_committed. */
+  readonly outputAudits: OutputAudits;
   /** Lag in seconds and health need history: sampled once a second, read by the snapshot. */
   readonly metrics = new GroupMetrics();
   /** Set by the app once commands can run (experiments drive the lab through them). */
@@ -101,6 +106,17 @@ export class Lab extends EventEmitter {
           bootstrap: options.brokers,
           settings: options.clientSettings ?? null,
         }),
+    );
+    this.outputAudits = new OutputAudits(
+      options.jvmClasspath
+        ? {
+            classpath: options.jvmClasspath,
+            brokers: options.brokers,
+            clientProperties: options.clientProperties ?? {},
+            runId: this.runId,
+          }
+        : null,
+      (message) => process.stderr.write(`${message}\n`),
     );
     this.producer = new LabProducer({
       brokers: options.brokers,
@@ -164,6 +180,12 @@ export class Lab extends EventEmitter {
         return audit && topic ? audit.summary(this.producer.ackedSeqs(topic)) : null;
       },
       metricsOf: (groupId) => this.metrics.view(groupId, at),
+      outputAuditOf: (groupId) => {
+        const config = own(this.state.labGroups, groupId);
+        if (config?.commitMode !== 'exactly-once') return null;
+        const acked = this.producer.ackedSeqs(config.topic);
+        return this.outputAudits.summary(outputTopicOf(config.topic), acked);
+      },
     });
   }
 
@@ -221,10 +243,14 @@ export class Lab extends EventEmitter {
 
   registerGroup(config: LabGroupConfig): void {
     if (!this.audits.has(config.groupId)) this.audits.set(config.groupId, new GroupAudit());
+    if (config.commitMode === 'exactly-once') this.outputAudits.watch(outputTopicOf(config.topic));
     this.dispatch({ type: 'group/registered', config, at: Date.now() });
   }
 
   unregisterGroup(groupId: string): void {
+    const config = own(this.state.labGroups, groupId);
+    if (config?.commitMode === 'exactly-once')
+      this.outputAudits.unwatch(outputTopicOf(config.topic));
     this.audits.delete(groupId);
     this.metrics.forget(groupId);
     this.dispatch({ type: 'group/removed', groupId, at: Date.now() });
@@ -250,6 +276,7 @@ export class Lab extends EventEmitter {
       brokers: this.options.brokers,
       delayMs,
       runId: this.runId,
+      ...deliveryWorkerFields(config, id),
     };
     const audit = this.audits.get(config.groupId);
     const proc = this.startHandle(workerConfig, {
@@ -298,6 +325,7 @@ export class Lab extends EventEmitter {
     for (const t of this.timers) clearInterval(t);
     if (this.writes) await this.producer.stop();
     await Promise.all([...this.processes.values()].map((p) => p.handle.stop(5000)));
+    await this.outputAudits.stop();
     await this.options.admin.close();
   }
 }

@@ -11,6 +11,7 @@
 import type { WorkerMessage } from '../../protocol/ipc';
 import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
+import { deadLettered, retried } from './dead-letters';
 import { memberJoined, memberLeft } from './membership';
 import { own } from './own';
 import {
@@ -293,6 +294,10 @@ function reduceMessage(
         lastError: recovered(consumer, message.at),
       });
     }
+    case 'retry':
+      return retried(state, consumer, message);
+    case 'dead-lettered':
+      return deadLettered(state, consumer, message);
     case 'error':
       return patch(state, id, {
         lastError: { message: message.message, at: message.at, recoveredAt: null },

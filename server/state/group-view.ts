@@ -21,10 +21,11 @@ import { english } from '../../protocol/texts';
 import type { GroupMetricsView } from '../domain/group-metrics';
 import { groupHealth, VERDICT_TEXT } from '../domain/health';
 import { coarseSeconds } from '../domain/lag-time';
+import { deadLettersView } from './dead-letters';
 import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
 import { keysOf, partitionKey, runtimeOf } from './rebalance';
-import type { AuditSummary, ConsumerRecord, LabState } from './types';
+import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
 /** Kafka's lag: log end minus committed; with nothing committed, everything still in the log. */
 export function computeLag(logEnd: number, committed: number | null, logStart: number): number {
@@ -147,6 +148,7 @@ export function buildGroupViews(
   detailed: boolean,
   audit: () => AuditSummary | null,
   metrics: GroupMetricsView = NO_METRICS,
+  outputAudit: () => OutputAuditSummary | null = () => null,
 ): GroupViews {
   const config = own(state.labGroups, groupId) ?? null;
   const members = mergedMembers(state, observed, consumers);
@@ -209,6 +211,8 @@ export function buildGroupViews(
       lastRebalance: runtime.lastRebalance,
       undoReset: undoOf(state, groupId),
       audit: audit(),
+      outputAudit: outputAudit(),
+      deadLetters: deadLettersView(state, groupId),
       ...buildLanes(state, members, consumers, offsets),
     },
   };

@@ -1,6 +1,7 @@
 import type { ConnectionInfo } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
 import { reduceConsumer } from './consumer-lifecycle';
+import { flushDeadLetterWindows } from './dead-letters';
 import { reduceObservation } from './observation-reducer';
 import { own } from './own';
 import { noteCause } from './rebalance';
@@ -45,6 +46,7 @@ export function initialState(
     nextEventId: 1,
     experiments: {},
     resets: {},
+    deadLetters: {},
   };
 }
 
@@ -125,6 +127,7 @@ function apply(state: LabState, action: LabAction): LabState {
         resets: without(state.resets, id),
         commits: without(state.commits, id),
         commitCounts: without(state.commitCounts, id),
+        deadLetters: without(state.deadLetters, id),
       };
       return withEvents(cleared, [
         {
@@ -161,7 +164,7 @@ function apply(state: LabState, action: LabAction): LabState {
       return { ...state, producedUpTo: { ...state.producedUpTo, [action.topic]: merged } };
     }
     case 'clock/tick':
-      return tick(state, action.at);
+      return tick(flushDeadLetterWindows(state, action.at), action.at);
     case 'commits/observed': {
       const commits = { ...state.commits };
       const counts = { ...state.commitCounts };

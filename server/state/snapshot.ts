@@ -3,7 +3,7 @@ import type { GroupMetricsView } from '../domain/group-metrics';
 import { buildGroupViews } from './group-view';
 import { own } from './own';
 import { partitionKey } from './rebalance';
-import type { AuditSummary, ConsumerRecord, LabState } from './types';
+import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
 export { computeLag } from './group-view';
 
@@ -14,6 +14,8 @@ export type MetricsOf = (groupId: string) => GroupMetricsView | undefined;
 
 export interface SnapshotInputs {
   auditOf?: AuditOf;
+  /** exactly-once groups: the audit of their output topic. */
+  outputAuditOf?: (groupId: string) => OutputAuditSummary | null;
   metricsOf?: MetricsOf;
   /** Which groups to build in full; the rest get only their overview row. Default: all. */
   detailed?: (groupId: string, lab: boolean) => boolean;
@@ -24,7 +26,12 @@ export function buildSnapshot(
   at = Date.now(),
   inputs: SnapshotInputs = {},
 ): Snapshot {
-  const { auditOf = () => null, metricsOf = () => undefined, detailed = () => true } = inputs;
+  const {
+    auditOf = () => null,
+    outputAuditOf = () => null,
+    metricsOf = () => undefined,
+    detailed = () => true,
+  } = inputs;
   const observation = state.observation;
   const topics = observation?.topics ?? [];
   const topicsByName = new Map(topics.map((t) => [t.name, t]));
@@ -47,6 +54,7 @@ export function buildSnapshot(
       detailed(id, lab),
       () => auditOf(id),
       metricsOf(id),
+      () => outputAuditOf(id),
     );
     overview.push(views.summary);
     if (views.details) groups.push(views.details);

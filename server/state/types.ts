@@ -14,6 +14,7 @@ import type {
   RebalanceSummary,
 } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
+import type { DeadLetterRecord } from './dead-letters';
 import type { AdminObservation } from './observation';
 
 /** One lab consumer: its lifecycle (phase) and what its own client reported. */
@@ -77,6 +78,11 @@ export interface AuditSummary {
   missing: number;
 }
 
+/** The audit of an exactly-once group's output topic, read with read_committed. */
+export interface OutputAuditSummary extends AuditSummary {
+  topic: string;
+}
+
 export interface LabState {
   version: number;
   connection: ConnectionInfo;
@@ -108,6 +114,8 @@ export interface LabState {
   experiments: Record<string, ExperimentRun>;
   /** groupId → its last offset reset, undoable. */
   resets: Record<string, ResetRecord>;
+  /** groupId → retry + DLQ counts, recent dead letters and the timeline window (dead-letters.ts). */
+  deadLetters: Record<string, DeadLetterRecord>;
 }
 
 export type LabAction =

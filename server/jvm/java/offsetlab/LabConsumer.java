@@ -93,15 +93,25 @@ public final class LabConsumer {
       LabConsumerMessages.error("start failed", e);
       return 1;
     }
-    LabConsumerCommits commits = new LabConsumerCommits(consumer);
+    LabConsumerCommits commits = new LabConsumerCommits(consumer, config);
     LabConsumerListener listener = new LabConsumerListener(consumer, config, commits, progress, control);
+    LabConsumerTransactions txns;
+    try {
+      txns = config.exactlyOnce() ? new LabConsumerTransactions(consumer, config, () -> listener.generationId, progress) : null;
+    } catch (RuntimeException e) {
+      LabConsumerMessages.error("start failed: transactions", e);
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT_PARENT_GONE));
+      return 1;
+    }
+    DeadLetters deadLetters = config.delivery().deadLetters() && txns == null ? new DeadLetters(config) : null;
     LabConsumerInterceptor.onAcknowledgedCommit(
         offsets -> {
           // Progress first: the server never sees a commit ahead of what it knows was processed.
           progress.flush();
           LabConsumerMessages.committed(listener.generationId, offsets);
         });
-    LabConsumerLoop loop = new LabConsumerLoop(consumer, config, control, progress, commits, listener);
+    LabConsumerLoop loop =
+        new LabConsumerLoop(consumer, config, control, progress, commits, listener, txns, deadLetters);
     consumer.subscribe(List.of(config.topic()), listener);
     LabConsumerMessages.ready(ProcessHandle.current().pid());
     boolean healthy;
@@ -117,6 +127,9 @@ public final class LabConsumer {
     if (healthy && !committed)
       LabConsumerMessages.error("stopped without committing its last processed offsets");
     listener.closing();
+    Duration closeTimeout = control.inputEnded() ? CLOSE_TIMEOUT_PARENT_GONE : CLOSE_TIMEOUT;
+    if (txns != null) txns.close(closeTimeout);
+    if (deadLetters != null) deadLetters.close(closeTimeout);
     try {
       // DEFAULT: a dynamic member leaves the group (LeaveGroup, or a leave heartbeat under
       // KIP-848); a static member (group.instance.id) stays until its session times out.

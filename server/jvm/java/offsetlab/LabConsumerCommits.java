@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The explicit commits of `after-processing` and `before-processing`. Only the poll loop's
+ * The explicit commits of `after-processing`, `batch` and `before-processing`. Only the poll loop's
  * thread calls this (KafkaConsumer is not thread-safe); the broker's acknowledgements are seen
  * by LabConsumerInterceptor. `auto` commits nothing here: Kafka's own auto commit does it.
  */
@@ -22,6 +22,14 @@ final class LabConsumerCommits {
   private static final long SAME_ERROR_QUIET_MS = 2000;
 
   private final KafkaConsumer<String, String> consumer;
+  private final String mode;
+  /** batch: commit every this many records (0: not batch) or every batchIntervalMs. */
+  private final int batchEvery;
+  private final long batchIntervalMs;
+  /** batch: records processed since the last commit (server/domain/batch-policy.ts in Java). */
+  private int sinceCommit = 0;
+  /** batch: when the oldest record not yet in a commit was processed. */
+  private long oldestAt = 0;
   /** Processed but not yet acknowledged: the next offset to read per partition. */
   private final Map<TopicPartition, Long> pending = new HashMap<>();
   /** What the last commitAsync carried, so an unanswered one is not sent again and again. */
@@ -30,8 +38,35 @@ final class LabConsumerCommits {
   private String lastError = "";
   private long lastErrorAt = 0;
 
-  LabConsumerCommits(KafkaConsumer<String, String> consumer) {
+  LabConsumerCommits(KafkaConsumer<String, String> consumer, LabConsumerConfig config) {
     this.consumer = consumer;
+    this.mode = config.commitMode();
+    this.batchEvery = config.delivery().batchEvery();
+    this.batchIntervalMs = config.delivery().batchIntervalMs();
+  }
+
+  /** Modes whose processed offsets this class commits (with commitSync on revocation and stop). */
+  boolean commitsProcessed() {
+    return mode.equals("after-processing") || mode.equals("batch");
+  }
+
+  /**
+   * After each processed record: after-processing every 200 ms; batch at every Nth record, or
+   * (tick) once the oldest uncommitted record has waited batchIntervalMs.
+   */
+  void afterRecord(long nowMs) {
+    if (mode.equals("after-processing")) maybeCommitAsync(nowMs);
+    else if (mode.equals("batch")) {
+      if (sinceCommit++ == 0) oldestAt = nowMs;
+      if (sinceCommit >= batchEvery) commitPendingAsync(nowMs);
+    }
+  }
+
+  /** Between polls: after-processing's prompt commit, batch's interval. */
+  void tick(long nowMs) {
+    if (mode.equals("after-processing")) maybeCommitAsync(nowMs);
+    else if (mode.equals("batch") && sinceCommit > 0 && nowMs - oldestAt >= batchIntervalMs)
+      commitPendingAsync(nowMs);
   }
 
   void processed(TopicPartition tp, long next) {
@@ -58,7 +93,13 @@ final class LabConsumerCommits {
    */
   void maybeCommitAsync(long nowMs) {
     if (nowMs - lastCommitAt < PROMPT_COMMIT_MS) return;
+    commitPendingAsync(nowMs);
+  }
+
+  /** One commitAsync of everything processed and not yet sent. */
+  private void commitPendingAsync(long nowMs) {
     lastCommitAt = nowMs;
+    sinceCommit = 0;
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     pending.forEach(
         (tp, next) -> {
@@ -135,11 +176,12 @@ final class LabConsumerCommits {
 
   /**
    * The graceful stop's commit, before close() (after LeaveGroup the coordinator would refuse it):
-   * true when everything processed is committed. before-processing committed every batch already.
+   * true when everything processed is committed. before-processing committed every batch already,
+   * exactly-once every transaction.
    */
   boolean finalCommit(String mode, Duration timeout) {
     return switch (mode) {
-      case "after-processing" -> commitSync(consumer.assignment(), timeout);
+      case "after-processing", "batch" -> commitSync(consumer.assignment(), timeout);
       case "auto" -> commitPositions(timeout);
       default -> true;
     };

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The `start` command's WorkerConfig (protocol/ipc.ts), read field by field, and its Properties. */
 record LabConsumerConfig(
@@ -27,7 +29,38 @@ record LabConsumerConfig(
     long autoCommitIntervalMs,
     String offsetReset,
     int sessionTimeoutMs,
-    int heartbeatIntervalMs) {
+    int heartbeatIntervalMs,
+    Delivery delivery) {
+
+  /**
+   * Batch commits, exactly-once and retry + DLQ (protocol/delivery.ts): batchEvery is 0 unless
+   * commitMode is batch, retryAttempts 0 unless the group has a DLQ; the names come from the server.
+   */
+  record Delivery(
+      int batchEvery,
+      long batchIntervalMs,
+      int retryAttempts,
+      long retryBackoffMs,
+      String transactionalId,
+      String outputTopic,
+      String dlqTopic) {
+    static Delivery parse(JsonNode c) {
+      JsonNode batch = c.path("batch");
+      JsonNode retry = c.path("retry");
+      return new Delivery(
+          batch.isObject() ? batch.path("every").asInt() : 0,
+          batch.isObject() ? batch.path("intervalMs").asLong() : 0,
+          retry.isObject() ? retry.path("attempts").asInt() : 0,
+          retry.isObject() ? retry.path("backoffMs").asLong() : 0,
+          optionalText(c, "transactionalId"),
+          optionalText(c, "outputTopic"),
+          optionalText(c, "dlqTopic"));
+    }
+
+    boolean deadLetters() {
+      return retryAttempts > 0 && dlqTopic != null;
+    }
+  }
 
   /** Kafka's default max.poll.interval.ms, used to recognise a poll gap when none is configured. */
   static final long DEFAULT_MAX_POLL_INTERVAL_MS = 300_000;
@@ -54,11 +87,16 @@ record LabConsumerConfig(
         oneOf(c, "protocol", "classic", "consumer"),
         oneOf(c, "assignor", "range", "round-robin", "sticky", "cooperative-sticky", "uniform"),
         maxPoll.isNull() ? null : maxPoll.asLong(),
-        oneOf(c, "commitMode", "after-processing", "auto", "before-processing"),
+        oneOf(c, "commitMode", "after-processing", "auto", "before-processing", "batch", "exactly-once"),
         required(c, "autoCommitIntervalMs").asLong(),
         oneOf(c, "offsetReset", "earliest", "latest"),
         required(c, "sessionTimeoutMs").asInt(),
-        required(c, "heartbeatIntervalMs").asInt());
+        required(c, "heartbeatIntervalMs").asInt(),
+        Delivery.parse(c));
+  }
+
+  boolean exactlyOnce() {
+    return commitMode.equals("exactly-once");
   }
 
   boolean classic() {
@@ -103,6 +141,28 @@ record LabConsumerConfig(
     if (groupInstanceId != null) p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId);
     if (maxPollIntervalMs != null)
       p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(maxPollIntervalMs));
+    // exactly-once reads only committed transactions (the Java client's default is read_uncommitted).
+    if (exactlyOnce()) p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return p;
+  }
+
+  /**
+   * The producer of the DLQ (plain, idempotent, acks=all) or of exactly-once's transactions
+   * (transactional.id set: idempotence follows). Security settings as for the consumer.
+   */
+  Properties producerProperties(String transactionalId, int transactionTimeoutMs) {
+    Properties p = new Properties();
+    p.putAll(clientProperties);
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers));
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + (transactionalId == null ? "-dlq" : "-txn"));
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    if (transactionalId != null) {
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+      p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(transactionTimeoutMs));
+    }
     return p;
   }
 
@@ -121,6 +181,11 @@ record LabConsumerConfig(
     JsonNode v = c.get(field);
     if (v == null) throw new IllegalArgumentException("start config lacks " + field);
     return v;
+  }
+
+  private static String optionalText(JsonNode c, String field) {
+    JsonNode v = c.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 
   private static String text(JsonNode c, String field) {

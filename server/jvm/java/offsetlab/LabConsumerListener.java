@@ -82,8 +82,8 @@ final class LabConsumerListener implements ConsumerRebalanceListener {
     // As a course rebalance listener does: commit what was processed while this member still owns
     // the partitions. `auto`: Kafka auto-commits before it revokes; `before-processing` already
     // committed every batch before processing it (committing now would move offsets back).
-    if (config.commitMode().equals("after-processing"))
-      commits.commitSync(partitions, REVOKE_COMMIT_TIMEOUT);
+    // exactly-once commits each transaction before the next poll, so none is open here.
+    if (commits.commitsProcessed()) commits.commitSync(partitions, REVOKE_COMMIT_TIMEOUT);
     commits.forget(partitions);
     progress.forget(partitions);
     LabConsumerMessages.revoked(partitions, false);

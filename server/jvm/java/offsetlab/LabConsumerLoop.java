@@ -33,6 +33,7 @@ final class LabConsumerLoop {
   private final LabConsumerProgress progress;
   private final LabConsumerCommits commits;
   private final LabConsumerListener listener;
+  private final LabConsumerDelivery delivery;
   private final String mode;
   private final long maxPollIntervalMs;
   private long lastPollAt = 0;
@@ -46,13 +47,17 @@ final class LabConsumerLoop {
       LabConsumerControl control,
       LabConsumerProgress progress,
       LabConsumerCommits commits,
-      LabConsumerListener listener) {
+      LabConsumerListener listener,
+      LabConsumerTransactions txns,
+      DeadLetters deadLetters) {
     this.consumer = consumer;
     this.config = config;
     this.control = control;
     this.progress = progress;
     this.commits = commits;
     this.listener = listener;
+    this.delivery =
+        new LabConsumerDelivery(config, control, commits, progress, txns, deadLetters, this::reportHeartbeat);
     this.mode = config.commitMode();
     this.maxPollIntervalMs = config.effectiveMaxPollIntervalMs();
   }
@@ -80,7 +85,7 @@ final class LabConsumerLoop {
       lastPollAt = System.currentTimeMillis();
       reportHeartbeat();
       if (!records.isEmpty()) process(records);
-      if (mode.equals("after-processing")) commits.maybeCommitAsync(System.currentTimeMillis());
+      commits.tick(System.currentTimeMillis());
     }
     return true;
   }
@@ -133,17 +138,33 @@ final class LabConsumerLoop {
     for (TopicPartition tp : records.partitions()) {
       for (ConsumerRecord<String, String> r : records.records(tp)) {
         if (control.interrupted() || !delay()) {
-          rewind(records, tp, r.offset());
+          finish(records, tp, r.offset());
           return;
         }
-        progress.processed(tp, r.offset(), r.value());
-        if (mode.equals("after-processing")) {
-          commits.processed(tp, r.offset() + 1);
-          commits.maybeCommitAsync(System.currentTimeMillis());
+        try {
+          PoisonRetry.Outcome outcome = delivery.handle(r);
+          if (outcome.kind() == PoisonRetry.Kind.INTERRUPTED) {
+            finish(records, tp, r.offset());
+            return;
+          }
+          delivery.done(tp, r, outcome);
+        } catch (KafkaException e) {
+          if (LabConsumerTransactions.fatal(e)) throw e;
+          LabConsumerMessages.error("record not processed, to be read again", e);
+          rewind(records, tp, r.offset());
+          delivery.failed();
+          return;
         }
         reportHeartbeat();
       }
     }
+    finish(records, null, -1);
+  }
+
+  /** The end of a batch, complete (tp null) or cut short at tp@offset: the rest is fetched again. */
+  private void finish(ConsumerRecords<String, String> records, TopicPartition tp, long offset) {
+    if (tp != null) rewind(records, tp, offset);
+    delivery.finish();
   }
 
   /**
@@ -185,7 +206,7 @@ final class LabConsumerLoop {
    * change, else once a second. Kafka heartbeats from its own thread, but once max.poll.interval.ms
    * has passed since the last poll the client has left the group, so nothing is reported then.
    */
-  private void reportHeartbeat() {
+  void reportHeartbeat() {
     long now = System.currentTimeMillis();
     if (now - lastPollAt > maxPollIntervalMs) {
       listener.generationId = null;

@@ -72,6 +72,20 @@ final class LabConsumerMessages {
     Lines.emit(at(m));
   }
 
+  static void retry(String topic, int partition, long offset, int attempt, long delayMs, String error) {
+    ObjectNode m = message("retry");
+    m.put("topic", topic).put("partition", partition).put("offset", offset);
+    m.put("attempt", attempt).put("delayMs", delayMs).put("error", error);
+    Lines.emit(at(m));
+  }
+
+  static void deadLettered(TopicPartition tp, long offset, int attempts, String error, long dlqOffset) {
+    ObjectNode m = message("dead-lettered");
+    m.put("topic", tp.topic()).put("partition", tp.partition()).put("offset", offset);
+    m.put("attempts", attempts).put("error", error).put("dlqOffset", dlqOffset);
+    Lines.emit(at(m));
+  }
+
   static void left(long pollGapMs) {
     ObjectNode m = message("left");
     m.put("reason", "max-poll-interval");

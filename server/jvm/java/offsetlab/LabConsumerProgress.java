@@ -36,6 +36,13 @@ final class LabConsumerProgress {
     dirty.add(tp);
   }
 
+  /** Handled without a trade to count (dead-lettered): the position moves on, no seq is added. */
+  synchronized void handled(TopicPartition tp, long offset) {
+    count++;
+    next.put(tp, offset + 1);
+    dirty.add(tp);
+  }
+
   /** Positions on partitions this member no longer owns are no longer its to report. */
   synchronized void forget(Collection<TopicPartition> partitions) {
     for (TopicPartition tp : partitions) {

@@ -1,0 +1,92 @@
+'use client';
+
+import {
+  BATCH_COMMIT_EVERY,
+  BATCH_COMMIT_INTERVAL_MS,
+  RETRY_ATTEMPTS,
+  RETRY_BACKOFF_MS,
+} from '@/protocol/delivery';
+import { Field, inputClass } from '../ui/field';
+
+/** The create-group fields of batch commits and retry + DLQ, as the form holds them. */
+export interface DeliveryForm {
+  batchCommitEvery: string;
+  batchCommitIntervalMs: string;
+  dlq: boolean;
+  retryAttempts: string;
+  retryBackoffMs: string;
+}
+
+export const DELIVERY_DEFAULTS: DeliveryForm = {
+  batchCommitEvery: String(BATCH_COMMIT_EVERY.default),
+  batchCommitIntervalMs: String(BATCH_COMMIT_INTERVAL_MS.default),
+  dlq: false,
+  retryAttempts: String(RETRY_ATTEMPTS.default),
+  retryBackoffMs: String(RETRY_BACKOFF_MS.default),
+};
+
+/** The group:create fields for the form: only those of the modes that are on (the API refuses others). */
+export function deliveryCommand(form: DeliveryForm, commitMode: string): Record<string, unknown> {
+  return {
+    ...(commitMode === 'batch'
+      ? {
+          batchCommitEvery: Number(form.batchCommitEvery),
+          batchCommitIntervalMs: Number(form.batchCommitIntervalMs),
+        }
+      : {}),
+    ...(form.dlq
+      ? {
+          dlq: true,
+          retryAttempts: Number(form.retryAttempts),
+          retryBackoffMs: Number(form.retryBackoffMs),
+        }
+      : {}),
+  };
+}
+
+export function DeliveryFields({
+  commitMode,
+  form,
+  onChange,
+}: {
+  commitMode: string;
+  form: DeliveryForm;
+  onChange: (form: DeliveryForm) => void;
+}) {
+  const number = (
+    key: Exclude<keyof DeliveryForm, 'dlq'>,
+    label: string,
+    limits: { min: number; max: number },
+  ) => (
+    <Field label={`${label} (${limits.min}–${limits.max})`}>
+      <input
+        className={inputClass}
+        type="number"
+        min={limits.min}
+        max={limits.max}
+        value={form[key]}
+        onChange={(e) => onChange({ ...form, [key]: e.target.value })}
+        data-testid={`cg-${key}`}
+      />
+    </Field>
+  );
+  return (
+    <>
+      {commitMode === 'batch' &&
+        number('batchCommitEvery', 'Commit every N messages', BATCH_COMMIT_EVERY)}
+      {commitMode === 'batch' &&
+        number('batchCommitIntervalMs', 'or every T ms', BATCH_COMMIT_INTERVAL_MS)}
+      <label className="flex items-center gap-2 self-end text-xs text-slate-600 dark:text-slate-300">
+        <input
+          type="checkbox"
+          checked={form.dlq}
+          onChange={(e) => onChange({ ...form, dlq: e.target.checked })}
+          data-testid="cg-dlq"
+        />
+        retry poison messages, then DLQ
+      </label>
+      {form.dlq && number('retryAttempts', 'Attempts', RETRY_ATTEMPTS)}
+      {form.dlq && number('retryBackoffMs', 'First backoff (ms), doubling', RETRY_BACKOFF_MS)}
+    </>
+  );
+}

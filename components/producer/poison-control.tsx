@@ -1,0 +1,38 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { POISON_PERCENT } from '@/protocol/delivery';
+import { Field } from '../ui/field';
+
+/**
+ * The share of trades the producer spoils (half malformed JSON, half a price below zero), for the
+ * retry + DLQ lesson. Sent when the slider is let go, like the rate.
+ */
+export function PoisonControl({
+  percent,
+  sent,
+  onChange,
+}: {
+  percent: number;
+  sent: number;
+  onChange: (poisonPercent: number) => void;
+}) {
+  const [value, setValue] = useState(percent);
+  useEffect(() => setValue(percent), [percent]);
+  return (
+    <Field label={`Poison: ${value} % of trades (${sent.toLocaleString()} sent)`} help="dlq">
+      <input
+        type="range"
+        min={POISON_PERCENT.min}
+        max={POISON_PERCENT.max}
+        step={1}
+        value={value}
+        aria-label="Share of poison trades in percent"
+        data-testid="producer-poison-slider"
+        onChange={(e) => setValue(Number(e.target.value))}
+        onPointerUp={() => onChange(value)}
+        onKeyUp={() => onChange(value)}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dlqTopicOf, outputTopicOf } from '../../protocol/delivery';
+import type { WorkerMessage } from '../../protocol/ipc';
+import type { OffsetLab } from '../app';
+import { parseDeadLetterHeaders } from '../domain/dead-letter-headers';
+import { produceRaw } from '../kafka/test-support/external-client';
+import { readTopic } from '../kafka/test-support/read-topic';
+import { startLabForTest } from '../test-support/in-process-lab';
+import type { LabClient } from '../test-support/lab-client';
+import { stableLabGroup } from '../test-support/lab-groups';
+import { waitFor } from '../test-support/wait-for';
+
+const CLIENTS = ['kafkajs', 'java'] as const;
+
+describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () => {
+  const brokers = inject('brokers');
+  let app: OffsetLab;
+  let client: LabClient;
+  /** Every worker message of the lab's consumers, by consumer id. */
+  const messages = new Map<string, WorkerMessage[]>();
+
+  beforeAll(async () => {
+    ({ app, client } = await startLabForTest(brokers, 'empty'));
+    app.lab.on('worker-message', (id: string, message: WorkerMessage) => {
+      messages.set(id, [...(messages.get(id) ?? []), message]);
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const topicFor = async (prefix: string, partitions: number) => {
+    const topic = `${prefix}-${randomUUID().slice(0, 8)}`;
+    await client.ok({ type: 'topic:create', topic, partitions });
+    return topic;
+  };
+
+  const poisonCount = (topic: string) =>
+    [...app.lab.producer.poisonOffsets(topic).values()].reduce((n, s) => n + s.size, 0);
+
+  /** The trade seqs of this server run in records read back from a topic. */
+  const seqsOf = (records: { value: string | null }[]) =>
+    records.flatMap((r) => {
+      try {
+        const t = JSON.parse(r.value ?? '') as { run?: string; seq?: number };
+        return t.run === app.lab.runId && typeof t.seq === 'number' ? [t.seq] : [];
+      } catch {
+        return [];
+      }
+    });
+
+  it.each(CLIENTS)(
+    'batch (%s) commits at every 100th processed message, and the rest once it waited the interval',
+    async (kind) => {
+      const RECORDS = 550;
+      const topic = await topicFor(`batch-${kind}`, 3);
+      await produceRaw(brokers, topic, RECORDS);
+      const { consumerIds } = await stableLabGroup(client, topic, {
+        consumers: 1,
+        client: kind,
+        commitMode: 'batch',
+        batchCommitEvery: 100,
+        batchCommitIntervalMs: 3000,
+      });
+      const id = consumerIds[0] ?? '';
+      const commits = () => (messages.get(id) ?? []).filter((m) => m.type === 'committed');
+      // The total committed after each commit: each commit carries its partitions' new offsets.
+      const totals = () => {
+        const latest = new Map<number, number>();
+        return commits().map((m) => {
+          for (const o of m.offsets) latest.set(o.partition, o.offset);
+          return [...latest.values()].reduce((a, b) => a + b, 0);
+        });
+      };
+      await waitFor(`all ${RECORDS} committed`, () => totals().at(-1) === RECORDS, 60_000);
+      console.log(`batch ${kind}: committed totals ${totals().join(', ')}`);
+      expect(totals()).toEqual([100, 200, 300, 400, 500, 550]);
+    },
+  );
+
+  it.each(CLIENTS)(
+    'retry + DLQ (%s): every poison message in the DLQ once, with its origin; good ones all processed',
+    async (kind) => {
+      const topic = await topicFor(`dlq-${kind}`, 3);
+      const { groupId } = await stableLabGroup(client, topic, {
+        consumers: 2,
+        client: kind,
+        dlq: true,
+        retryAttempts: 3,
+        retryBackoffMs: 20,
+      });
+      await client.ok({
+        type: 'producer:update',
+        topic,
+        rate: 100,
+        poisonPercent: 10,
+        paused: false,
+      });
+      await waitFor('20 poison messages acked', () => poisonCount(topic) >= 20, 60_000);
+      await client.ok({ type: 'producer:update', paused: true, poisonPercent: 0 });
+      const group = await waitFor(
+        'every good message processed and every poison one dead-lettered',
+        async () => {
+          const g = await client.group(groupId);
+          return g?.totalLag === 0 &&
+            g.audit?.missing === 0 &&
+            g.deadLetters?.count === poisonCount(topic)
+            ? g
+            : undefined;
+        },
+        90_000,
+      );
+      const poison = app.lab.producer.poisonOffsets(topic);
+      const dlq = await readTopic(brokers, dlqTopicOf(topic));
+      const origins = dlq.map((r) => parseDeadLetterHeaders(r.headers));
+      const keys = origins.map((o) => `${o?.partition}@${o?.offset}`);
+      console.log(
+        `dlq ${kind}: ${poisonCount(topic)} poison sent, ${dlq.length} in ${dlqTopicOf(topic)}, ${new Set(keys).size} distinct, audit ${JSON.stringify(group.audit)}`,
+      );
+      expect(dlq).toHaveLength(poisonCount(topic));
+      expect(new Set(keys).size).toBe(dlq.length);
+      for (const o of origins) {
+        expect(o).toMatchObject({ topic, attempts: 3 });
+        expect(poison.get(o?.partition ?? -1)?.has(o?.offset ?? -1)).toBe(true);
+        expect(o?.error).toMatch(/^(malformed JSON|bad price: -)/);
+      }
+      expect(group.audit?.duplicates).toBe(0);
+      expect(group.deadLetters?.retries).toBe(2 * poisonCount(topic));
+      const told = app.lab.state.timeline.filter(
+        (e) => e.kind === 'dead-lettered' && e.groupId === groupId,
+      );
+      expect(told[0]?.message).toMatch(
+        new RegExp(
+          `2 retries of P\\d+@\\d+ \\((malformed JSON|bad price)\\), then sent to ${dlqTopicOf(topic)}@\\d+`,
+        ),
+      );
+    },
+  );
+
+  it.each(CLIENTS)(
+    'exactly-once (%s): SIGKILL mid-transaction, restart: <topic>.out read_committed has every trade once',
+    async (kind) => {
+      const topic = await topicFor(`eos-${kind}`, 3);
+      const { groupId, consumerIds } = await stableLabGroup(client, topic, {
+        consumers: 1,
+        client: kind,
+        commitMode: 'exactly-once',
+        dlq: true,
+        retryAttempts: 2,
+        retryBackoffMs: 10,
+        // The crashed member holds its partitions until then: short, to keep the test short.
+        sessionTimeoutMs: 3000,
+      });
+      const id = consumerIds[0] ?? '';
+      await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 40 });
+      await client.ok({
+        type: 'producer:update',
+        topic,
+        rate: 60,
+        poisonPercent: 5,
+        paused: false,
+      });
+      // Processed well ahead of committed: a transaction is open with work in it.
+      await waitFor(
+        'a transaction with work in it',
+        async () => {
+          const g = await client.group(groupId);
+          const open = g?.offsets.some(
+            (o) => (o.processedOffset ?? 0) - (o.committedOffset ?? 0) >= 5,
+          );
+          return open && (g?.outputAudit?.processed ?? 0) >= 20;
+        },
+        60_000,
+        50,
+      );
+      await client.ok({ type: 'consumer:crash', consumerId: id });
+      await client.ok({ type: 'consumer:restart', consumerId: id });
+      await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 0 });
+      await waitFor('more trades acked after the restart', async () => {
+        const g = await client.group(groupId);
+        return (g?.outputAudit?.missing ?? 0) > 20;
+      });
+      await client.ok({ type: 'producer:update', paused: true, poisonPercent: 0 });
+      const group = await waitFor(
+        'every trade in the output and every poison message in the DLQ',
+        async () => {
+          const g = await client.group(groupId);
+          return g?.totalLag === 0 &&
+            g.outputAudit?.missing === 0 &&
+            g.deadLetters?.count === poisonCount(topic)
+            ? g
+            : undefined;
+        },
+        120_000,
+      );
+      const acked = app.lab.producer.ackedSeqs(topic);
+      const committed = await readTopic(brokers, outputTopicOf(topic), 'read_committed');
+      const uncommitted = await readTopic(brokers, outputTopicOf(topic), 'read_uncommitted');
+      const seqs = seqsOf(committed);
+      const dlq = await readTopic(brokers, dlqTopicOf(topic), 'read_committed');
+      const dlqKeys = dlq.map((r) => {
+        const o = parseDeadLetterHeaders(r.headers);
+        return `${o?.partition}@${o?.offset}`;
+      });
+      console.log(
+        `exactly-once ${kind}: ${acked.size} trades acked; ${outputTopicOf(topic)} read_committed ${seqs.length} (${new Set(seqs).size} distinct), read_uncommitted ${seqsOf(uncommitted).length}; output audit ${JSON.stringify(group.outputAudit)}; consumer audit ${JSON.stringify(group.audit)}; DLQ ${dlq.length} for ${poisonCount(topic)} poison`,
+      );
+      expect(group.outputAudit).toMatchObject({ duplicates: 0, missing: 0 });
+      // The killed transaction's work was processed twice, yet is in the output once.
+      expect(group.audit?.duplicates).toBeGreaterThan(0);
+      expect(seqs.length).toBe(acked.size);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect(seqs.every((seq) => acked.has(seq))).toBe(true);
+      // The aborted transaction's records are in the log, and only read_uncommitted sees them.
+      expect(seqsOf(uncommitted).length).toBeGreaterThan(seqs.length);
+      expect(dlq).toHaveLength(poisonCount(topic));
+      expect(new Set(dlqKeys).size).toBe(dlq.length);
+    },
+  );
+});
