@@ -51,7 +51,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'lab', testMatch: /(lab|experiments|access|messages)\.spec\.ts/ },
+    { name: 'lab', testMatch: /(lab|experiments|access|messages|language)\.spec\.ts/ },
     // Stops the broker: runs after the lab specs, against the same server.
     { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['lab'] },
   ],

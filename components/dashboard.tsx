@@ -1,6 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { Dictionary } from '@/lib/i18n/dictionaries';
+import { fill } from '@/lib/i18n/dictionary';
+import { LanguageProvider, useDict } from '@/lib/i18n/language';
 import { createLiveStore, type LiveStore } from '@/lib/live-store';
 import { LiveStoreContext, useCanAct, useLive } from '@/lib/use-live';
 import { ChartsPanel } from './charts/charts-panel';
@@ -16,7 +19,14 @@ import { CommandFeedbackProvider } from './ui/command-feedback';
 export function Dashboard() {
   const [store, setStore] = useState<LiveStore | null>(null);
   useEffect(() => setStore(createLiveStore()), []);
-  if (!store) return <Loading text="Connecting to the Offset Lab server…" />;
+  return (
+    <LanguageProvider>
+      {store ? <WithStore store={store} /> : <Loading text={(d) => d.page.connectingServer} />}
+    </LanguageProvider>
+  );
+}
+
+function WithStore({ store }: { store: LiveStore }) {
   return (
     <LiveStoreContext.Provider value={store}>
       <CommandFeedbackProvider>
@@ -50,7 +60,7 @@ function DashboardBody() {
           </aside>
         </main>
       ) : (
-        <Loading text="Waiting for the first state from the server…" />
+        <Loading text={(d) => d.page.waitingState} />
       )}
     </div>
   );
@@ -60,8 +70,9 @@ function DashboardBody() {
 function ModeBanner() {
   const connection = useLive((s) => s.snapshot?.connection);
   const clusterId = useLive((s) => s.snapshot?.cluster?.clusterId);
+  const t = useDict().ui.page;
   if (!connection || (connection.mode === 'lab' && !connection.readOnly)) return null;
-  const where = `${connection.brokers}${clusterId ? ` (cluster ${clusterId})` : ''}`;
+  const where = `${connection.brokers}${clusterId ? ` (${fill(t.cluster, { id: clusterId })})` : ''}`;
   return (
     <div
       role="status"
@@ -70,13 +81,13 @@ function ModeBanner() {
     >
       {connection.mode === 'monitor' ? (
         <>
-          <b>Monitoring {where}</b>: read only. The lab creates no topic, producer or group here;
-          start with LAB_SCENARIO=default to run the lab on this cluster.
+          <b>{fill(t.monitoring, { where })}</b>
+          {t.monitoringRest}
         </>
       ) : (
         <>
-          <b>Read-only</b>: this server runs with READ_ONLY=1, so every action is hidden and
-          refused.
+          <b>{t.readOnly}</b>
+          {t.readOnlyRest}
         </>
       )}
     </div>
@@ -85,6 +96,7 @@ function ModeBanner() {
 
 function StaleBanner() {
   const connection = useLive((s) => s.snapshot?.connection);
+  const t = useDict().ui.page;
   if (connection?.kafka !== 'unreachable') return null;
   return (
     <div
@@ -92,19 +104,19 @@ function StaleBanner() {
       data-testid="stale-banner"
       className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
     >
-      Kafka has been unreachable since {new Date(connection.since).toLocaleTimeString()}. Groups and
-      offsets below are the last state Kafka reported; consumers and the producer keep retrying.
+      {fill(t.stale, { time: new Date(connection.since).toLocaleTimeString() })}
     </div>
   );
 }
 
-function Loading({ text }: { text: string }) {
+function Loading({ text }: { text: (d: Dictionary['ui']) => string }) {
+  const d = useDict().ui;
   return (
     <div
       className="flex flex-1 items-center justify-center p-10 text-sm text-slate-500"
       data-testid="loading"
     >
-      {text}
+      {text(d)}
     </div>
   );
 }

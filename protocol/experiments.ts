@@ -10,6 +10,8 @@ export const EXPERIMENT_IDS = [
   'at-most-once',
   'new-group-start',
   'same-key',
+  'poison-dlq',
+  'exactly-once-crash',
   'broker-down',
   'three-protocols',
   'static-membership',

@@ -48,6 +48,15 @@ export const errorInfoSchema = z.object({
 });
 
 export const VERDICTS = ['OK', 'WARN', 'STALL', 'STOP', 'REWIND'] as const;
+
+/** Each verdict in one sentence (English; the page has them in every language). */
+export const VERDICT_TEXT = {
+  OK: 'Keeping up: the committed offset moves and lag is not growing.',
+  WARN: 'Lag grew over the last window: the consumers are slower than the producers.',
+  STALL: 'Commits keep coming but the committed offset does not move while messages wait.',
+  STOP: 'Messages are waiting and no commit came for the whole window: the consumer is stopped or stuck.',
+  REWIND: 'The committed offset went backwards (an offset reset or a replay).',
+} as const satisfies Record<(typeof VERDICTS)[number], string>;
 export type Verdict = (typeof VERDICTS)[number];
 /** Burrow's rules; `reason` explains the verdict in one sentence. */
 export const healthSchema = z.object({ verdict: z.enum(VERDICTS), reason: z.string() });
@@ -165,6 +174,9 @@ export const laneSchema = z.object({
   memberId: z.string().nullable(),
   memberEpoch: z.number().nullable(),
   note: z.string().nullable(),
+  /** `label` and `note` as texts, for the page to word in its language. */
+  labelText: flatTextSchema.nullable(),
+  noteText: flatTextSchema.nullable(),
   /** A crashed member: when the coordinator should evict it (last heartbeat + session timeout). */
   evictionDueAt: z.number().nullable(),
   partitions: z.array(partitionRef),

@@ -59,6 +59,11 @@ export const EVENT_TEXTS = {
   'cause-partitions-added': 'partitions added to {topic}',
   'cause-session-timeout': 'session timeout of crashed {id}',
   'cause-coordinator': 'the coordinator started it',
+  'lane-starting': 'starting process…',
+  'lane-joining': 'joining the group…',
+  'lane-gone': 'gone, but Kafka keeps it until its session times out',
+  'lane-host': 'host {host}',
+  'lane-earlier': '{id} (earlier process)',
 } as const;
 
 export type TextKey = keyof typeof EVENT_TEXTS;

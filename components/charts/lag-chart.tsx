@@ -1,6 +1,8 @@
 'use client';
 
 import { memo, useMemo, useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { useLive } from '@/lib/use-live';
 import { colorFor, PALETTE } from '@/protocol/colors';
 import { inputClass } from '../ui/field';
@@ -59,12 +61,13 @@ export const LagChart = memo(function LagChart() {
       }),
     };
   }, [points, groups, detail, unit]);
+  const t = useDict().ui.charts;
   return (
     <Panel
       testId="lag-chart"
       title={
         <span className="flex items-center">
-          Lag over time <Help term="lag" />
+          {t.lagTitle} <Help term="lag" />
         </span>
       }
       actions={
@@ -73,22 +76,22 @@ export const LagChart = memo(function LagChart() {
             className={`${inputClass} w-28 py-0 text-xs`}
             value={unit}
             onChange={(e) => setUnit(e.target.value as 'messages' | 'seconds')}
-            aria-label="Lag unit"
+            aria-label={t.lagUnit}
             data-testid="lag-unit"
           >
-            <option value="messages">messages</option>
-            <option value="seconds">seconds</option>
+            <option value="messages">{t.messages}</option>
+            <option value="seconds">{t.seconds}</option>
           </select>
           <select
             className={`${inputClass} w-48 py-0 text-xs`}
             value={detail}
             onChange={(e) => setDetail(e.target.value)}
-            aria-label="Lag chart detail"
+            aria-label={t.lagDetail}
           >
-            <option value="totals">total per group</option>
+            <option value="totals">{t.totals}</option>
             {groups.map((g) => (
               <option key={g} value={g}>
-                per partition: {g}
+                {fill(t.perPartition, { groupId: g })}
               </option>
             ))}
           </select>

@@ -1,17 +1,13 @@
 'use client';
 
 import { memo, useMemo, useState } from 'react';
+import { useDict } from '@/lib/i18n/language';
 import { useLive } from '@/lib/use-live';
 import { inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
 import { recent } from './chart-data';
 import { type Series, TimeChart } from './time-chart';
-
-const SERIES: Series[] = [
-  { key: 'logEnd', name: 'log end', color: '#dc2626' },
-  { key: 'committed', name: 'committed', color: '#16a34a' },
-];
 
 export const OffsetChart = memo(function OffsetChart() {
   const history = useLive((s) => s.history);
@@ -36,12 +32,17 @@ export const OffsetChart = memo(function OffsetChart() {
         : [],
     [points, key],
   );
+  const t = useDict().ui.charts;
+  const series: Series[] = [
+    { key: 'logEnd', name: t.logEnd, color: '#dc2626' },
+    { key: 'committed', name: t.committed, color: '#16a34a' },
+  ];
   return (
     <Panel
       testId="offset-chart"
       title={
         <span className="flex items-center">
-          Committed vs log end <Help term="commit" />
+          {t.offsetTitle} <Help term="commit" />
         </span>
       }
       actions={
@@ -49,7 +50,7 @@ export const OffsetChart = memo(function OffsetChart() {
           className={`${inputClass} w-56 py-0 text-xs`}
           value={key ?? ''}
           onChange={(e) => setChosen(e.target.value)}
-          aria-label="Partition for the offset chart"
+          aria-label={t.offsetPartition}
         >
           {keys.map((k) => {
             const [g, t, p] = k.split('|');
@@ -63,7 +64,7 @@ export const OffsetChart = memo(function OffsetChart() {
       }
     >
       <div className="h-56">
-        <TimeChart data={data} series={SERIES} autoDomain />
+        <TimeChart data={data} series={series} autoDomain />
       </div>
     </Panel>
   );

@@ -1,15 +1,11 @@
 'use client';
 
 import { memo, useMemo } from 'react';
+import { useDict } from '@/lib/i18n/language';
 import { useLive } from '@/lib/use-live';
 import { Panel } from '../ui/panel';
 import { recent } from './chart-data';
 import { type Series, TimeChart } from './time-chart';
-
-const SERIES: Series[] = [
-  { key: 'produced', name: 'appended to the log', color: '#2563eb' },
-  { key: 'consumed', name: 'processed by lab consumers', color: '#16a34a' },
-];
 
 export const ThroughputChart = memo(function ThroughputChart() {
   const history = useLive((s) => s.history);
@@ -22,10 +18,15 @@ export const ThroughputChart = memo(function ThroughputChart() {
       })),
     [history],
   );
+  const t = useDict().ui.charts;
+  const series: Series[] = [
+    { key: 'produced', name: t.produced, color: '#2563eb' },
+    { key: 'consumed', name: t.consumed, color: '#16a34a' },
+  ];
   return (
-    <Panel title="Produced vs consumed (msg/s)" testId="throughput-chart">
+    <Panel title={t.throughputTitle} testId="throughput-chart">
       <div className="h-56">
-        <TimeChart data={data} series={SERIES} />
+        <TimeChart data={data} series={series} />
       </div>
     </Panel>
   );

@@ -1,11 +1,13 @@
 'use client';
 
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
+
 import { useLive } from '@/lib/use-live';
 import { EXPERIMENT_IDS, type ExperimentRun } from '@/protocol/experiments';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
-import { EXPERIMENT_TEXTS, MEASUREMENT_LABELS, STEP_TEXTS } from './experiment-texts';
 
 const STATUS_TONE: Record<ExperimentRun['status'], Tone> = {
   running: 'sky',
@@ -19,11 +21,12 @@ export function JudgedExperiments() {
   const runs = useLive((s) => s.snapshot?.experiments);
   const run = useCommand();
   const busy = runs?.some((r) => r.status === 'running') ?? false;
+  const t = useDict().experiments;
   return (
     <ul className="flex flex-col gap-3">
       {EXPERIMENT_IDS.map((id) => {
         const last = runs?.find((r) => r.id === id);
-        const text = EXPERIMENT_TEXTS[id];
+        const text = t.ids[id];
         return (
           <li key={id} className="flex flex-col gap-1 text-xs" data-testid={`judged-${id}`}>
             <div className="flex items-start gap-2">
@@ -31,11 +34,11 @@ export function JudgedExperiments() {
                 variant="primary"
                 className="mt-0.5 shrink-0"
                 disabled={busy}
-                title={busy ? 'Another experiment is running' : undefined}
+                title={busy ? t.card.busy : undefined}
                 data-testid={`run-${id}`}
                 onClick={() => void run({ type: 'experiment:run', id })}
               >
-                Run
+                {t.card.run}
               </Button>
               <div>
                 <div className="font-semibold">{text.title}</div>
@@ -51,7 +54,8 @@ export function JudgedExperiments() {
 }
 
 function ResultCard({ run }: { run: ExperimentRun }) {
-  const seconds = ((run.finishedAt ?? Date.now()) - run.startedAt) / 1000;
+  const seconds = (((run.finishedAt ?? Date.now()) - run.startedAt) / 1000).toFixed(0);
+  const t = useDict().experiments;
   return (
     <div
       className="ml-12 rounded border border-slate-200 p-2 dark:border-slate-700"
@@ -59,18 +63,18 @@ function ResultCard({ run }: { run: ExperimentRun }) {
       data-status={run.status}
     >
       <div className="mb-1 flex items-center gap-2">
-        <Badge tone={STATUS_TONE[run.status]}>
-          {run.status === 'passed' ? 'pass' : run.status === 'failed' ? 'fail' : run.status}
-        </Badge>
+        <Badge tone={STATUS_TONE[run.status]}>{t.card[run.status]}</Badge>
         <span className="text-slate-500">
-          {run.status === 'running' ? 'running' : 'took'} {seconds.toFixed(0)} s
+          {fill(run.status === 'running' ? t.card.runningFor : t.card.took, { seconds })}
         </span>
       </div>
       {run.status === 'running' && run.steps.length > 0 && (
-        <p className="text-slate-500">{stepText(run.steps[run.steps.length - 1])}</p>
+        <p className="text-slate-500">{stepText(t.steps, run.steps[run.steps.length - 1])}</p>
       )}
       {run.error && (
-        <p className="text-amber-700 dark:text-amber-300">Could not finish: {run.error}</p>
+        <p className="text-amber-700 dark:text-amber-300">
+          {fill(t.card.couldNotFinish, { error: run.error })}
+        </p>
       )}
       {run.measurements.length > 0 && (
         <table className="w-full">
@@ -78,13 +82,13 @@ function ResultCard({ run }: { run: ExperimentRun }) {
             {run.measurements.map((m) => (
               <tr key={m.key} data-testid={`measure-${m.key}`}>
                 <td className="py-0.5 pr-2 text-slate-600 dark:text-slate-300">
-                  {MEASUREMENT_LABELS[m.key] ?? m.key}
+                  {(t.measures as Record<string, string>)[m.key] ?? m.key}
                 </td>
                 <td className="py-0.5 pr-2 font-mono font-semibold">{m.value}</td>
                 <td className="py-0.5 text-slate-500">
                   {m.expected !== null && (
                     <span className={m.ok === false ? 'text-red-600 dark:text-red-400' : ''}>
-                      {m.ok ? '✓' : '✗'} expected {m.expected}
+                      {m.ok ? '✓' : '✗'} {fill(t.card.expected, { value: m.expected })}
                     </span>
                   )}
                 </td>
@@ -97,7 +101,11 @@ function ResultCard({ run }: { run: ExperimentRun }) {
   );
 }
 
-function stepText(step: ExperimentRun['steps'][number] | undefined): string {
+function stepText(
+  steps: Record<string, string>,
+  step: ExperimentRun['steps'][number] | undefined,
+): string {
   if (!step) return '';
-  return STEP_TEXTS[step.key]?.(step.params) ?? step.key;
+  const template = steps[step.key];
+  return template ? fill(template, step.params) : step.key;
 }

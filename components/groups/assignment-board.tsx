@@ -1,6 +1,8 @@
 'use client';
 
 import { useMemo, useRef } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { useCanAct } from '@/lib/use-live';
 import type { GroupInfo, GroupOffset, PartitionRef } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
@@ -16,6 +18,7 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
   const container = useRef<HTMLDivElement>(null);
   const run = useCommand();
   const canAct = useCanAct();
+  const t = useDict().ui.board;
   const offsetOf = useMemo(() => {
     const byKey = new Map(group.offsets.map((o) => [refKey(o), o]));
     return (refs: PartitionRef[]) =>
@@ -44,7 +47,7 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
         ))}
         {group.lanes.length === 0 && (
           <div className="text-sm text-slate-500 italic">
-            No members: the group is {group.state.toLowerCase()}.
+            {fill(t.noMembers, { state: group.state })}
           </div>
         )}
       </div>
@@ -54,9 +57,7 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
           className="flex flex-wrap items-center gap-1 rounded-md border border-dashed border-slate-400 p-2 dark:border-slate-600"
         >
           <span className="mr-1 text-xs text-slate-500">
-            {group.rebalance || group.members.length > 0
-              ? 'unassigned (rebalancing):'
-              : 'not assigned to anyone:'}
+            {group.rebalance || group.members.length > 0 ? t.unassignedRebalancing : t.unassigned}
           </span>
           {offsetOf(group.unassigned).map((o) => (
             <PartitionChip key={refKey(o)} offset={o} color={null} />
@@ -68,7 +69,7 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
           className="flex flex-wrap items-center gap-2 text-xs text-slate-500"
           data-testid="dormant"
         >
-          <span>Not in the group:</span>
+          <span>{t.notInGroup}</span>
           {group.dormant.map((c) => (
             <span
               key={c.id}
@@ -78,11 +79,11 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
               {group.lab && canAct && (
                 <Button
                   data-testid={`restart-${c.id}`}
-                  aria-label={`Restart ${c.id}`}
-                  title="Start a new process: it joins with a new member id"
+                  aria-label={fill(t.restartLabel, { id: c.id })}
+                  title={t.restartTitle}
                   onClick={() => run({ type: 'consumer:restart', consumerId: c.id })}
                 >
-                  Restart
+                  {t.restart}
                 </Button>
               )}
             </span>

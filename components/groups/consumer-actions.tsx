@@ -1,5 +1,8 @@
 'use client';
 
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
+
 import { acceptsCommands, type LaneConsumer } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
@@ -15,48 +18,49 @@ export function ConsumerActions({
 }) {
   const run = useCommand();
   const live = acceptsCommands(consumer.phase);
+  const t = useDict().ui.actions;
   return (
     <div className="mt-auto flex flex-wrap items-center gap-1">
       <Button
         variant="danger"
         disabled={!live}
         data-testid={`crash-${id}`}
-        aria-label={`Crash ${id} with SIGKILL`}
-        title="kill -9: no LeaveGroup, no final commit. Kafka notices only after the session timeout."
+        aria-label={fill(t.crashLabel, { id })}
+        title={t.crashTitle}
         onClick={() => run({ type: 'consumer:crash', consumerId: id })}
       >
-        Crash
+        {t.crash}
       </Button>
       <Button
         disabled={!live}
         data-testid={`stop-${id}`}
-        aria-label={`Stop ${id} gracefully`}
-        title="Graceful: commit what was processed, send LeaveGroup, exit. The rebalance starts at once."
+        aria-label={fill(t.stopLabel, { id })}
+        title={t.stopTitle}
         onClick={() => run({ type: 'consumer:stop', consumerId: id })}
       >
-        Stop
+        {t.stop}
       </Button>
       {consumer.phase === 'paused' ? (
         <Button
           data-testid={`resume-${id}`}
-          aria-label={`Resume ${id}`}
+          aria-label={fill(t.resumeLabel, { id })}
           onClick={() => run({ type: 'consumer:resume', consumerId: id })}
         >
-          Resume
+          {t.resume}
         </Button>
       ) : (
         <Button
           disabled={!live}
           data-testid={`pause-${id}`}
-          aria-label={`Pause ${id}`}
-          title="Stops fetching but keeps heartbeating: it keeps its partitions and their lag grows."
+          aria-label={fill(t.pauseLabel, { id })}
+          title={t.pauseTitle}
           onClick={() => run({ type: 'consumer:pause', consumerId: id })}
         >
-          Pause
+          {t.pause}
         </Button>
       )}
       <label className="flex items-center gap-1 text-xs text-slate-500">
-        <span className="sr-only">Processing delay for {id}</span>
+        <span className="sr-only">{fill(t.delayLabel, { id })}</span>
         <select
           data-testid={`slow-${id}`}
           disabled={!live}
@@ -65,11 +69,11 @@ export function ConsumerActions({
             run({ type: 'consumer:slow', consumerId: id, delayMs: Number(e.target.value) })
           }
           className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-800"
-          title="Per-message processing delay"
+          title={t.delayTitle}
         >
           {DELAYS_MS.map((d) => (
             <option key={d} value={d}>
-              {d === 0 ? 'full speed' : `${d} ms/msg`}
+              {d === 0 ? t.fullSpeed : fill(t.perMessage, { ms: d })}
             </option>
           ))}
         </select>

@@ -1,6 +1,9 @@
 'use client';
 
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import type { ConsumerPhase, GroupOffset, LaneInfo } from '@/protocol/snapshot';
+import { formatText } from '@/protocol/texts';
 import { Badge, type Tone } from '../ui/badge';
 import { ErrorLine } from '../ui/error-line';
 import { ConsumerActions } from './consumer-actions';
@@ -30,6 +33,9 @@ export function ConsumerLane({
 }) {
   const { consumer } = lane;
   const ghost = lane.kind === 'ghost';
+  const d = useDict();
+  const t = d.ui.lane;
+  const word = (text: LaneInfo['noteText']) => (text ? formatText((k) => d.events[k], text) : null);
   return (
     <div
       data-testid={`lane-${lane.key}`}
@@ -45,15 +51,15 @@ export function ConsumerLane({
               style={{ backgroundColor: lane.color }}
             />
             <span className="truncate text-sm font-semibold" title={lane.memberId ?? undefined}>
-              {lane.label}
+              {word(lane.labelText) ?? lane.label}
             </span>
-            {consumer?.isLeader && !ghost && <Badge tone="sky">leader</Badge>}
+            {consumer?.isLeader && !ghost && <Badge tone="sky">{t.leader}</Badge>}
           </div>
           <div
             className="truncate font-mono text-[10px] text-slate-500"
             title={lane.memberId ?? ''}
           >
-            {lane.memberId ? lane.memberId.slice(-12) : 'no member id yet'}
+            {lane.memberId ? lane.memberId.slice(-12) : t.noMemberId}
             {lane.memberEpoch !== null ? ` · epoch ${lane.memberEpoch}` : ''}
             {consumer?.pid ? ` · pid ${consumer.pid}` : ''}
           </div>
@@ -66,13 +72,15 @@ export function ConsumerLane({
       </div>
       {ghost && lane.evictionDueAt !== null && (
         <div className="text-xs text-red-700 dark:text-red-300">
-          crashed · <Countdown dueAt={lane.evictionDueAt} />
+          {t.crashed} · <Countdown dueAt={lane.evictionDueAt} />
         </div>
       )}
-      {lane.note && <div className="text-xs text-slate-500">{lane.note}</div>}
+      {lane.note && (
+        <div className="text-xs text-slate-500">{word(lane.noteText) ?? lane.note}</div>
+      )}
       {consumer && consumer.delayMs > 0 && !ghost && (
         <div className="text-xs text-amber-700 dark:text-amber-300">
-          slow: {consumer.delayMs} ms per message
+          {fill(t.slow, { ms: consumer.delayMs })}
         </div>
       )}
       <div className="flex flex-wrap gap-1">
@@ -83,7 +91,7 @@ export function ConsumerLane({
           <span
             key={`in-${o.topic}-${o.partition}`}
             data-testid={`incoming-${o.partition}`}
-            title="Assigned by the coordinator (KIP-848 target), not yet taken over by this member"
+            title={t.incoming}
             className="inline-flex items-center rounded-md border-2 border-dashed px-2 py-0.5 font-mono text-xs"
             style={{ borderColor: lane.color }}
           >
@@ -91,7 +99,7 @@ export function ConsumerLane({
           </span>
         ))}
         {chips.length === 0 && incoming.length === 0 && !ghost && (
-          <span className="text-xs text-slate-400 italic">idle: no partitions</span>
+          <span className="text-xs text-slate-400 italic">{t.idle}</span>
         )}
       </div>
       {consumer?.lastError && !ghost && <ErrorLine error={consumer.lastError} />}

@@ -1,7 +1,8 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import type { GlossaryTerm } from '@/lib/glossary';
+import type { GlossaryTerm } from '@/lib/i18n/glossary-en';
+import { useDict } from '@/lib/i18n/language';
 import { useLive } from '@/lib/use-live';
 import { COMMIT_MODES, type CommandInput, OFFSET_RESETS } from '@/protocol/commands';
 import { DEFAULT_TOPIC } from '@/protocol/constants';
@@ -17,11 +18,6 @@ import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
 import { Modal, ModalFooter } from '../ui/modal';
 import { DELIVERY_DEFAULTS, DeliveryFields, deliveryCommand } from './delivery-fields';
-
-const PROTOCOL_LABEL: Record<GroupProtocol, string> = {
-  classic: 'classic (JoinGroup/SyncGroup)',
-  consumer: 'consumer (KIP-848, broker-driven)',
-};
 
 export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   const topics = useLive((s) => s.snapshot?.topics);
@@ -65,6 +61,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
     });
   };
 
+  const t = useDict().ui.create;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const { maxPollIntervalMs, ...rest } = form;
@@ -90,10 +87,10 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
         data-testid="create-group-dialog"
       >
         <h2 id="create-group-title" className="mb-3 text-base font-semibold">
-          Create a consumer group
+          {t.title}
         </h2>
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-          <Field label="Group id">
+          <Field label={t.groupId}>
             <input
               className={inputClass}
               value={form.groupId}
@@ -102,8 +99,8 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
               required
             />
           </Field>
-          <Choice label="Topic" value={form.topic} options={names} onChange={set('topic')} />
-          <Field label="Consumers (0–32)">
+          <Choice label={t.topic} value={form.topic} options={names} onChange={set('topic')} />
+          <Field label={t.consumers}>
             <input
               className={inputClass}
               type="number"
@@ -114,7 +111,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             />
           </Field>
           <Choice
-            label="Client"
+            label={t.client}
             help="client"
             testId="cg-client"
             value={form.client}
@@ -122,16 +119,16 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             onChange={(e) => setKind(e.target.value as ConsumerClient, form.protocol)}
           />
           <Choice
-            label="Rebalance protocol"
+            label={t.protocol}
             help="group-protocol"
             testId="cg-protocol"
             value={form.protocol}
             options={form.client === 'kafkajs' ? ['classic'] : GROUP_PROTOCOLS}
-            labels={PROTOCOL_LABEL}
+            labels={t.protocols}
             onChange={(e) => setKind(form.client, e.target.value as GroupProtocol)}
           />
           <Choice
-            label="Assignor"
+            label={t.assignor}
             help="assignor"
             testId="cg-assignor"
             value={form.assignor}
@@ -139,7 +136,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             onChange={set('assignor')}
           />
           <Choice
-            label="Commit mode"
+            label={t.commitMode}
             help="commit-mode"
             value={form.commitMode}
             options={COMMIT_MODES}
@@ -147,7 +144,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
           />
           <DeliveryFields commitMode={form.commitMode} form={delivery} onChange={setDelivery} />
           {form.commitMode === 'auto' && (
-            <Field label="Auto-commit interval (ms)">
+            <Field label={t.autoCommit}>
               <input
                 className={inputClass}
                 type="number"
@@ -164,7 +161,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             options={OFFSET_RESETS}
             onChange={set('offsetReset')}
           />
-          <Field label="Session timeout (ms)" help="session-timeout">
+          <Field label={t.sessionTimeout} help="session-timeout">
             <input
               className={inputClass}
               type="number"
@@ -176,7 +173,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             />
           </Field>
           {java && (
-            <Field label="max.poll.interval.ms (empty: 300000)" help="max-poll-interval">
+            <Field label={t.maxPoll} help="max-poll-interval">
               <input
                 className={inputClass}
                 type="number"
@@ -197,13 +194,13 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
                 onChange={(e) => setForm({ ...form, staticMembership: e.target.checked })}
                 data-testid="cg-static"
               />
-              static membership (group.instance.id)
+              {t.staticMembership}
             </label>
           )}
         </div>
         <ModalFooter error={error} onCancel={onClose}>
           <Button variant="primary" type="submit" data-testid="cg-submit">
-            Create
+            {t.submit}
           </Button>
         </ModalFooter>
       </form>

@@ -1,7 +1,10 @@
 'use client';
 
 import { memo } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import type { DeadLetters, GroupInfo, LabGroupConfig } from '@/protocol/snapshot';
+import { useOpenMessages } from '../messages/message-browser-context';
 import { Help } from '../ui/help';
 
 /** The commit stat: the mode, with batch's N and T, and "+ DLQ" when poison messages are retried. */
@@ -13,6 +16,7 @@ export function commitLabel(config: LabGroupConfig): string {
 /** exactly-once's output audit and the retry + DLQ record, for groups that have them. */
 export const DeliveryDetails = memo(function DeliveryDetails({ group }: { group: GroupInfo }) {
   const { outputAudit, deadLetters } = group;
+  const t = useDict().ui.delivery;
   if (!outputAudit && !deadLetters) return null;
   return (
     <div className="mb-3 flex flex-col gap-2">
@@ -21,13 +25,13 @@ export const DeliveryDetails = memo(function DeliveryDetails({ group }: { group:
           className="flex flex-wrap items-center gap-3 rounded bg-slate-50 px-2 py-1 text-xs dark:bg-slate-800/60"
           data-testid="output-audit"
         >
-          <span className="font-semibold">Output {outputAudit.topic}</span>
+          <span className="font-semibold">{fill(t.output, { topic: outputAudit.topic })}</span>
           <Help term="exactly-once" />
-          <span>read_committed: {outputAudit.processed} trades</span>
-          <span data-testid="output-duplicates">duplicates {outputAudit.duplicates}</span>
-          <span data-testid="output-missing">
-            acked but not yet in the output {outputAudit.missing}
+          <span>{fill(t.readCommitted, { n: outputAudit.processed })}</span>
+          <span data-testid="output-duplicates">
+            {fill(t.duplicates, { n: outputAudit.duplicates })}
           </span>
+          <span data-testid="output-missing">{fill(t.notYet, { n: outputAudit.missing })}</span>
         </div>
       )}
       {deadLetters && (
@@ -45,6 +49,8 @@ function DeadLetterList({
   retry: LabGroupConfig['retry'];
 }) {
   const { retrying } = deadLetters;
+  const t = useDict().ui.delivery;
+  const openMessages = useOpenMessages();
   return (
     <div className="rounded bg-slate-50 px-2 py-1 text-xs dark:bg-slate-800/60" data-testid="dlq">
       <div className="flex flex-wrap items-center gap-3">
@@ -52,15 +58,20 @@ function DeadLetterList({
         <Help term="dlq" />
         {retry && (
           <span className="text-slate-500">
-            {retry.attempts} attempts, backoff {retry.backoffMs} ms doubling
+            {fill(t.retryPolicy, { attempts: retry.attempts, backoff: retry.backoffMs })}
           </span>
         )}
-        <span data-testid="dlq-count">{deadLetters.count} dead-lettered</span>
-        <span>{deadLetters.retries} retries</span>
+        <span data-testid="dlq-count">{fill(t.deadLettered, { n: deadLetters.count })}</span>
+        <span>{fill(t.retries, { n: deadLetters.retries })}</span>
         {retrying && (
           <span className="text-amber-700 dark:text-amber-400" data-testid="dlq-retrying">
-            {retrying.consumerId} retrying P{retrying.partition}@{retrying.offset}: attempt{' '}
-            {retrying.attempt} failed ({retrying.error}), next in {retrying.delayMs} ms
+            {fill(t.retrying, {
+              id: retrying.consumerId,
+              where: `P${retrying.partition}@${retrying.offset}`,
+              attempt: retrying.attempt,
+              error: retrying.error,
+              delay: retrying.delayMs,
+            })}
           </span>
         )}
       </div>
@@ -68,8 +79,18 @@ function DeadLetterList({
         <ul className="mt-1 max-h-32 overflow-y-auto font-mono" data-testid="dlq-list">
           {deadLetters.recent.map((d) => (
             <li key={`${d.partition}@${d.offset}@${d.dlqOffset}`} className="truncate">
-              P{d.partition}@{d.offset} → dlq@{d.dlqOffset} · {d.error} · {d.attempts}{' '}
-              {d.attempts === 1 ? 'attempt' : 'attempts'} · {d.consumerId}
+              <button
+                type="button"
+                className="w-full truncate text-left hover:underline"
+                title={t.openDlq}
+                data-testid={`dlq-entry-${d.dlqOffset}`}
+                onClick={() =>
+                  openMessages({ topic: deadLetters.topic, partition: 0, offset: d.dlqOffset })
+                }
+              >
+                P{d.partition}@{d.offset} → dlq@{d.dlqOffset} · {d.error} ·{' '}
+                {fill(t.attempts, { n: d.attempts })} · {d.consumerId}
+              </button>
             </li>
           ))}
         </ul>

@@ -1,5 +1,8 @@
 'use client';
 
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
+
 import {
   BATCH_COMMIT_EVERY,
   BATCH_COMMIT_INTERVAL_MS,
@@ -53,12 +56,13 @@ export function DeliveryFields({
   form: DeliveryForm;
   onChange: (form: DeliveryForm) => void;
 }) {
+  const t = useDict().ui.create;
   const number = (
     key: Exclude<keyof DeliveryForm, 'dlq'>,
     label: string,
     limits: { min: number; max: number },
   ) => (
-    <Field label={`${label} (${limits.min}–${limits.max})`}>
+    <Field label={fill(t.range, { label, min: limits.min, max: limits.max })}>
       <input
         className={inputClass}
         type="number"
@@ -72,10 +76,9 @@ export function DeliveryFields({
   );
   return (
     <>
+      {commitMode === 'batch' && number('batchCommitEvery', t.batchEvery, BATCH_COMMIT_EVERY)}
       {commitMode === 'batch' &&
-        number('batchCommitEvery', 'Commit every N messages', BATCH_COMMIT_EVERY)}
-      {commitMode === 'batch' &&
-        number('batchCommitIntervalMs', 'or every T ms', BATCH_COMMIT_INTERVAL_MS)}
+        number('batchCommitIntervalMs', t.batchInterval, BATCH_COMMIT_INTERVAL_MS)}
       <label className="flex items-center gap-2 self-end text-xs text-slate-600 dark:text-slate-300">
         <input
           type="checkbox"
@@ -83,10 +86,10 @@ export function DeliveryFields({
           onChange={(e) => onChange({ ...form, dlq: e.target.checked })}
           data-testid="cg-dlq"
         />
-        retry poison messages, then DLQ
+        {t.dlq}
       </label>
-      {form.dlq && number('retryAttempts', 'Attempts', RETRY_ATTEMPTS)}
-      {form.dlq && number('retryBackoffMs', 'First backoff (ms), doubling', RETRY_BACKOFF_MS)}
+      {form.dlq && number('retryAttempts', t.attempts, RETRY_ATTEMPTS)}
+      {form.dlq && number('retryBackoffMs', t.backoff, RETRY_BACKOFF_MS)}
     </>
   );
 }

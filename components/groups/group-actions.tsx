@@ -1,5 +1,8 @@
 'use client';
 
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
+
 import type { GroupInfo } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
@@ -17,49 +20,44 @@ export function GroupActions({
   undoReset: GroupInfo['undoReset'];
 }) {
   const run = useCommand();
+  const t = useDict().ui.groupActions;
   return (
     <>
       <Button data-testid="add-consumer" onClick={() => run({ type: 'consumer:add', groupId })}>
-        + Add consumer
+        {t.addConsumer}
       </Button>
       <Button
         data-testid="trigger-rebalance"
         disabled={kip848}
-        title={
-          kip848
-            ? 'KIP-848 groups are rebalanced by the coordinator alone: add or stop a consumer instead'
-            : 'One member rejoins with new metadata; the coordinator rebalances the whole group'
-        }
+        title={kip848 ? t.rebalanceKip848 : t.rebalanceTitle}
         onClick={() =>
-          run({ type: 'group:rebalance', groupId }, `Rebalance requested for ${groupId}`)
+          run({ type: 'group:rebalance', groupId }, fill(t.rebalanceRequested, { groupId }))
         }
       >
-        Trigger rebalance
+        {t.rebalance}
       </Button>
       <Button data-testid="open-reset-offsets" onClick={onReset}>
-        Reset / replay
+        {t.reset}
       </Button>
       {undoReset && (
         <Button
           data-testid="undo-reset"
-          title={`Put back the offsets from before: ${undoReset.detail}`}
-          onClick={() =>
-            run({ type: 'group:undo-reset', groupId }, `Offsets of ${groupId} put back`)
-          }
+          title={fill(t.undoTitle, { detail: undoReset.detail })}
+          onClick={() => run({ type: 'group:undo-reset', groupId }, fill(t.undone, { groupId }))}
         >
-          Undo reset
+          {t.undo}
         </Button>
       )}
       <Button
         variant="danger"
         data-testid="delete-group"
         onClick={() => {
-          if (window.confirm(`Stop all consumers of ${groupId} and delete the group in Kafka?`)) {
-            void run({ type: 'group:delete', groupId }, `Group ${groupId} deleted`);
+          if (window.confirm(fill(t.deleteConfirm, { groupId }))) {
+            void run({ type: 'group:delete', groupId }, fill(t.deleted, { groupId }));
           }
         }}
       >
-        Delete
+        {t.delete}
       </Button>
     </>
   );

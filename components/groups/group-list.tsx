@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 import { useGroupSelection } from '@/lib/group-selection';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { useCanAct, useLive } from '@/lib/use-live';
 import type { GroupInfo } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
@@ -15,20 +17,19 @@ export function GroupList() {
   const [creating, setCreating] = useState(false);
   const canAct = useCanAct();
   const { open, isOpen, toggle } = useGroupSelection();
+  const t = useDict().ui.groups;
   const byId = new Map<string, GroupInfo>((groups ?? []).map((g) => [g.groupId, g]));
   return (
     <div className="flex flex-col gap-3">
       <div className="flex items-center justify-between">
-        <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
-          Consumer groups
-        </h2>
+        <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{t.title}</h2>
         {canAct && (
           <Button
             variant="primary"
             data-testid="open-create-group"
             onClick={() => setCreating(true)}
           >
-            + Create group
+            {t.create}
           </Button>
         )}
       </div>
@@ -40,15 +41,11 @@ export function GroupList() {
           <GroupPanel key={id} group={group} onClose={toggle} />
         ) : (
           <p key={id} className="text-sm text-slate-500" data-testid={`group-loading-${id}`}>
-            Loading {id}…
+            {fill(t.loading, { id })}
           </p>
         );
       })}
-      {open.length === 0 && (
-        <p className="text-sm text-slate-500">
-          Pick a group in the table to see its members, partitions and offsets.
-        </p>
-      )}
+      {open.length === 0 && <p className="text-sm text-slate-500">{t.pick}</p>}
     </div>
   );
 }

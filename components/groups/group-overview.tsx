@@ -1,6 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { useLive } from '@/lib/use-live';
 import { useNow } from '@/lib/use-now';
 import { GROUP_STATES, type GroupSummary, VERDICTS } from '@/protocol/snapshot';
@@ -11,17 +13,17 @@ import { compareBy, type SortKey } from './overview-sort';
 const VIEWPORT_PX = 360;
 const OVERSCAN_ROWS = 6;
 
-const COLUMNS: { key: SortKey; label: string; className?: string; width: string }[] = [
-  { key: 'groupId', label: 'group', width: 'w-[24%]' },
-  { key: 'type', label: 'type · assignor', width: 'w-[11%]' },
-  { key: 'state', label: 'state', width: 'w-[10%]' },
-  { key: 'members', label: 'members', className: 'text-right', width: 'w-[6%]' },
-  { key: 'topics', label: 'topics', width: 'w-[12%]' },
-  { key: 'totalLag', label: 'lag', className: 'text-right', width: 'w-[6%]' },
-  { key: 'lagSeconds', label: 'lag (s)', className: 'text-right', width: 'w-[6%]' },
-  { key: 'trend', label: 'last minute', width: 'w-[10%]' },
-  { key: 'health', label: 'health', width: 'w-[7%]' },
-  { key: 'lastCommitAt', label: 'last commit', className: 'text-right', width: 'w-[8%]' },
+const COLUMNS: { key: SortKey; className?: string; width: string }[] = [
+  { key: 'groupId', width: 'w-[24%]' },
+  { key: 'type', width: 'w-[11%]' },
+  { key: 'state', width: 'w-[10%]' },
+  { key: 'members', className: 'text-right', width: 'w-[6%]' },
+  { key: 'topics', width: 'w-[12%]' },
+  { key: 'totalLag', className: 'text-right', width: 'w-[6%]' },
+  { key: 'lagSeconds', className: 'text-right', width: 'w-[6%]' },
+  { key: 'trend', width: 'w-[10%]' },
+  { key: 'health', width: 'w-[7%]' },
+  { key: 'lastCommitAt', className: 'text-right', width: 'w-[8%]' },
 ];
 
 /**
@@ -47,6 +49,7 @@ export function GroupOverview({
   const [scrollTop, setScrollTop] = useState(0);
   // One tick a second for "last commit … ago"; rows themselves change only with their data.
   const now = useNow(1000);
+  const t = useDict().ui.overview;
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -77,32 +80,33 @@ export function GroupOverview({
     >
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
         <h2 className="text-sm font-semibold">
-          All groups{' '}
+          {t.title}{' '}
           <span className="font-normal text-slate-500" data-testid="overview-count">
-            {shown.length} of {rows?.length ?? 0}
+            {fill(t.count, { shown: shown.length, total: rows?.length ?? 0 })}
           </span>
         </h2>
         <Help term="health" />
         <input
           className="ml-auto w-48 rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-800"
-          placeholder="search group or topic"
+          placeholder={t.search}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           data-testid="overview-search"
         />
-        <Filter label="state" value={state} onChange={setState} options={GROUP_STATES} />
+        <Filter label={t.state} value={state} onChange={setState} options={GROUP_STATES} />
         <Filter
-          label="health"
+          label={t.health}
           value={health}
           onChange={setHealth}
           options={VERDICTS}
           testId="overview-health"
         />
         <Filter
-          label="origin"
+          label={t.origin}
           value={origin}
           onChange={(v) => setOrigin(v as typeof origin)}
           options={['lab', 'outside']}
+          optionLabel={(o) => (o === 'lab' ? t.lab : t.outside)}
         />
       </header>
       <div
@@ -141,7 +145,7 @@ export function GroupOverview({
                     }
                     data-testid={`sort-${c.key}`}
                   >
-                    {c.label}
+                    {t.columns[c.key]}
                     {sort.key === c.key ? (sort.desc ? ' ↓' : ' ↑') : ''}
                   </button>
                 </th>
@@ -163,7 +167,7 @@ export function GroupOverview({
             <tr aria-hidden style={{ height: (shown.length - last) * ROW_HEIGHT_PX }} />
           </tbody>
         </table>
-        {shown.length === 0 && <p className="p-3 text-slate-500">No group matches.</p>}
+        {shown.length === 0 && <p className="p-3 text-slate-500">{t.noMatch}</p>}
       </div>
     </section>
   );
@@ -175,25 +179,28 @@ function Filter({
   onChange,
   options,
   testId,
+  optionLabel = (o) => o,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   options: readonly string[];
   testId?: string;
+  optionLabel?: (option: string) => string;
 }) {
+  const t = useDict().ui.overview;
   return (
     <select
-      aria-label={`filter by ${label}`}
+      aria-label={fill(t.filterBy, { label })}
       className="rounded border border-slate-300 bg-white px-1 py-1 text-xs dark:border-slate-600 dark:bg-slate-800"
       value={value}
       onChange={(e) => onChange(e.target.value)}
       data-testid={testId}
     >
-      <option value="">any {label}</option>
+      <option value="">{fill(t.any, { label })}</option>
       {options.map((o) => (
         <option key={o} value={o}>
-          {o}
+          {optionLabel(o)}
         </option>
       ))}
     </select>

@@ -1,6 +1,8 @@
 'use client';
 
 import { memo, useCallback, useMemo, useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { countRender } from '@/lib/render-count';
 import { useCanAct } from '@/lib/use-live';
 import type { GroupInfo } from '@/protocol/snapshot';
@@ -12,7 +14,7 @@ import { AssignmentBoard } from './assignment-board';
 import { commitLabel, DeliveryDetails } from './delivery-details';
 import { GroupActions } from './group-actions';
 import { OffsetBars } from './offset-bars';
-import { STATE_TONE, VERDICT_TONE } from './overview-row';
+import { healthText, STATE_TONE, VERDICT_TONE } from './overview-row';
 import { RebalanceClock } from './rebalance-clock';
 import { ResetOffsetsDialog } from './reset-offsets-dialog';
 
@@ -25,6 +27,8 @@ export const GroupPanel = memo(function GroupPanel({
 }) {
   countRender(`group:${group.groupId}`);
   const [resetting, setResetting] = useState(false);
+  const d = useDict().ui;
+  const t = d.group;
   const colorOf = useCallback(
     (memberId: string | null) =>
       memberId ? (group.lanes.find((l) => l.memberId === memberId)?.color ?? null) : null,
@@ -36,7 +40,7 @@ export const GroupPanel = memo(function GroupPanel({
       <span className="font-mono" data-testid="group-id">
         {groupId}
       </span>
-      {group.lab ? <Badge tone="sky">lab</Badge> : <Badge tone="slate">read-only</Badge>}
+      {group.lab ? <Badge tone="sky">{t.lab}</Badge> : <Badge tone="slate">{t.readOnly}</Badge>}
       <Badge tone={STATE_TONE[group.state]} testId="group-state">
         {group.state}
       </Badge>
@@ -50,7 +54,7 @@ export const GroupPanel = memo(function GroupPanel({
   const closeButton = onClose && (
     <Button
       variant="ghost"
-      aria-label={`Close ${groupId}`}
+      aria-label={fill(t.close, { groupId })}
       data-testid="close-group"
       onClick={() => onClose(groupId)}
     >
@@ -74,44 +78,44 @@ export const GroupPanel = memo(function GroupPanel({
   return (
     <Panel title={title} actions={actions} testId={`group-${groupId}`}>
       <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4 lg:grid-cols-6">
-        <Stat label="topic">{topicLine}</Stat>
-        <Stat label="kind" help="group-protocol">
+        <Stat label={t.topic}>{topicLine}</Stat>
+        <Stat label={t.kind} help="group-protocol">
           {group.config
-            ? `${group.config.client} · ${group.config.protocol === 'consumer' ? 'KIP-848' : 'classic'}${group.config.staticMembership ? ' · static' : ''}`
+            ? `${group.config.client} · ${group.config.protocol === 'consumer' ? 'KIP-848' : 'classic'}${group.config.staticMembership ? ` · ${t.static}` : ''}`
             : group.type}
         </Stat>
-        <Stat label="assignor" help="assignor">
+        <Stat label={t.assignor} help="assignor">
           <span>{group.protocol || '—'}</span>
         </Stat>
-        <Stat label={group.type === 'consumer' ? 'group epoch' : 'generation'} help="generation">
+        <Stat label={group.type === 'consumer' ? t.groupEpoch : t.generation} help="generation">
           <span data-testid="generation">{group.generationId ?? '—'}</span>
         </Stat>
-        <Stat label="members">
+        <Stat label={t.members}>
           <span data-testid="member-count">{group.members.length}</span>
         </Stat>
-        <Stat label="total lag" help="lag">
+        <Stat label={t.totalLag} help="lag">
           <span data-testid="total-lag">{group.totalLag}</span>
         </Stat>
-        <Stat label="lag (s)" help="lag-seconds">
+        <Stat label={t.lagSeconds} help="lag-seconds">
           <span data-testid="lag-seconds">{group.lagSeconds.toFixed(1)}</span>
         </Stat>
-        <Stat label="health" help="health">
-          <span title={group.health.reason} data-testid="group-health">
+        <Stat label={t.health} help="health">
+          <span title={healthText(d, group.health)} data-testid="group-health">
             <Badge tone={VERDICT_TONE[group.health.verdict]}>{group.health.verdict}</Badge>
           </span>
         </Stat>
         {group.config && (
-          <Stat label="session timeout" help="session-timeout">
+          <Stat label={t.sessionTimeout} help="session-timeout">
             {group.config.sessionTimeoutMs / 1000} s
           </Stat>
         )}
         {group.config && (
-          <Stat label="commit" help="commit-mode">
+          <Stat label={t.commit} help="commit-mode">
             <span title={commitLabel(group.config)}>{commitLabel(group.config)}</span>
           </Stat>
         )}
         {group.config?.maxPollIntervalMs && (
-          <Stat label="max.poll.interval" help="max-poll-interval">
+          <Stat label={t.maxPoll} help="max-poll-interval">
             {group.config.maxPollIntervalMs / 1000} s
           </Stat>
         )}
@@ -121,12 +125,12 @@ export const GroupPanel = memo(function GroupPanel({
           className="mb-3 flex flex-wrap items-center gap-3 rounded bg-slate-50 px-2 py-1 text-xs dark:bg-slate-800/60"
           data-testid="audit"
         >
-          <span className="font-semibold">Delivery audit</span>
+          <span className="font-semibold">{t.audit}</span>
           <Help term="delivery-audit" />
-          <span>processed {group.audit.processed}</span>
-          <span>duplicates {group.audit.duplicates}</span>
+          <span>{fill(t.processed, { n: group.audit.processed })}</span>
+          <span>{fill(t.duplicates, { n: group.audit.duplicates })}</span>
           {/* Not coloured as an alarm: trades acked a moment ago are legitimately in flight. */}
-          <span data-testid="audit-missing">acked but not yet processed {group.audit.missing}</span>
+          <span data-testid="audit-missing">{fill(t.inFlight, { n: group.audit.missing })}</span>
         </div>
       )}
       <DeliveryDetails group={group} />

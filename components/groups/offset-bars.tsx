@@ -1,6 +1,8 @@
 'use client';
 
 import { memo } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
 import { useOpenMessages } from '../messages/message-browser-context';
@@ -20,23 +22,24 @@ export const OffsetBars = memo(function OffsetBars({
   offsets: GroupOffset[];
   colorOf: (memberId: string | null) => string | null;
 }) {
+  const t = useDict().ui.bars;
   if (offsets.length === 0) return null;
   return (
     <div className="flex flex-col gap-1" data-testid="offset-bars">
       <div className="flex flex-wrap items-center gap-3 text-[11px] text-slate-500">
         <span className="inline-flex items-center gap-1">
-          <i className="inline-block h-2 w-3 rounded-sm bg-emerald-500" /> committed
+          <i className="inline-block h-2 w-3 rounded-sm bg-emerald-500" /> {t.committed}
           <Help term="committed" />
         </span>
         <span className="inline-flex items-center gap-1">
-          <i className="inline-block h-2 w-3 rounded-sm bg-amber-400" /> processed, not committed
+          <i className="inline-block h-2 w-3 rounded-sm bg-amber-400" /> {t.processed}
           <Help term="processed" />
         </span>
         <span className="inline-flex items-center gap-1">
-          <i className="inline-block h-2 w-3 rounded-sm bg-red-400/70" /> lag
+          <i className="inline-block h-2 w-3 rounded-sm bg-red-400/70" /> {t.lag}
           <Help term="lag" />
         </span>
-        <span className="ml-auto">log start … log end</span>
+        <span className="ml-auto">{t.range}</span>
       </div>
       {offsets.map((o) => (
         <OffsetBar key={`${o.topic}-${o.partition}`} offset={o} color={colorOf(o.memberId)} />
@@ -48,6 +51,7 @@ export const OffsetBars = memo(function OffsetBars({
 const OffsetBar = memo(
   function OffsetBar({ offset: o, color }: { offset: GroupOffset; color: string | null }) {
     const openMessages = useOpenMessages();
+    const t = useDict().ui.bars;
     const start = o.logStartOffset;
     const span = o.logEndOffset - start;
     const committed = o.committedOffset ?? start;
@@ -62,14 +66,14 @@ const OffsetBar = memo(
         ? Math.max(MIN_SEGMENT_PCT, pct(processed, start, span) - committedPct)
         : 0;
     const lagPct = o.lag > 0 ? Math.max(MIN_SEGMENT_PCT, 100 - committedPct) : 0;
-    const title = [
-      `partition ${o.partition}`,
-      `log start ${o.logStartOffset}`,
-      `committed ${o.committedOffset ?? 'none'}`,
-      `processed ${o.processedOffset ?? '—'}`,
-      `log end ${o.logEndOffset}`,
-      `lag ${o.lag}`,
-    ].join(' · ');
+    const title = fill(t.title, {
+      partition: o.partition,
+      logStart: o.logStartOffset,
+      committed: o.committedOffset ?? '—',
+      processed: o.processedOffset ?? '—',
+      logEnd: o.logEndOffset,
+      lag: o.lag,
+    });
     return (
       <div
         className="grid grid-cols-[2.5rem_1fr_9.5rem] items-center gap-2 text-xs"
@@ -80,7 +84,15 @@ const OffsetBar = memo(
         <button
           type="button"
           className="flex items-center gap-1 rounded font-mono hover:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:hover:bg-slate-700"
-          title={`Read the messages of ${o.topic} partition ${o.partition}${o.committedOffset !== null && o.committedOffset < o.logEndOffset ? `, from the committed offset ${o.committedOffset}` : ''}`}
+          title={
+            o.committedOffset !== null && o.committedOffset < o.logEndOffset
+              ? fill(t.readFrom, {
+                  topic: o.topic,
+                  partition: o.partition,
+                  offset: o.committedOffset,
+                })
+              : fill(t.read, { topic: o.topic, partition: o.partition })
+          }
           onClick={() =>
             openMessages({
               topic: o.topic,
@@ -123,7 +135,9 @@ const OffsetBar = memo(
         </div>
         <span className="text-right font-mono text-[11px] tabular-nums text-slate-600 dark:text-slate-300">
           {o.committedOffset ?? '—'} / {o.logEndOffset} ·{' '}
-          <b className={o.lag > 0 ? 'text-red-600 dark:text-red-400' : ''}>lag {o.lag}</b>
+          <b className={o.lag > 0 ? 'text-red-600 dark:text-red-400' : ''}>
+            {fill(t.lagN, { lag: o.lag })}
+          </b>
         </span>
       </div>
     );

@@ -1,11 +1,20 @@
 'use client';
 
 import { memo } from 'react';
-import type { GroupState, GroupSummary, Verdict } from '@/protocol/snapshot';
+import type { Dictionary } from '@/lib/i18n/dictionaries';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
+import type { GroupState, GroupSummary, Health, Verdict } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
 import { Sparkline } from './sparkline';
 
 export const ROW_HEIGHT_PX = 30;
+
+/** A verdict's sentence in the reader's language, with the numbers Kafka gave ("(120 → 340)"). */
+export function healthText(d: Dictionary['ui'], health: Health): string {
+  const numbers = /\(([^()]*\d[^()]*)\)$/.exec(health.reason)?.[0];
+  return numbers ? `${d.health[health.verdict]} ${numbers}` : d.health[health.verdict];
+}
 
 export const VERDICT_TONE: Record<Verdict, Tone> = {
   OK: 'green',
@@ -26,12 +35,12 @@ export const STATE_TONE: Record<GroupState, Tone> = {
   Unknown: 'slate',
 };
 
-export function ago(at: number | null, now: number): string {
+export function ago(at: number | null, now: number, t: Dictionary['ui']['overview']): string {
   if (at === null) return '—';
   const s = Math.max(0, Math.round((now - at) / 1000));
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  return `${Math.floor(s / 3600)} h ago`;
+  if (s < 60) return fill(t.secondsAgo, { n: s });
+  if (s < 3600) return fill(t.minutesAgo, { n: Math.floor(s / 60) });
+  return fill(t.hoursAgo, { n: Math.floor(s / 3600) });
 }
 
 export const OverviewRow = memo(function OverviewRow({
@@ -46,6 +55,7 @@ export const OverviewRow = memo(function OverviewRow({
   now: number;
 }) {
   const cell = 'truncate px-2';
+  const d = useDict().ui;
   return (
     <tr
       aria-selected={open}
@@ -68,7 +78,7 @@ export const OverviewRow = memo(function OverviewRow({
             {open ? '▾' : '▸'}
           </span>
           <span className="truncate">{g.groupId}</span>
-          {g.lab && <Badge tone="sky">lab</Badge>}
+          {g.lab && <Badge tone="sky">{d.group.lab}</Badge>}
         </button>
       </td>
       <td className={`${cell} text-slate-600 dark:text-slate-300`}>
@@ -91,13 +101,13 @@ export const OverviewRow = memo(function OverviewRow({
       <td className={cell}>
         <Sparkline points={g.lagTrend} />
       </td>
-      <td className={cell} title={g.health.reason}>
+      <td className={cell} title={healthText(d, g.health)}>
         <Badge tone={VERDICT_TONE[g.health.verdict]} testId={`health-${g.groupId}`}>
           {g.health.verdict}
         </Badge>
       </td>
       <td className={`${cell} text-right text-slate-500 tabular-nums`}>
-        {ago(g.lastCommitAt, now)}
+        {ago(g.lastCommitAt, now, d.overview)}
       </td>
     </tr>
   );

@@ -1,10 +1,19 @@
 import { memo } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
 
 export const PartitionChip = memo(
   function PartitionChip({ offset, color }: { offset: GroupOffset; color: string | null }) {
-    const title = `${offset.topic} partition ${offset.partition}\ncommitted ${offset.committedOffset ?? 'none'} · log end ${offset.logEndOffset} · lag ${offset.lag}`;
+    const t = useDict().ui.board;
+    const title = fill(t.chipTitle, {
+      topic: offset.topic,
+      partition: offset.partition,
+      committed: offset.committedOffset ?? '—',
+      logEnd: offset.logEndOffset,
+      lag: offset.lag,
+    });
     return (
       <span
         data-flip-key={`${offset.topic}-${offset.partition}`}

@@ -1,9 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { Badge } from '../ui/badge';
 
 export function RebalanceClock({ startedAt, reason }: { startedAt: number; reason: string }) {
+  const t = useDict().ui.board;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 100);
@@ -11,7 +14,9 @@ export function RebalanceClock({ startedAt, reason }: { startedAt: number; reaso
   }, []);
   return (
     <span title={reason} data-testid="rebalancing">
-      <Badge tone="amber">rebalancing {(Math.max(0, now - startedAt) / 1000).toFixed(1)} s</Badge>
+      <Badge tone="amber">
+        {fill(t.rebalancing, { seconds: (Math.max(0, now - startedAt) / 1000).toFixed(1) })}
+      </Badge>
     </span>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { REPLAY_FROM, RESET_TARGETS, type ResetTarget } from '@/protocol/commands';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
@@ -13,12 +15,8 @@ interface PlanRow {
   to: number;
 }
 
-const VALUE_LABEL: Partial<Record<ResetTarget, string>> = {
-  last: 'Records per partition',
-  offset: 'Offset',
-  shift: 'Shift by (negative = replay)',
-  timestamp: 'From time',
-};
+/** Targets that take a value (the others go to the log start or end). */
+const WITH_VALUE: ReadonlySet<ResetTarget> = new Set(['last', 'offset', 'shift', 'timestamp']);
 
 /** A datetime-local input wants local wall-clock time; toISOString() would give UTC. */
 function localInputValue(ms: number): string {
@@ -37,6 +35,7 @@ export function ResetOffsetsDialog({
   onClose: () => void;
 }) {
   const run = useCommand();
+  const t = useDict().ui.reset;
   const [to, setTo] = useState<ResetTarget>('earliest');
   const [value, setValue] = useState('0');
   const [time, setTime] = useState(() => localInputValue(Date.now() - 60_000));
@@ -53,7 +52,7 @@ export function ResetOffsetsDialog({
       viaReplay && !dryRun && replayFrom
         ? { type: 'group:replay', groupId, from: replayFrom, value: numericValue }
         : { type: 'group:reset-offsets', groupId, to, value: numericValue, dryRun },
-      dryRun ? undefined : `Offsets of ${groupId} reset`,
+      dryRun ? undefined : fill(t.done, { groupId }),
       { inlineErrors: true },
     );
     if (!ack.ok) return setError(ack.error);
@@ -69,18 +68,14 @@ export function ResetOffsetsDialog({
         data-testid="reset-offsets-dialog"
       >
         <h2 id="reset-title" className="mb-1 text-base font-semibold">
-          Reset offsets of <span className="font-mono">{groupId}</span>
+          {t.title} <span className="font-mono">{groupId}</span>
         </h2>
         <p className="mb-3 text-xs text-slate-500">
-          Kafka only moves the offsets of an Empty group.{' '}
-          {running > 0
-            ? replayFrom
-              ? `Apply stops the ${running} running consumer(s) (they leave the group and commit), resets while the group is Empty, then starts them again.`
-              : `Stop the ${running} running consumer(s) first, or pick earliest, offset, timestamp or last to replay with them stopped and restarted for you.`
-            : 'Preview shows where each partition would go.'}
+          {t.onlyEmpty}{' '}
+          {running > 0 ? fill(replayFrom ? t.willStop : t.stopFirst, { running }) : t.preview}
         </p>
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Reset to">
+          <Field label={t.resetTo}>
             <select
               className={inputClass}
               value={to}
@@ -95,7 +90,7 @@ export function ResetOffsetsDialog({
             </select>
           </Field>
           {to === 'timestamp' ? (
-            <Field label="From time">
+            <Field label={t.values.timestamp}>
               <input
                 className={inputClass}
                 type="datetime-local"
@@ -106,8 +101,8 @@ export function ResetOffsetsDialog({
                 }}
               />
             </Field>
-          ) : VALUE_LABEL[to] ? (
-            <Field label={VALUE_LABEL[to] ?? ''}>
+          ) : WITH_VALUE.has(to) ? (
+            <Field label={t.values[to as 'last' | 'offset' | 'shift']}>
               <input
                 className={inputClass}
                 type="number"
@@ -124,9 +119,9 @@ export function ResetOffsetsDialog({
           <table className="mt-3 w-full text-xs" data-testid="reset-plan">
             <thead>
               <tr className="text-slate-500">
-                <th className="text-left font-normal">partition</th>
-                <th className="text-right font-normal">committed now</th>
-                <th className="text-right font-normal">after reset</th>
+                <th className="text-left font-normal">{t.partition}</th>
+                <th className="text-right font-normal">{t.now}</th>
+                <th className="text-right font-normal">{t.after}</th>
               </tr>
             </thead>
             <tbody className="font-mono">
@@ -146,7 +141,7 @@ export function ResetOffsetsDialog({
         )}
         <ModalFooter error={error} onCancel={onClose}>
           <Button data-testid="reset-preview" onClick={() => send(true)}>
-            Preview
+            {t.previewButton}
           </Button>
           <Button
             variant="primary"
@@ -154,7 +149,7 @@ export function ResetOffsetsDialog({
             disabled={!plan || (running > 0 && !replayFrom)}
             onClick={() => send(false)}
           >
-            {viaReplay ? 'Stop, reset, restart' : 'Apply'}
+            {viaReplay ? t.stopResetRestart : t.apply}
           </Button>
         </ModalFooter>
       </div>

@@ -1,9 +1,12 @@
 'use client';
 
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { useCanAct, useLive } from '@/lib/use-live';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
+import { LanguageSwitch } from './language-switch';
 import { ThemeToggle } from './theme-toggle';
 
 export function Header() {
@@ -15,58 +18,65 @@ export function Header() {
   const cluster = snapshot?.cluster;
   const producer = snapshot?.producer;
   const embedded = connection?.embeddedBroker ?? null;
+  const t = useDict().ui.header;
 
   let tone: Tone = 'amber';
-  let label = 'connecting';
-  if (socket === 'reconnecting') label = 'reconnecting';
+  let label = t.connecting;
+  if (socket === 'reconnecting') label = t.reconnecting;
   else if (connection?.kafka === 'unreachable') {
     tone = 'red';
-    label = 'broker unreachable';
+    label = t.unreachable;
   } else if (connection?.kafka === 'connected') {
     tone = 'green';
-    label = 'connected';
+    label = t.connected;
   }
 
   return (
     <header className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex items-baseline gap-2">
         <span className="text-lg font-bold tracking-tight">Offset Lab</span>
-        <span className="text-xs text-slate-500">Kafka consumer groups, live</span>
+        <span className="text-xs text-slate-500">{t.subtitle}</span>
       </div>
       <Badge tone={tone} testId="connection-badge">
         {label}
       </Badge>
       <dl className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
-        <Item label="cluster id">
+        <Item label={t.clusterId}>
           <span data-testid="cluster-id" className="font-mono">
             {cluster?.clusterId ?? '—'}
           </span>
         </Item>
-        <Item label="brokers">
+        <Item label={t.brokers}>
           <span data-testid="brokers" className="font-mono">
             {cluster?.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).join(', ') ||
               connection?.brokers ||
               '—'}
           </span>
         </Item>
-        <Item label="controller">{cluster?.controller ?? '—'}</Item>
-        <Item label="commits">
+        <Item label={t.controller}>{cluster?.controller ?? '—'}</Item>
+        <Item label={t.commits}>
           <span
             data-testid="commit-stream"
             title={
               connection?.commitStream.mode === 'tail'
-                ? 'Every commit is read from __consumer_offsets as Kafka writes it'
-                : `Committed offsets are read with each poll${connection?.commitStream.reason ? `: ${connection.commitStream.reason}` : ''}`
+                ? t.commitsLiveTitle
+                : `${t.commitsPolledTitle}${connection?.commitStream.reason ? `: ${connection.commitStream.reason}` : ''}`
             }
           >
             {connection?.commitStream.mode === 'tail'
-              ? 'live (__consumer_offsets)'
-              : `polled every ${((connection?.pollIntervalMs || 1000) / 1000).toFixed(1)} s`}
+              ? t.commitsLive
+              : fill(t.commitsPolled, {
+                  seconds: ((connection?.pollIntervalMs || 1000) / 1000).toFixed(1),
+                })}
           </span>
         </Item>
-        <Item label="producing">
+        <Item label={t.producing}>
           <span data-testid="producer-rate" className="font-mono">
-            {producer ? (producer.paused ? 'paused' : `${producer.ackedPerSec} msg/s`) : '—'}
+            {producer
+              ? producer.paused
+                ? t.paused
+                : fill(t.perSecond, { rate: producer.ackedPerSec })
+              : '—'}
           </span>
         </Item>
       </dl>
@@ -83,12 +93,13 @@ export function Header() {
           <Button
             variant={embedded.running ? 'danger' : 'primary'}
             data-testid="broker-toggle"
-            title="Stop or start the embedded broker: try producing while Kafka is down"
+            title={t.brokerTitle}
             onClick={() => run({ type: embedded.running ? 'broker:stop' : 'broker:start' })}
           >
-            {embedded.running ? 'Stop broker' : 'Start broker'}
+            {embedded.running ? t.stopBroker : t.startBroker}
           </Button>
         )}
+        <LanguageSwitch />
         <ThemeToggle />
       </div>
     </header>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { useLive, useLiveStore } from '@/lib/use-live';
 import {
   DEFAULT_READ_LIMIT,
@@ -13,12 +15,6 @@ import { Field, inputClass } from '../ui/field';
 import { Modal } from '../ui/modal';
 import type { BrowseTarget } from './message-browser-context';
 import { RecordRow } from './record-row';
-
-const FROM_LABEL: Record<(typeof READ_FROM)[number], string> = {
-  offset: 'From offset',
-  timestamp: 'From time',
-  end: 'Last N',
-};
 
 function localInputValue(ms: number): string {
   return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -36,6 +32,7 @@ export function MessageBrowser({
   onClose: () => void;
 }) {
   const store = useLiveStore();
+  const t = useDict().ui.messages;
   const topics = useLive((s) => s.snapshot?.topics);
   const [topic, setTopic] = useState(initial.topic);
   const [partition, setPartition] = useState(initial.partition);
@@ -81,11 +78,11 @@ export function MessageBrowser({
       >
         <div className="mb-2 flex items-baseline gap-2">
           <h2 id="messages-title" className="text-base font-semibold">
-            Messages in <span className="font-mono">{topic}</span> P{partition}
+            {t.title} <span className="font-mono">{topic}</span> P{partition}
           </h2>
-          <span className="text-xs text-slate-500">read without a group: nothing is committed</span>
+          <span className="text-xs text-slate-500">{t.noGroup}</span>
           <Button className="ml-auto" onClick={onClose} data-testid="message-browser-close">
-            Close
+            {t.close}
           </Button>
         </div>
         <form
@@ -95,7 +92,7 @@ export function MessageBrowser({
             void submit();
           }}
         >
-          <Field label="Topic">
+          <Field label={t.topic}>
             <select
               className={inputClass}
               value={topic}
@@ -114,7 +111,7 @@ export function MessageBrowser({
                 ))}
             </select>
           </Field>
-          <Field label="Partition">
+          <Field label={t.partition}>
             <select
               className={inputClass}
               value={partition}
@@ -128,7 +125,7 @@ export function MessageBrowser({
               ))}
             </select>
           </Field>
-          <Field label="Read">
+          <Field label={t.read}>
             <select
               className={inputClass}
               value={from}
@@ -137,13 +134,13 @@ export function MessageBrowser({
             >
               {READ_FROM.map((f) => (
                 <option key={f} value={f}>
-                  {FROM_LABEL[f]}
+                  {t.from[f]}
                 </option>
               ))}
             </select>
           </Field>
           {from === 'timestamp' ? (
-            <Field label="Time">
+            <Field label={t.time}>
               <input
                 type="datetime-local"
                 className={inputClass}
@@ -153,7 +150,7 @@ export function MessageBrowser({
               />
             </Field>
           ) : (
-            <Field label={from === 'end' ? 'How many' : 'Offset'}>
+            <Field label={from === 'end' ? t.howMany : t.offset}>
               <input
                 type="number"
                 min={0}
@@ -173,7 +170,7 @@ export function MessageBrowser({
             read_committed
           </label>
           <Button type="submit" variant="primary" disabled={busy} data-testid="browse-read">
-            Read
+            {t.readButton}
           </Button>
         </form>
         {error && (
@@ -188,10 +185,13 @@ export function MessageBrowser({
               data-testid="browse-range"
             >
               <span>
-                log {page.logStartOffset} … {page.logEndOffset} ·{' '}
+                {fill(t.log, { start: page.logStartOffset, end: page.logEndOffset })} ·{' '}
                 {page.records.length === 0
-                  ? `no records from offset ${page.from}`
-                  : `offsets ${page.records[0]?.offset} to ${page.records[page.records.length - 1]?.offset}`}
+                  ? fill(t.none, { from: page.from })
+                  : fill(t.range, {
+                      first: page.records[0]?.offset ?? '',
+                      last: page.records[page.records.length - 1]?.offset ?? '',
+                    })}
               </span>
               <Button
                 className="ml-auto"
@@ -205,21 +205,21 @@ export function MessageBrowser({
                 }
                 data-testid="browse-earlier"
               >
-                ← Earlier
+                {t.earlier}
               </Button>
               <Button
                 disabled={busy || page.nextOffset >= page.logEndOffset}
                 onClick={() => read({ ...base, from: 'offset', value: page.nextOffset })}
                 data-testid="browse-later"
               >
-                Later →
+                {t.later}
               </Button>
             </div>
             <div className="mt-1 grid grid-cols-[4.5rem_9rem_7rem_1fr] gap-2 border-b border-slate-300 pb-1 text-[11px] font-medium text-slate-500 dark:border-slate-600">
-              <span>offset</span>
-              <span>time</span>
-              <span>key</span>
-              <span>value</span>
+              <span>{t.columns.offset}</span>
+              <span>{t.columns.time}</span>
+              <span>{t.columns.key}</span>
+              <span>{t.columns.value}</span>
             </div>
             <ul className="min-h-0 flex-1 overflow-auto" data-testid="browse-records">
               {page.records.map((r) => (

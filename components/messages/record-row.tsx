@@ -1,6 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import type { KafkaRecord } from '@/protocol/records';
 
 /** JSON values are shown indented; anything else as it came. */
@@ -23,6 +25,7 @@ function Bytes({
   size?: number;
   truncated?: boolean;
 }) {
+  const t = useDict().ui.messages;
   if (text === null) return <i className="text-slate-400">null</i>;
   return (
     <>
@@ -31,7 +34,7 @@ function Bytes({
       )}
       {text}
       {truncated && (
-        <span className="ml-1 text-[10px] text-amber-600">… cut, {size} bytes in all</span>
+        <span className="ml-1 text-[10px] text-amber-600">{fill(t.cut, { size: size ?? 0 })}</span>
       )}
     </>
   );
@@ -39,6 +42,7 @@ function Bytes({
 
 export function RecordRow({ record: r }: { record: KafkaRecord }) {
   const [open, setOpen] = useState(false);
+  const t = useDict().ui.messages;
   const value = r.value !== null && r.valueEncoding !== 'base64' ? pretty(r.value) : r.value;
   return (
     <li
@@ -87,7 +91,7 @@ export function RecordRow({ record: r }: { record: KafkaRecord }) {
           </pre>
           <div className="text-[11px] text-slate-500">
             {r.timestampType} {r.timestamp}
-            {r.headers.length === 0 ? ' · no headers' : ''}
+            {r.headers.length === 0 ? ` · ${t.noHeaders}` : ''}
           </div>
           {r.headers.length > 0 && (
             <table className="text-[11px]" data-testid="record-headers">

@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { POISON_PERCENT } from '@/protocol/delivery';
 import { Field } from '../ui/field';
 
@@ -18,16 +20,17 @@ export function PoisonControl({
   onChange: (poisonPercent: number) => void;
 }) {
   const [value, setValue] = useState(percent);
+  const t = useDict().ui.producer;
   useEffect(() => setValue(percent), [percent]);
   return (
-    <Field label={`Poison: ${value} % of trades (${sent.toLocaleString()} sent)`} help="dlq">
+    <Field label={fill(t.poison, { percent: value, sent: sent.toLocaleString() })} help="dlq">
       <input
         type="range"
         min={POISON_PERCENT.min}
         max={POISON_PERCENT.max}
         step={1}
         value={value}
-        aria-label="Share of poison trades in percent"
+        aria-label={t.poisonLabel}
         data-testid="producer-poison-slider"
         onChange={(e) => setValue(Number(e.target.value))}
         onPointerUp={() => onChange(value)}

@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { rateFromSlider, SLIDER_STEPS, sliderFromRate } from '@/lib/rate-slider';
 import { useLive } from '@/lib/use-live';
 import { ACKS_MODES, KEY_MODES } from '@/protocol/commands';
@@ -12,16 +14,10 @@ import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
 import { PoisonControl } from './poison-control';
 
-const KEY_LABELS: Record<(typeof KEY_MODES)[number], string> = {
-  fixed: 'one fixed key → one partition',
-  symbol: 'key = symbol (12 keys)',
-  random: 'random key per message',
-  none: 'no key',
-};
-
 export function ProducerPanel() {
   const producer = useLive((s) => s.snapshot?.producer);
   const run = useCommand();
+  const t = useDict().ui.producer;
   const [rate, setRate] = useState(producer?.rate ?? 0);
   const serverRate = producer?.rate;
   // Follow the server's rate only when it changes, not on every counter update while dragging.
@@ -34,7 +30,7 @@ export function ProducerPanel() {
     <Panel
       title={
         <span>
-          Producer{' '}
+          {t.title}{' '}
           <span className="font-mono text-xs font-normal text-slate-500">→ {producer.topic}</span>
         </span>
       }
@@ -45,19 +41,19 @@ export function ProducerPanel() {
           data-testid="producer-toggle"
           onClick={() => update({ paused: !producer.paused })}
         >
-          {producer.paused ? 'Resume' : 'Pause'}
+          {producer.paused ? t.resume : t.pause}
         </Button>
       }
     >
       <div className="flex flex-col gap-3">
-        <Field label={`Rate: ${rate} msg/s`}>
+        <Field label={fill(t.rate, { rate })}>
           <input
             type="range"
             min={0}
             max={SLIDER_STEPS}
             step={1}
             value={sliderFromRate(rate)}
-            aria-label="Producer rate in messages per second"
+            aria-label={t.rateLabel}
             data-testid="producer-rate-slider"
             onChange={(e) => setRate(rateFromSlider(Number(e.target.value)))}
             onPointerUp={() => update({ rate })}
@@ -65,7 +61,7 @@ export function ProducerPanel() {
           />
         </Field>
         <div className="grid grid-cols-2 gap-2">
-          <Field label="Key" help="key-mode">
+          <Field label={t.key} help="key-mode">
             <select
               className={inputClass}
               value={producer.keyMode}
@@ -73,7 +69,7 @@ export function ProducerPanel() {
             >
               {KEY_MODES.map((k) => (
                 <option key={k} value={k}>
-                  {KEY_LABELS[k]}
+                  {t.keys[k]}
                 </option>
               ))}
             </select>
@@ -101,14 +97,14 @@ export function ProducerPanel() {
             checked={producer.idempotent}
             onChange={(e) => update({ idempotent: e.target.checked })}
           />
-          idempotent producer
+          {t.idempotent}
           <Help term="idempotence" />
         </label>
         <dl className="grid grid-cols-4 gap-2 text-center text-xs">
-          <Counter label="sent" value={producer.sent} />
-          <Counter label="acked" value={producer.acked} testId="producer-acked" />
-          <Counter label="failed" value={producer.failed} bad={producer.failed > 0} />
-          <Counter label="in flight" value={producer.inFlight} />
+          <Counter label={t.sent} value={producer.sent} />
+          <Counter label={t.acked} value={producer.acked} testId="producer-acked" />
+          <Counter label={t.failed} value={producer.failed} bad={producer.failed > 0} />
+          <Counter label={t.inFlight} value={producer.inFlight} />
         </dl>
         {producer.lastError && <ErrorLine error={producer.lastError} testId="producer-error" />}
       </div>

@@ -1,7 +1,9 @@
 'use client';
 
 import { memo, useMemo, useState } from 'react';
+import { useDict } from '@/lib/i18n/language';
 import { useLive } from '@/lib/use-live';
+import { formatText } from '@/protocol/texts';
 import type { TimelineEvent, TimelineKind } from '@/protocol/timeline';
 import { inputClass } from '../ui/field';
 import { Panel } from '../ui/panel';
@@ -26,6 +28,7 @@ export function TimelinePanel() {
   const timeline = useLive((s) => s.timeline);
   const [group, setGroup] = useState('all');
   const [showCommits, setShowCommits] = useState(true);
+  const t = useDict().ui.timeline;
   const groups = useMemo(
     () =>
       [...new Set(timeline.map((e) => e.groupId).filter((g): g is string => g !== null))].sort(),
@@ -44,7 +47,7 @@ export function TimelinePanel() {
   }, [timeline, group, showCommits]);
   return (
     <Panel
-      title="Timeline"
+      title={t.title}
       testId="timeline"
       actions={
         <>
@@ -54,15 +57,15 @@ export function TimelinePanel() {
               checked={showCommits}
               onChange={(e) => setShowCommits(e.target.checked)}
             />{' '}
-            commits
+            {t.commits}
           </label>
           <select
             className={`${inputClass} w-40 py-0 text-xs`}
             value={group}
             onChange={(e) => setGroup(e.target.value)}
-            aria-label="Filter timeline by group"
+            aria-label={t.filter}
           >
-            <option value="all">all groups</option>
+            <option value="all">{t.allGroups}</option>
             {groups.map((g) => (
               <option key={g}>{g}</option>
             ))}
@@ -74,13 +77,16 @@ export function TimelinePanel() {
         {shown.map((e) => (
           <TimelineItem key={e.id} event={e} />
         ))}
-        {shown.length === 0 && <li className="text-xs text-slate-500">Nothing yet.</li>}
+        {shown.length === 0 && <li className="text-xs text-slate-500">{t.empty}</li>}
       </ol>
     </Panel>
   );
 }
 
 const TimelineItem = memo(function TimelineItem({ event: e }: { event: TimelineEvent }) {
+  const events = useDict().events;
+  // The server's English is the fallback for events it words itself (a worker's own error).
+  const text = e.text ? formatText((key) => events[key], e.text) : e.message;
   return (
     <li
       data-testid={`event-${e.kind}`}
@@ -90,7 +96,7 @@ const TimelineItem = memo(function TimelineItem({ event: e }: { event: TimelineE
         <time className="shrink-0 font-mono text-[10px] text-slate-500">
           {new Date(e.at).toLocaleTimeString()}
         </time>
-        <span className="min-w-0">{e.message}</span>
+        <span className="min-w-0">{text}</span>
       </div>
       {e.groupId && <div className="font-mono text-[10px] text-slate-400">{e.groupId}</div>}
     </li>

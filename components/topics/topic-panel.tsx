@@ -1,6 +1,8 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import { useCanAct, useLive } from '@/lib/use-live';
 import type { TopicInfo } from '@/protocol/snapshot';
 import { Badge } from '../ui/badge';
@@ -15,9 +17,10 @@ export function TopicPanel() {
   const [showInternal, setShowInternal] = useState(false);
   const shown = (topics ?? []).filter((t) => showInternal || !t.internal);
   const canAct = useCanAct();
+  const t = useDict().ui.topics;
   return (
     <Panel
-      title="Topics"
+      title={t.title}
       testId="topic-panel"
       actions={
         <label className="flex items-center gap-1 text-xs text-slate-500">
@@ -26,7 +29,7 @@ export function TopicPanel() {
             checked={showInternal}
             onChange={(e) => setShowInternal(e.target.checked)}
           />{' '}
-          internal
+          {t.internal}
         </label>
       }
     >
@@ -45,20 +48,27 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
   const canAct = useCanAct();
   const [count, setCount] = useState(String(topic.partitions.length + 2));
   const rate = topic.partitions.reduce((s, p) => s + p.messagesPerSec, 0);
+  const t = useDict().ui.topics;
   return (
     <div data-testid={`topic-${topic.name}`}>
       <div className="mb-1 flex items-center gap-2 text-xs">
         <span className="font-mono font-semibold">{topic.name}</span>
-        {topic.lab && <Badge tone="sky">lab</Badge>}
+        {topic.lab && <Badge tone="sky">{t.lab}</Badge>}
         <span className="text-slate-500">
-          {topic.partitions.length} partitions · {rate.toFixed(0)} msg/s
+          {fill(t.summary, { partitions: topic.partitions.length, rate: rate.toFixed(0) })}
         </span>
       </div>
       <div className="flex gap-1 overflow-x-auto pb-1">
         {topic.partitions.map((p) => (
           <div
             key={p.partition}
-            title={`partition ${p.partition}: log start ${p.logStartOffset}, log end ${p.logEndOffset}, leader ${p.leader}, ISR ${p.isr.join(',')}`}
+            title={fill(t.partitionTitle, {
+              partition: p.partition,
+              logStart: p.logStartOffset,
+              logEnd: p.logEndOffset,
+              leader: p.leader,
+              isr: p.isr.join(','),
+            })}
             className="min-w-[3.25rem] rounded border border-slate-200 px-1 py-0.5 text-center font-mono text-[10px] dark:border-slate-700"
           >
             <div className="font-semibold">P{p.partition}</div>
@@ -75,11 +85,11 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
             e.preventDefault();
             void run(
               { type: 'topic:add-partitions', topic: topic.name, count: Number(count) },
-              `${topic.name} now has ${count} partitions`,
+              fill(t.nowHas, { topic: topic.name, count }),
             );
           }}
         >
-          <span className="text-slate-500">partitions →</span>
+          <span className="text-slate-500">{t.partitionsTo}</span>
           <input
             className={`${inputClass} w-16 py-0`}
             type="number"
@@ -87,10 +97,10 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
             max={256}
             value={count}
             onChange={(e) => setCount(e.target.value)}
-            aria-label={`New partition count for ${topic.name}`}
+            aria-label={fill(t.newCount, { topic: topic.name })}
           />
           <Button type="submit" data-testid={`add-partitions-${topic.name}`}>
-            Add partitions
+            {t.addPartitions}
           </Button>
           <Help term="rebalance" />
         </form>
@@ -103,11 +113,12 @@ function CreateTopic() {
   const run = useCommand();
   const [name, setName] = useState('');
   const [partitions, setPartitions] = useState('6');
+  const t = useDict().ui.topics;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const ack = await run(
       { type: 'topic:create', topic: name, partitions: Number(partitions) },
-      `Topic ${name} created`,
+      fill(t.created, { topic: name }),
     );
     if (ack.ok) setName('');
   };
@@ -118,10 +129,10 @@ function CreateTopic() {
     >
       <input
         className={inputClass}
-        placeholder="new topic name"
+        placeholder={t.newName}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        aria-label="New topic name"
+        aria-label={t.newName}
       />
       <input
         className={`${inputClass} w-16`}
@@ -130,10 +141,10 @@ function CreateTopic() {
         max={256}
         value={partitions}
         onChange={(e) => setPartitions(e.target.value)}
-        aria-label="Partitions"
+        aria-label={t.partitions}
       />
       <Button type="submit" variant="primary">
-        Create
+        {t.create}
       </Button>
     </form>
   );

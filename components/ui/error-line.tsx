@@ -1,3 +1,5 @@
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
 import type { ErrorInfo } from '@/protocol/snapshot';
 
 const time = (at: number) => new Date(at).toLocaleTimeString();
@@ -5,6 +7,7 @@ const time = (at: number) => new Date(at).toLocaleTimeString();
 /** A client's last error with when it happened; once the client worked again, said so, calmly. */
 export function ErrorLine({ error, testId }: { error: ErrorInfo; testId?: string }) {
   const recovered = error.recoveredAt !== null;
+  const t = useDict().ui.errors;
   if (recovered) {
     // Past trouble stays findable (hover) without taking the space of a live one.
     return (
@@ -15,7 +18,7 @@ export function ErrorLine({ error, testId }: { error: ErrorInfo; testId?: string
         title={`${time(error.at)}: ${error.message}`}
         className="truncate text-[11px] text-slate-500"
       >
-        ✓ recovered at {time(error.recoveredAt ?? error.at)} from: {error.message}
+        {fill(t.recovered, { time: time(error.recoveredAt ?? error.at), error: error.message })}
       </p>
     );
   }
@@ -26,7 +29,7 @@ export function ErrorLine({ error, testId }: { error: ErrorInfo; testId?: string
       data-recovered="false"
       className="rounded bg-red-50 px-2 py-1 text-xs text-red-700 dark:bg-red-950 dark:text-red-300"
     >
-      Last error ({time(error.at)}): {error.message}
+      {fill(t.last, { time: time(error.at), error: error.message })}
     </p>
   );
 }

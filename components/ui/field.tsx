@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { GlossaryTerm } from '@/lib/glossary';
+import type { GlossaryTerm } from '@/lib/i18n/glossary-en';
 import { Help } from './help';
 
 export const inputClass =

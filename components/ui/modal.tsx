@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useDict } from '@/lib/i18n/language';
 import { Button } from './button';
 
 /**
@@ -32,6 +33,7 @@ export function ModalFooter({
   onCancel: () => void;
   children: ReactNode;
 }) {
+  const t = useDict().ui.page;
   return (
     <>
       {error && (
@@ -40,7 +42,7 @@ export function ModalFooter({
         </p>
       )}
       <div className="mt-4 flex justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{t.cancel}</Button>
         {children}
       </div>
     </>

@@ -5,20 +5,12 @@
  * WARN if lag grew over the window; OK otherwise. A group takes its worst partition's verdict.
  */
 
-import { VERDICTS, type Verdict } from '../../protocol/group';
+import { VERDICT_TEXT, VERDICTS, type Verdict } from '../../protocol/group';
 
-export { VERDICTS, type Verdict };
+export { VERDICT_TEXT, VERDICTS, type Verdict };
 
 /** A window must span this long before STOP or WARN can be claimed. */
 export const HEALTH_WINDOW_MS = 20_000;
-
-export const VERDICT_TEXT: Record<Verdict, string> = {
-  OK: 'Keeping up: the committed offset moves and lag is not growing.',
-  WARN: 'Lag grew over the last window: the consumers are slower than the producers.',
-  STALL: 'Commits keep coming but the committed offset does not move while messages wait.',
-  STOP: 'Messages are waiting and no commit came for the whole window: the consumer is stopped or stuck.',
-  REWIND: 'The committed offset went backwards (an offset reset or a replay).',
-};
 
 export interface HealthSample {
   at: number;

@@ -17,7 +17,7 @@ import {
   type MemberInfo,
   type PartitionRef,
 } from '../../protocol/snapshot';
-import { english } from '../../protocol/texts';
+import { english, type FlatText } from '../../protocol/texts';
 import type { GroupMetricsView } from '../domain/group-metrics';
 import { groupHealth, VERDICT_TEXT } from '../domain/health';
 import { coarseSeconds } from '../domain/lag-time';
@@ -218,6 +218,10 @@ export function buildGroupViews(
   };
 }
 
+function note(text: FlatText | null): { note: string | null; noteText: FlatText | null } {
+  return { note: text ? english(text) : null, noteText: text };
+}
+
 function undoOf(state: LabState, groupId: string): GroupInfo['undoReset'] {
   const record = own(state.resets, groupId);
   return record ? { at: record.at, detail: record.detail } : null;
@@ -250,12 +254,12 @@ function buildLanes(
       consumerId: c.id,
       memberId: c.memberId,
       memberEpoch: member?.memberEpoch ?? null,
-      note:
+      ...note(
         alive && !member
-          ? c.phase === 'starting'
-            ? 'starting process…'
-            : 'joining the group…'
+          ? { key: c.phase === 'starting' ? 'lane-starting' : 'lane-joining', params: {} }
           : null,
+      ),
+      labelText: null,
       // The coordinator's session timer restarts at each heartbeat it received.
       evictionDueAt: !alive && lastSign !== null ? lastSign + sessionTimeoutMs : null,
       partitions: member ? refs(member.assignments) : [],
@@ -275,13 +279,22 @@ function buildLanes(
     const earlierLab = labConsumerOf(m.clientId);
     lanes.push({
       key: m.memberId,
-      label: earlierLab ? `${earlierLab} (earlier process)` : m.clientId || 'member',
+      ...(earlierLab
+        ? (() => {
+            const labelText = { key: 'lane-earlier' as const, params: { id: earlierLab } };
+            return { label: english(labelText), labelText };
+          })()
+        : { label: m.clientId || 'member', labelText: null }),
       color: colorFor(m.consumerId ?? earlierLab ?? m.memberId),
       kind: earlierLab ? 'ghost' : 'member',
       consumerId: null,
       memberId: m.memberId,
       memberEpoch: m.memberEpoch,
-      note: earlierLab ? 'gone, but Kafka keeps it until its session times out' : `host ${m.host}`,
+      ...note(
+        earlierLab
+          ? { key: 'lane-gone', params: {} }
+          : { key: 'lane-host', params: { host: m.host } },
+      ),
       evictionDueAt: null,
       partitions: refs(m.assignments),
       incoming: incoming(m),

@@ -11,6 +11,14 @@ import type { ExperimentContext, ExperimentDefinition } from './runner';
 const SLOW_MS = 500;
 
 type Offsets = GroupInfo['offsets'];
+/** group:create fields an experiment sets (the rest take their defaults). */
+export type GroupOptions = {
+  commitMode: CommitMode;
+  autoCommitIntervalMs?: number;
+  dlq?: boolean;
+  retryAttempts?: number;
+  retryBackoffMs?: number;
+};
 
 /** Waits until nothing the producer sent is still unanswered. */
 export function producerSettled(ctx: ExperimentContext) {
@@ -28,7 +36,7 @@ export function producerSettled(ctx: ExperimentContext) {
 export async function groupAtLogEnd(
   ctx: ExperimentContext,
   prefix: string,
-  options: { commitMode: CommitMode; autoCommitIntervalMs?: number },
+  options: GroupOptions,
 ): Promise<{ groupId: string; consumerId: string }> {
   const topic = producerTopic(ctx);
   const groupId = ctx.newGroupId(prefix);
@@ -78,7 +86,7 @@ async function crashBetweenRecords(
   throw new Error('could not find a quiet moment between two records');
 }
 
-interface CrashResult {
+export interface CrashResult {
   groupId: string;
   /** Per partition: where the dead process had processed to, what Kafka had committed, the log end. */
   reached: Offsets;
@@ -88,10 +96,10 @@ interface CrashResult {
 }
 
 /** Builds up some work, crashes between two records, restarts, and lets the group catch up. */
-async function crashAndRestart(
+export async function crashAndRestart(
   ctx: ExperimentContext,
   prefix: string,
-  options: { commitMode: CommitMode; autoCommitIntervalMs?: number },
+  options: GroupOptions,
   minimumWork: (g: GroupInfo) => boolean,
 ): Promise<CrashResult> {
   const { groupId, consumerId } = await groupAtLogEnd(ctx, prefix, options);

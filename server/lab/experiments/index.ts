@@ -1,5 +1,6 @@
 import { COURSE_EXPERIMENTS } from './course-experiments';
 import { CRASH_EXPERIMENTS } from './crash-experiments';
+import { DELIVERY_EXPERIMENTS } from './delivery-experiments';
 import { KAFKA4_EXPERIMENTS } from './kafka4';
 import type { ExperimentDefinition } from './runner';
 
@@ -7,5 +8,6 @@ import type { ExperimentDefinition } from './runner';
 export const EXPERIMENTS: ExperimentDefinition[] = [
   ...CRASH_EXPERIMENTS,
   ...COURSE_EXPERIMENTS,
+  ...DELIVERY_EXPERIMENTS,
   ...KAFKA4_EXPERIMENTS,
 ];

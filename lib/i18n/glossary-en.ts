@@ -1,5 +1,5 @@
 /** One or two sentences per concept, accurate to Kafka, shown on hover. */
-export const GLOSSARY = {
+export const GLOSSARY_EN = {
   offset:
     'The position of a message in one partition: 0 for the first, counting up. Every partition has its own offsets.',
   'log-end':
@@ -51,4 +51,4 @@ export const GLOSSARY = {
     'Every acked message carries a sequence number. Missing = acked but never processed by this group (data loss); duplicates = processed more than once (at-least-once replays).',
 } as const;
 
-export type GlossaryTerm = keyof typeof GLOSSARY;
+export type GlossaryTerm = keyof typeof GLOSSARY_EN;
