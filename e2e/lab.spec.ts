@@ -113,16 +113,37 @@ test.describe('the lab dashboard on a real broker', () => {
     await dash.deleteGroup(groupId);
   });
 
-  test('reset offsets: the dialog previews nothing while consumers run, and says why', async () => {
-    const { groupId } = await dash.createGroup('e2e-reset', 1);
+  test('replay from the page: preview while consumers run, then stop → reset → restart, and undo', async () => {
+    const { groupId, consumerIds } = await dash.createGroup('e2e-reset', 1);
+    const bar = dash.group(groupId).getByTestId('offset-bar-0');
+    await expect
+      .poll(async () => Number(await bar.getAttribute('data-committed')), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
     await dash.group(groupId).getByTestId('open-reset-offsets').click();
     const dialog = dash.page.getByTestId('reset-offsets-dialog');
+    await expect(dialog).toContainText('Apply stops the 1 running consumer(s)');
+    // A preview is allowed while the consumer runs: it is how a replay is planned.
     await dialog.getByTestId('reset-preview').click();
-    await expect(dialog.getByRole('alert')).toContainText('only of an Empty group');
-    await expect(dialog.getByTestId('reset-apply')).toBeDisabled();
-    await dash.shot('7-reset-offsets-refused');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(dialog).toHaveCount(0);
+    await expect(dialog.getByTestId('reset-plan')).toBeVisible();
+    await expect(dialog.getByTestId('reset-apply')).toHaveText('Stop, reset, restart');
+    await dash.shot('7-replay-dialog');
+    await dialog.getByTestId('reset-apply').click();
+    await expect(dialog).toHaveCount(0, { timeout: 30_000 });
+    // The same consumer runs again, in a new process, after an offsets-reset entry.
+    await expect(dash.page.getByTestId('timeline')).toContainText(
+      `Offsets of ${groupId} reset to earliest`,
+    );
+    await expect(
+      dash.lane(groupId, consumerIds[0] as string).getByTestId(`status-${consumerIds[0]}`),
+    ).toHaveText('running', { timeout: 30_000 });
+    await expect(dash.group(groupId).getByTestId('undo-reset')).toBeVisible();
+    await dash.group(groupId).getByTestId('undo-reset').click();
+    await expect(dash.page.getByTestId('timeline')).toContainText(
+      `Offsets of ${groupId} put back as they were before the last reset`,
+      { timeout: 30_000 },
+    );
     await dash.deleteGroup(groupId);
   });
 

@@ -27,9 +27,12 @@ test('in Bahasa Indonesia: the switch is remembered, and an experiment and its r
   );
   await expect(card.getByTestId('measure-key.partitions')).toContainText('✓ harapan 1');
   // The timeline words the server's events in Indonesian too.
-  await expect(page.getByTestId('timeline')).toContainText(/offset commit dalam \d+ detik terakhir/, {
-    timeout: 20_000,
-  });
+  await expect(page.getByTestId('timeline')).toContainText(
+    /offset commit dalam \d+ detik terakhir/,
+    {
+      timeout: 20_000,
+    },
+  );
   await dash.shot('13-bahasa-indonesia');
   await page.getByTestId('language-switch').selectOption('en');
   await expect(page.getByTestId('connection-badge')).toHaveText('connected');
