@@ -18,7 +18,8 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
   const container = useRef<HTMLDivElement>(null);
   const run = useCommand();
   const canAct = useCanAct();
-  const t = useDict().ui.board;
+  const d = useDict().ui;
+  const t = d.board;
   const offsetOf = useMemo(() => {
     const byKey = new Map(group.offsets.map((o) => [refKey(o), o]));
     return (refs: PartitionRef[]) =>
@@ -75,7 +76,7 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
               key={c.id}
               className="inline-flex items-center gap-1 rounded border border-slate-300 px-1.5 py-0.5 dark:border-slate-700"
             >
-              {c.id} <em>{c.phase}</em>
+              {c.id} <em>{d.lane.phases[c.phase]}</em>
               {group.lab && canAct && (
                 <Button
                   data-testid={`restart-${c.id}`}

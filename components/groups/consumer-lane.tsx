@@ -66,7 +66,7 @@ export function ConsumerLane({
         </div>
         {consumer && (
           <Badge tone={PHASE_TONE[consumer.phase]} testId={`status-${lane.key}`}>
-            {consumer.phase}
+            {t.phases[consumer.phase]}
           </Badge>
         )}
       </div>

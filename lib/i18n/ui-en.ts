@@ -102,6 +102,15 @@ export const UI_EN = {
     empty: 'Nothing yet.',
   },
   lane: {
+    phases: {
+      starting: 'starting',
+      joining: 'joining',
+      running: 'running',
+      paused: 'paused',
+      stopping: 'stopping',
+      stopped: 'stopped',
+      crashed: 'crashed',
+    },
     leader: 'leader',
     noMemberId: 'no member id yet',
     crashed: 'crashed',

@@ -110,6 +110,15 @@ export const UI_ID: Widen<typeof UI_EN> = {
     empty: 'Belum ada apa-apa.',
   },
   lane: {
+    phases: {
+      starting: 'memulai',
+      joining: 'bergabung',
+      running: 'berjalan',
+      paused: 'dijeda',
+      stopping: 'sedang berhenti',
+      stopped: 'berhenti',
+      crashed: 'crash',
+    },
     leader: 'leader',
     noMemberId: 'belum punya member id',
     crashed: 'crash',
