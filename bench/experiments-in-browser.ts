@@ -15,6 +15,16 @@ const browser = await chromium.launch({ executablePath: systemChromium(), args: 
 let failures = 0;
 try {
   await waitForReady(server, 180_000);
+  // The default scenario is still setting up the producer and its group just after "ready".
+  for (;;) {
+    const state = (await (await fetch(`${server.url}/api/state`)).json()) as {
+      producer: { ackedPerSec: number } | null;
+      groups: { groupId: string; state: string }[];
+    };
+    const group = state.groups.find((g) => g.groupId === 'crypto-consumer-group');
+    if ((state.producer?.ackedPerSec ?? 0) > 0 && group?.state === 'Stable') break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   if (process.env.BENCH_LANG)
     await page.addInitScript(

@@ -106,6 +106,15 @@ const sameKey: ExperimentDefinition = {
   },
 };
 
+/** Records that are not JSON (poison messages, say) are not trades: null. */
+function parseJson(text: string | null): unknown {
+  try {
+    return JSON.parse(text ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a partition range with the message browser and returns the trade seqs found. */
 async function seqsIn(
   ctx: ExperimentContext,
@@ -128,7 +137,7 @@ async function seqsIn(
     if (page.records.length === 0) break;
     for (const r of page.records) {
       if (r.offset >= to) break;
-      const trade = tradeSchema.safeParse(JSON.parse(r.value ?? 'null'));
+      const trade = tradeSchema.safeParse(parseJson(r.value));
       if (trade.success) seqs.push(trade.data.seq);
     }
     offset = page.nextOffset;

@@ -117,8 +117,10 @@ export async function crashAndRestart(
     },
     60_000,
   );
+  // The producer keeps going until the crash (the consumer needs records to be between), then
+  // stops, so that the log end, and what the restarted consumer must read, stay put.
+  const reached = await crashBetweenRecords(ctx, groupId, consumerId, worth);
   return withProducer(ctx, { paused: true }, async () => {
-    const reached = await crashBetweenRecords(ctx, groupId, consumerId, worth);
     await producerSettled(ctx);
     // A commit sent just before the kill may still land: give it a moment, then ask Kafka.
     await sleep(1000);

@@ -38,12 +38,15 @@ export async function withProducer<T>(
   changes: Omit<ProducerUpdateCommand, 'type'>,
   work: () => Promise<T>,
 ): Promise<T> {
+  // Every setting an experiment may change goes back, poison included.
   const { rate, keyMode, acks, idempotent, paused, topic } = ctx.lab.producer.settings;
+  const poisonPercent = ctx.lab.producer.info().poisonPercent ?? 0;
+  const before = { rate, keyMode, acks, idempotent, paused, topic, poisonPercent };
   await ctx.command({ type: 'producer:update', ...changes });
   try {
     return await work();
   } finally {
-    await ctx.command({ type: 'producer:update', rate, keyMode, acks, idempotent, paused, topic });
+    await ctx.command({ type: 'producer:update', ...before });
   }
 }
 
