@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMIT_MODES, OFFSET_RESETS } from './commands';
 import { ASSIGNORS, CONSUMER_CLIENTS, GROUP_PROTOCOLS } from './consumer-kinds';
+import { wireMemberSchema } from './observer-observation';
 import { flatTextSchema } from './texts';
 
 export const GROUP_STATES = [
@@ -61,19 +62,11 @@ export type Verdict = (typeof VERDICTS)[number];
 /** Burrow's rules; `reason` explains the verdict in one sentence. */
 export const healthSchema = z.object({ verdict: z.enum(VERDICTS), reason: z.string() });
 
-const topicPartitions = z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) }));
 const partitionRef = z.object({ topic: z.string(), partition: z.number() });
 export type PartitionRef = z.infer<typeof partitionRef>;
 
-export const memberSchema = z.object({
-  memberId: z.string(),
-  clientId: z.string(),
-  host: z.string(),
-  groupInstanceId: z.string().nullable(),
-  assignments: topicPartitions,
-  /** KIP-848: what the coordinator wants the member to own; null for other groups. */
-  targetAssignments: topicPartitions.nullable(),
-  memberEpoch: z.number().nullable(),
+/** A member as Kafka describes it (the observer's wire shape), plus the lab consumer behind it. */
+export const memberSchema = wireMemberSchema.omit({ upgraded: true }).extend({
   /** The lab consumer behind this member, when it is one of ours. */
   consumerId: z.string().nullable(),
 });

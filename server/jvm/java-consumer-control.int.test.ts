@@ -1,39 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTopic, describeGroup, type LabTraffic, startTraffic } from '../kafka/lab-traffic';
-import { JavaWorkers, javaConfig } from '../test-support/java-workers';
+import { describe, expect, inject, it } from 'vitest';
+import { describeGroup } from '../kafka/lab-traffic';
+import { type javaConfig, javaWorkerPools } from '../test-support/java-workers';
 import { waitFor } from '../test-support/wait-for';
-import { jvmClasspath } from './compile';
 
 const MAX_POLL_INTERVAL_MS = 3000;
 
 describe('Java lab consumers: max.poll.interval.ms, rejoin, pause', () => {
   const brokers = inject('brokers');
-  let classpath = '';
-  let workers: JavaWorkers | null = null;
-  let traffic: LabTraffic | null = null;
+  const pools = javaWorkerPools(brokers);
 
-  beforeAll(async () => {
-    classpath = await jvmClasspath(process.cwd());
-  });
-
-  afterEach(async () => {
-    workers?.killAll();
-    workers = null;
-    await traffic?.stop();
-    traffic = null;
-  });
-
-  async function setUp(partitions: number, overrides: Parameters<typeof javaConfig>[4]) {
-    const topic = `java-poll-${randomUUID()}`;
-    const groupId = `java-group-${randomUUID()}`;
-    await createTopic(brokers, topic, partitions);
-    traffic = startTraffic(brokers, topic, partitions, 20);
-    workers = new JavaWorkers(
-      classpath,
-      javaConfig(brokers, groupId, topic, traffic.runId, overrides),
-    );
-    return { pool: workers, groupId };
+  function setUp(partitions: number, overrides: Parameters<typeof javaConfig>[4]) {
+    return pools({ prefix: 'java-poll', partitions, rate: 20, overrides });
   }
 
   it.each([

@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTopic, type LabTraffic, startTraffic } from '../kafka/lab-traffic';
-import { JavaWorkers, javaConfig, type WorkerRun } from '../test-support/java-workers';
+import { describe, expect, inject, it } from 'vitest';
+import { type javaConfig, javaWorkerPools, type WorkerRun } from '../test-support/java-workers';
 import { waitFor } from '../test-support/wait-for';
-import { jvmClasspath } from './compile';
 
 const PARTITIONS = 6;
 const RATE = 50;
@@ -27,30 +24,12 @@ function lastOffsetBefore(run: WorkerRun, partition: number, at: number): number
 
 describe('Java lab consumers: rebalances', () => {
   const brokers = inject('brokers');
-  let classpath = '';
-  let workers: JavaWorkers | null = null;
-  let traffic: LabTraffic | null = null;
-
-  beforeAll(async () => {
-    classpath = await jvmClasspath(process.cwd());
-  });
-
-  afterEach(async () => {
-    workers?.killAll();
-    workers = null;
-    await traffic?.stop();
-    traffic = null;
-  });
+  const pools = javaWorkerPools(brokers);
 
   async function setUp(overrides: Parameters<typeof javaConfig>[4]) {
-    const topic = `java-rebalance-${randomUUID()}`;
-    await createTopic(brokers, topic, PARTITIONS);
-    traffic = startTraffic(brokers, topic, PARTITIONS, RATE);
-    workers = new JavaWorkers(
-      classpath,
-      javaConfig(brokers, `java-group-${randomUUID()}`, topic, traffic.runId, overrides),
-    );
-    return workers;
+    return (
+      await pools({ prefix: 'java-rebalance', partitions: PARTITIONS, rate: RATE, overrides })
+    ).pool;
   }
 
   it('cooperative-sticky: a third member takes only the partitions that move, the others keep processing', async () => {

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { WorkerConfig } from '../../protocol/ipc';
-import { createTopic, describeGroup, type LabTraffic, startTraffic } from '../kafka/lab-traffic';
-import { JavaWorkers, javaConfig, type WorkerRun } from '../test-support/java-workers';
+import { describeGroup } from '../kafka/lab-traffic';
+import { javaWorkerPools, type WorkerRun } from '../test-support/java-workers';
 import { waitFor } from '../test-support/wait-for';
-import { jvmClasspath } from './compile';
 
 const PARTITIONS = 6;
 const all = Array.from({ length: PARTITIONS }, (_, p) => p);
@@ -15,31 +13,16 @@ const moves = (run: WorkerRun, from: number) =>
 
 describe('Java lab consumers: static membership (group.instance.id)', () => {
   const brokers = inject('brokers');
-  let classpath = '';
-  let workers: JavaWorkers | null = null;
-  let traffic: LabTraffic | null = null;
-
-  beforeAll(async () => {
-    classpath = await jvmClasspath(process.cwd());
-  });
-
-  afterEach(async () => {
-    workers?.killAll();
-    workers = null;
-    await traffic?.stop();
-    traffic = null;
-  });
+  const pools = javaWorkerPools(brokers);
 
   /** Members a and b, static, on 6 partitions, 3 each. */
   async function twoStaticMembers(overrides: Partial<WorkerConfig>) {
-    const topic = `java-static-${randomUUID()}`;
-    const groupId = `java-group-${randomUUID()}`;
-    await createTopic(brokers, topic, PARTITIONS);
-    traffic = startTraffic(brokers, topic, PARTITIONS, 20);
-    workers = new JavaWorkers(
-      classpath,
-      javaConfig(brokers, groupId, topic, traffic.runId, { staticMembership: true, ...overrides }),
-    );
+    const { pool: workers, groupId } = await pools({
+      prefix: 'java-static',
+      partitions: PARTITIONS,
+      rate: 20,
+      overrides: { staticMembership: true, ...overrides },
+    });
     const a = workers.start('a', { groupInstanceId: 'instance-a' });
     const b = workers.start('b', { groupInstanceId: 'instance-b' });
     await waitFor(

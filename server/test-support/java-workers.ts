@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeAll } from 'vitest';
 import type { WorkerConfig, WorkerMessage } from '../../protocol/ipc';
+import { jvmClasspath } from '../jvm/compile';
 import { JavaWorker } from '../jvm/java-worker';
+import { createTopic, type LabTraffic, startTraffic } from '../kafka/lab-traffic';
 import { waitFor } from './wait-for';
 
 export type Message<T extends WorkerMessage['type']> = Extract<WorkerMessage, { type: T }>;
@@ -137,5 +141,40 @@ export function javaConfig(
     delayMs: 0,
     runId,
     ...overrides,
+  };
+}
+
+/**
+ * Per test: a fresh topic with trade traffic and a pool of Java workers on it, all stopped after
+ * each test. Call in a describe block; the returned function sets one test up.
+ */
+export function javaWorkerPools(brokers: string[]) {
+  let classpath = '';
+  let workers: JavaWorkers | null = null;
+  let traffic: LabTraffic | null = null;
+  beforeAll(async () => {
+    classpath = await jvmClasspath(process.cwd());
+  });
+  afterEach(async () => {
+    workers?.killAll();
+    workers = null;
+    await traffic?.stop();
+    traffic = null;
+  });
+  return async (options: {
+    prefix: string;
+    partitions: number;
+    rate: number;
+    overrides?: Parameters<typeof javaConfig>[4];
+  }) => {
+    const topic = `${options.prefix}-${randomUUID()}`;
+    const groupId = `java-group-${randomUUID()}`;
+    await createTopic(brokers, topic, options.partitions);
+    traffic = startTraffic(brokers, topic, options.partitions, options.rate);
+    workers = new JavaWorkers(
+      classpath,
+      javaConfig(brokers, groupId, topic, traffic.runId, options.overrides),
+    );
+    return { pool: workers, groupId, topic };
   };
 }

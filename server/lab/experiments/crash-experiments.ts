@@ -214,8 +214,10 @@ const atMostOnce: ExperimentDefinition = {
     ctx.measure(
       'atmost.missing',
       r.after.missing,
-      `${skipped.sum}`,
-      r.after.missing === skipped.sum && skipped.sum > 0,
+      `≥ ${skipped.sum}`,
+      // At least the skipped ones; a rebalance while the restarted consumer works (the dead
+      // member leaving at its session timeout) can cut another committed batch short.
+      r.after.missing >= skipped.sum && r.after.missing > 0,
     );
     ctx.measure('atmost.duplicates', dup, '0', dup === 0);
   },

@@ -6,7 +6,10 @@ export const STABLE_WAIT_MS = 90_000;
 
 export const ms = (n: number) => `${Math.round(n)} ms`;
 
-/** The group Stable, no rebalance running, and `consumers` running lab consumers owning partitions. */
+/**
+ * The group Stable, no rebalance running, and `consumers` running lab consumers owning partitions
+ * as evenly as they can.
+ */
 export async function stableGroup(
   ctx: ExperimentContext,
   groupId: string,
@@ -19,7 +22,12 @@ export async function stableGroup(
       const running = g?.lanes.filter(
         (l) => l.kind === 'consumer' && l.consumer?.phase === 'running' && l.partitions.length > 0,
       );
-      return g?.state === 'Stable' && !g.rebalance && running?.length === consumers ? g : undefined;
+      // Balanced too: a cooperative group can be Stable between its two rounds, unevenly spread.
+      const owned = running?.map((l) => l.partitions.length) ?? [];
+      const balanced = Math.max(...owned) - Math.min(...owned) <= 1;
+      return g?.state === 'Stable' && !g.rebalance && running?.length === consumers && balanced
+        ? g
+        : undefined;
     },
     STABLE_WAIT_MS,
   );
