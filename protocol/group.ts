@@ -169,6 +169,10 @@ export const groupSchema = z.object({
       unique: z.number(),
       duplicates: z.number(),
       missing: z.number(),
+      /** Never read because retention deleted them first (the member's fetch was out of range). */
+      deletedUnread: z.number().optional(),
+      /** Never read because auto.offset.reset=latest jumped past them. */
+      skippedUnread: z.number().optional(),
     })
     .nullable(),
   lanes: z.array(laneSchema),

@@ -18,13 +18,13 @@ export function parseProperties(text: string): Record<string, string> {
       line = line.slice(0, -1) + (lines[++i] ?? '').replace(/^\s+/, '');
     }
     const match = /^((?:\\.|[^=:\s\\])+)\s*[=:\s]\s*(.*)$/.exec(line) ?? [line, line, ''];
-    const key = unescape(match[1] ?? '');
-    if (key) out[key] = unescape(match[2] ?? '');
+    const key = unescapeProperty(match[1] ?? '');
+    if (key) out[key] = unescapeProperty(match[2] ?? '');
   }
   return out;
 }
 
-function unescape(text: string): string {
+function unescapeProperty(text: string): string {
   return text.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) => {
     if (c.length === 5) return String.fromCharCode(Number.parseInt(c.slice(1), 16));
     return ({ t: '\t', n: '\n', r: '\r', f: '\f' } as Record<string, string>)[c] ?? c;

@@ -30,6 +30,8 @@ export interface LabProducerOptions {
   security?: KafkajsSecurity | null;
   /** Called synchronously after each acknowledged send, with its last offset per partition. */
   onAcked?: (topic: string, lastOffsets: Record<number, number>) => void;
+  /** A send's error in plain words (e.g. NotEnoughReplicas with the ISR and the minimum). */
+  describeError?: (error: unknown, topic: string) => string;
 }
 
 export class LabProducer {
@@ -83,7 +85,7 @@ export class LabProducer {
     const lastError: ErrorInfo | null =
       stuck && this.clientError
         ? {
-            message: `sends are waiting for the broker: ${this.clientError}`,
+            message: `sends are waiting for the broker: ${this.describe(this.clientError)}`,
             at: this.sendingSince ?? now,
             recoveredAt: null,
           }
@@ -97,6 +99,12 @@ export class LabProducer {
         .sort(([a], [b]) => a - b)
         .map(([partition, offset]) => ({ partition, offset })),
     };
+  }
+
+  private describe(error: unknown): string {
+    const { describeError } = this.options;
+    if (describeError) return describeError(error, this.settings.topic);
+    return error instanceof Error ? error.message : String(error);
   }
 
   private tick(): void {
@@ -191,7 +199,7 @@ export class LabProducer {
       }
     } catch (error) {
       this.stats.failed += count;
-      this.lastError = { message: (error as Error).message, at: Date.now(), recoveredAt: null };
+      this.lastError = { message: this.describe(error), at: Date.now(), recoveredAt: null };
       // A fresh client after a failure; the old one may hold a broken connection or sequence state.
       void this.dropProducer();
     } finally {

@@ -11,6 +11,7 @@
 import type { WorkerMessage } from '../../protocol/ipc';
 import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
 import { memberJoined, memberLeft } from './membership';
+import { offsetJumped } from './offset-jumps';
 import { own } from './own';
 import {
   keysOf,
@@ -297,6 +298,8 @@ function reduceMessage(
       });
     case 'stopped':
       return state;
+    case 'offset-jump':
+      return offsetJumped(state, consumer, message);
   }
 }
 

@@ -198,10 +198,18 @@ export function buildGroupViews(
         ? { startedAt: runtime.rebalance.startedAt, reason: runtime.rebalance.reason }
         : null,
       lastRebalance: runtime.lastRebalance,
-      audit: audit(),
+      audit: withUnread(audit(), own(state.unread, groupId)),
       ...buildLanes(state, members, consumers, offsets),
     },
   };
+}
+
+/** The audit, with how many of the never-read offsets retention deleted or a reset skipped. */
+function withUnread(
+  audit: AuditSummary | null,
+  unread: LabState['unread'][string] | undefined,
+): AuditSummary | null {
+  return audit && unread ? { ...audit, ...unread } : audit;
 }
 
 /** Lanes are Kafka's members; a lab consumer's lane stays while Kafka still lists its member. */

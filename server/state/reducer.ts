@@ -1,5 +1,6 @@
 import type { ConnectionInfo } from '../../protocol/snapshot';
 import { reduceConsumer } from './consumer-lifecycle';
+import { nodesChanged } from './lab-nodes';
 import { reduceObservation } from './observation-reducer';
 import { own } from './own';
 import { noteCause } from './rebalance';
@@ -42,6 +43,9 @@ export function initialState(
     timeline: [],
     nextEventId: 1,
     experiments: {},
+    labNodes: [],
+    topicConfigs: {},
+    unread: {},
   };
 }
 
@@ -83,13 +87,17 @@ function apply(state: LabState, action: LabAction): LabState {
     }
     case 'broker/changed':
       return state.connection.embeddedBroker
-        ? {
-            ...state,
-            connection: {
-              ...state.connection,
-              embeddedBroker: { running: action.running, pid: action.pid },
+        ? nodesChanged(
+            {
+              ...state,
+              connection: {
+                ...state.connection,
+                embeddedBroker: { running: action.running, pid: action.pid },
+              },
             },
-          }
+            action.nodes,
+            action.at,
+          )
         : state;
     case 'group/registered': {
       const { config } = action;
@@ -114,6 +122,7 @@ function apply(state: LabState, action: LabAction): LabState {
         processed: without(state.processed, id),
         commits: without(state.commits, id),
         commitCounts: without(state.commitCounts, id),
+        unread: without(state.unread, id),
       };
       return withEvents(cleared, [
         { kind: 'group-deleted', at: action.at, groupId: id, message: `Group ${id} deleted` },
@@ -159,6 +168,8 @@ function apply(state: LabState, action: LabAction): LabState {
           commitStream: { mode: action.mode, reason: action.reason },
         },
       };
+    case 'topic/configs':
+      return { ...state, topicConfigs: { ...state.topicConfigs, [action.topic]: action.configs } };
     case 'experiment/updated':
       return { ...state, experiments: { ...state.experiments, [action.run.id]: action.run } };
     default:
@@ -181,6 +192,8 @@ function topicChanged(
     labTopics,
     producedUpTo:
       action.change === 'deleted' ? without(state.producedUpTo, action.topic) : state.producedUpTo,
+    topicConfigs:
+      action.change === 'deleted' ? without(state.topicConfigs, action.topic) : state.topicConfigs,
   };
   if (action.change === 'partitions-added') {
     for (const config of Object.values(state.labGroups)) {

@@ -52,6 +52,7 @@ describe('buildSnapshot', () => {
       consumers: [],
       producer: null,
       experiments: [],
+      nodes: [],
     });
   });
 

@@ -1,3 +1,4 @@
+import type { LabNode } from '../../protocol/cluster-nodes';
 import type { ExperimentRun } from '../../protocol/experiments';
 import type { TopicPartitions, WorkerMessage } from '../../protocol/ipc';
 import type {
@@ -10,6 +11,7 @@ import type {
 } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
 import type { AdminObservation } from './observation';
+import type { UnreadCounts } from './offset-jumps';
 
 /** One lab consumer: its lifecycle (phase) and what its own client reported. */
 export interface ConsumerRecord {
@@ -61,6 +63,9 @@ export interface AuditSummary {
   unique: number;
   duplicates: number;
   missing: number;
+  /** Of the offsets the group never read: deleted by retention first / skipped by a reset. */
+  deletedUnread?: number;
+  skippedUnread?: number;
 }
 
 export interface LabState {
@@ -92,17 +97,30 @@ export interface LabState {
   nextEventId: number;
   /** The last run of each experiment. */
   experiments: Record<string, ExperimentRun>;
+  /** The JVMs the lab runs (its embedded Kafka), as the lab knows them; empty otherwise. */
+  labNodes: LabNode[];
+  /** groupId → offsets its members never read, and why (see offset-jumps.ts). */
+  unread: Record<string, UnreadCounts>;
+  /** Lab topics' settings, read from Kafka after each change (see topic:configure). */
+  topicConfigs: Record<string, Record<string, string | null>>;
 }
 
 export type LabAction =
   | { type: 'admin/observed'; observation: AdminObservation }
   | { type: 'admin/failed'; error: string; at: number }
-  | { type: 'broker/changed'; running: boolean; pid: number | null; at: number }
+  | {
+      type: 'broker/changed';
+      running: boolean;
+      pid: number | null;
+      at: number;
+      /** Every JVM the lab runs, when it runs Kafka itself (see LabKafka.nodes). */
+      nodes?: LabNode[];
+    }
   | { type: 'group/registered'; config: LabGroupConfig; at: number }
   | { type: 'group/removed'; groupId: string; at: number }
   | {
       type: 'topic/changed';
-      change: 'created' | 'partitions-added' | 'deleted';
+      change: 'created' | 'partitions-added' | 'deleted' | 'configured';
       topic: string;
       detail: string;
       at: number;
@@ -142,4 +160,6 @@ export type LabAction =
       commits: { groupId: string; topic: string; partition: number; offset: number; at: number }[];
     }
   | { type: 'commit-stream/changed'; mode: 'tail' | 'polling' | 'off'; reason: string | null }
-  | { type: 'clock/tick'; at: number };
+  | { type: 'clock/tick'; at: number }
+  /** A lab topic's settings as Kafka describes them (retention.*, segment.*, min.insync.replicas). */
+  | { type: 'topic/configs'; topic: string; configs: Record<string, string | null> };
