@@ -11,6 +11,8 @@ import { type Series, TimeChart } from './time-chart';
 const SERIES: Series[] = [
   { key: 'logEnd', name: 'log end', color: '#dc2626' },
   { key: 'committed', name: 'committed', color: '#16a34a' },
+  // Retention deletes whole segments: the log start moves up in steps.
+  { key: 'logStart', name: 'log start', color: '#7c3aed' },
 ];
 
 export const OffsetChart = memo(function OffsetChart() {
@@ -31,7 +33,12 @@ export const OffsetChart = memo(function OffsetChart() {
       key
         ? points.map((p) => {
             const v = p.partitions[key];
-            return { at: p.at, committed: v?.[1] ?? null, logEnd: v?.[2] ?? null };
+            return {
+              at: p.at,
+              committed: v?.[1] ?? null,
+              logEnd: v?.[2] ?? null,
+              logStart: p.logStart?.[key] ?? null,
+            };
           })
         : [],
     [points, key],
@@ -41,7 +48,7 @@ export const OffsetChart = memo(function OffsetChart() {
       testId="offset-chart"
       title={
         <span className="flex items-center">
-          Committed vs log end <Help term="commit" />
+          Committed vs log start and end <Help term="log-start" />
         </span>
       }
       actions={

@@ -32,6 +32,9 @@ function replicationSettings(layout: ClusterLayout): Properties {
     'transaction.state.log.min.isr': minIsr,
     'share.coordinator.state.topic.replication.factor': rf,
     'share.coordinator.state.topic.min.isr': minIsr,
+    // The controller gives a restarted broker its preferred leaderships back on its own, every
+    // 300 s by default; 10 s lets a person see leaders return after "start".
+    'leader.imbalance.check.interval.seconds': 10,
     ...labSettings(),
   };
 }

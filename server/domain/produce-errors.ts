@@ -34,7 +34,12 @@ function replicas(n: number): string {
 export function plainProduceError(error: unknown, facts: ReplicaFacts): string {
   const text = chain(error);
   const original = error instanceof Error ? error.message : String(error);
-  const { smallestIsr: isr, minInsyncReplicas: min } = facts;
+  const { minInsyncReplicas: min } = facts;
+  // The last observation may predate the ISR shrinking: a count that is not short says nothing.
+  const isr =
+    facts.smallestIsr !== null && (min === null || facts.smallestIsr < min)
+      ? facts.smallestIsr
+      : null;
   const needs = min === null ? 'more (min.insync.replicas)' : `${min} (min.insync.replicas)`;
   if (NOT_ENOUGH_AFTER_APPEND.test(text)) {
     return `NotEnoughReplicasAfterAppend: written by the leader, but only ${isr === null ? 'too few' : replicas(isr)} confirmed it, the topic needs ${needs}`;

@@ -116,7 +116,7 @@ describe('historyPoint', () => {
     expect(point.at).toBe(T0 + 1000);
   });
 
-  it('records total lag per group and [lag, committed, logEnd] per partition', () => {
+  it('records total lag per group, [lag, committed, logEnd] and the log start per partition', () => {
     const groups = [
       groupInfo('g1', [offset('t', 0, 10, 90, 100), offset('t', 1, 5, null, 5)]),
       groupInfo('g2', [offset('t', 0, 7, 3, 10)]),
@@ -132,6 +132,7 @@ describe('historyPoint', () => {
       consumedPerSec: 0,
       groupLag: { g1: 15, g2: 7 },
       partitions: { 'g1|t|0': [10, 90, 100], 'g1|t|1': [5, null, 5], 'g2|t|0': [7, 3, 10] },
+      logStart: { 'g1|t|0': 0, 'g1|t|1': 0, 'g2|t|0': 0 },
     });
     // Thousands of groups cost one number each: partition series only for those shown in full.
     expect(Object.keys(historyPoint(snapshot, 0, T0, (id) => id === 'g1').partitions)).toEqual([

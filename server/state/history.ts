@@ -33,15 +33,21 @@ export function historyPoint(
   for (const row of snapshot.overview) groupLag[row.groupId] = row.totalLag;
   // Per-partition series only for the groups shown in full: thousands of groups cost one number each.
   const partitions: HistoryPoint['partitions'] = {};
+  const logStart: Record<string, number> = {};
   for (const group of snapshot.groups) {
     if (!withPartitions(group.groupId)) continue;
     for (const o of group.offsets) {
-      partitions[partitionSeriesKey(group.groupId, o.topic, o.partition)] = [
-        o.lag,
-        o.committedOffset,
-        o.logEndOffset,
-      ];
+      const key = partitionSeriesKey(group.groupId, o.topic, o.partition);
+      partitions[key] = [o.lag, o.committedOffset, o.logEndOffset];
+      logStart[key] = o.logStartOffset;
     }
   }
-  return { at, producedPerSec: Math.round(producedPerSec), consumedPerSec, groupLag, partitions };
+  return {
+    at,
+    producedPerSec: Math.round(producedPerSec),
+    consumedPerSec,
+    groupLag,
+    partitions,
+    logStart,
+  };
 }

@@ -3,6 +3,7 @@ package offsetlab.observer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ClassicGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListShareGroupOffsetsResult;
@@ -42,7 +44,7 @@ final class Groups {
   }
 
   static ArrayNode read(Admin admin, Set<String> only, boolean withOffsets) throws Exception {
-    List<GroupListing> listed = new ArrayList<>(admin.listGroups().all().get());
+    List<GroupListing> listed = listed(admin);
     listed.removeIf(g -> only != null && !only.contains(g.groupId()));
     listed.sort(Comparator.comparing(GroupListing::groupId));
     Map<Kind, List<String>> ids = new HashMap<>();
@@ -112,6 +114,18 @@ final class Groups {
     }
     if (described == 0 && firstError != null) throw firstError;
     return out;
+  }
+
+  /**
+   * ListGroups asks every broker. With one broker of a cluster down (killed, not fenced yet), the
+   * groups the others coordinate are still listed; only when no broker answers is it a failure.
+   */
+  private static List<GroupListing> listed(Admin admin) throws Exception {
+    ListGroupsResult result = admin.listGroups();
+    List<GroupListing> valid = new ArrayList<>(result.valid().get());
+    Collection<Throwable> errors = result.errors().get();
+    if (valid.isEmpty() && !errors.isEmpty()) throw new ExecutionException(errors.iterator().next());
+    return valid;
   }
 
   private static Kind kindOf(GroupListing g) {
