@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { createLiveStore, type LiveStore } from '@/lib/live-store';
 import { LiveStoreContext, useCanAct, useLive } from '@/lib/use-live';
+import { BrokerStrip } from './brokers/broker-strip';
 import { ChartsPanel } from './charts/charts-panel';
 import { ExperimentsPanel } from './experiments/experiments-panel';
 import { GroupList } from './groups/group-list';
@@ -41,6 +42,7 @@ function DashboardBody() {
           </div>
           <aside className="flex min-w-0 flex-col gap-3">
             {canAct && <ProducerPanel />}
+            <BrokerStrip />
             <TopicPanel />
             {canAct && <ExperimentsPanel />}
             <TimelinePanel />

@@ -4,7 +4,13 @@ import { z } from 'zod';
  * Experiments the lab can run and judge. Titles, expectations and labels live with the page (in
  * each language); the server sends ids, numbers and verdicts.
  */
-export const EXPERIMENT_IDS = ['three-protocols', 'static-membership', 'slow-consumer'] as const;
+export const EXPERIMENT_IDS = [
+  'three-protocols',
+  'static-membership',
+  'slow-consumer',
+  /** Needs LAB_BROKERS=3. */
+  'acks-under-failure',
+] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
 export const measurementSchema = z.object({

@@ -82,9 +82,11 @@ export const EXPERIMENTS: Experiment[] = [
     blocked: (s) =>
       !s.connection.embeddedBroker
         ? 'only with the embedded broker'
-        : s.connection.embeddedBroker.running
-          ? null
-          : 'the broker is already stopped',
+        : s.nodes.filter((n) => n.lab && n.role !== 'controller').length > 1
+          ? 'with LAB_BROKERS=3, kill or stop brokers one by one in the broker strip'
+          : s.connection.embeddedBroker.running
+            ? null
+            : 'the broker is already stopped',
     run: async (_s, run) => {
       await run(
         { type: 'broker:stop' },

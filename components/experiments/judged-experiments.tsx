@@ -17,6 +17,9 @@ const STATUS_TONE: Record<ExperimentRun['status'], Tone> = {
 /** Experiments the server runs and judges: the expectation first, then the measured result. */
 export function JudgedExperiments() {
   const runs = useLive((s) => s.snapshot?.experiments);
+  const labBrokers = useLive(
+    (s) => s.snapshot?.nodes.filter((n) => n.lab && n.role === 'broker').length ?? 0,
+  );
   const run = useCommand();
   const busy = runs?.some((r) => r.status === 'running') ?? false;
   return (
@@ -24,14 +27,20 @@ export function JudgedExperiments() {
       {EXPERIMENT_IDS.map((id) => {
         const last = runs?.find((r) => r.id === id);
         const text = EXPERIMENT_TEXTS[id];
+        const blocked =
+          id === 'acks-under-failure' && labBrokers < 3
+            ? 'Needs the 3-broker lab: start with LAB_BROKERS=3'
+            : busy
+              ? 'Another experiment is running'
+              : undefined;
         return (
           <li key={id} className="flex flex-col gap-1 text-xs" data-testid={`judged-${id}`}>
             <div className="flex items-start gap-2">
               <Button
                 variant="primary"
                 className="mt-0.5 shrink-0"
-                disabled={busy}
-                title={busy ? 'Another experiment is running' : undefined}
+                disabled={blocked !== undefined}
+                title={blocked}
                 data-testid={`run-${id}`}
                 onClick={() => void run({ type: 'experiment:run', id })}
               >

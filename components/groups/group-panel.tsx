@@ -125,6 +125,17 @@ export const GroupPanel = memo(function GroupPanel({
           <span>duplicates {group.audit.duplicates}</span>
           {/* Not coloured as an alarm: trades acked a moment ago are legitimately in flight. */}
           <span data-testid="audit-missing">acked but not yet processed {group.audit.missing}</span>
+          {(group.audit.deletedUnread ?? 0) + (group.audit.skippedUnread ?? 0) > 0 && (
+            <span
+              className="flex items-center text-red-700 dark:text-red-300"
+              data-testid="audit-unread"
+            >
+              never read: {group.audit.deletedUnread ?? 0} deleted by retention
+              {(group.audit.skippedUnread ?? 0) > 0 &&
+                `, ${group.audit.skippedUnread} skipped by auto.offset.reset`}
+              <Help term="offset-reset" />
+            </span>
+          )}
         </div>
       )}
       {resetting && <ResetOffsetsDialog groupId={groupId} onClose={() => setResetting(false)} />}
