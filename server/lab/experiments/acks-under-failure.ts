@@ -193,7 +193,10 @@ export const acksUnderFailure: ExperimentDefinition = {
     } finally {
       const down = ctx.lab.state.labNodes.filter((n) => n.role === 'broker' && !n.running);
       for (const n of down) await ctx.command({ type: 'broker:start', nodeId: n.nodeId });
-      await ctx.command({ type: 'producer:update', ...saved });
+      // Back to where the producer was; its topic only if that still exists (LAB_SCENARIO=empty).
+      const { topic, ...settings } = saved;
+      const exists = ctx.lab.partitionCount(topic) > 0 && ctx.lab.state.labTopics.includes(topic);
+      await ctx.command({ type: 'producer:update', ...settings, ...(exists ? { topic } : {}) });
     }
   },
 };
