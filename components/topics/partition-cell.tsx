@@ -20,7 +20,7 @@ const BORDER = {
 const LABEL = {
   offline: 'offline',
   'below-min-isr': '< min ISR',
-  'under-replicated': 'under-repl.',
+  'under-replicated': 'under-rep.',
   ok: null,
 } as const;
 
@@ -44,7 +44,7 @@ export function PartitionCell({
       data-isr={p.isr.join(',')}
       data-health={health}
       title={`partition ${p.partition}: log start ${p.logStartOffset}, log end ${p.logEndOffset}, leader ${p.leader < 0 ? 'none' : p.leader}, replicas ${p.replicas.join(',')}, ISR ${p.isr.join(',') || 'none'}`}
-      className={`min-w-[3.75rem] rounded border px-1 py-0.5 text-center font-mono text-[10px] ${BORDER[health]}`}
+      className={`min-w-[3.25rem] rounded border px-1 py-0.5 text-center font-mono text-[10px] ${BORDER[health]}`}
     >
       <div className="font-semibold">P{p.partition}</div>
       <div className="text-slate-500">{p.logStartOffset}…</div>

@@ -83,6 +83,11 @@ export class LabCluster implements LabKafka {
     return this.records.get(this.brokerIds[0] ?? -1)?.pid ?? null;
   }
 
+  /** The guard process's pid (benches count its memory too). */
+  get guardPid(): number | null {
+    return this.guard?.pid ?? null;
+  }
+
   nodes(): LabNode[] {
     return [...this.records.values()].map(
       ({ dir: _d, starting: _s, exited: _e, ...node }): LabNode => node,

@@ -20,6 +20,8 @@ function replicationFactor(lab: Lab, topic: string): number {
 export const TOPIC_COMMANDS: CommandHandlers<TopicCommandType> = {
   'topic:create': async ({ lab, broker }, command) => {
     const at = Date.now();
+    // Right after start-up the lab may not have read the cluster yet: its topics and brokers.
+    if (!lab.state.observation) await lab.refresh();
     if (lab.partitionCount(command.topic) > 0)
       throw new CommandError(`topic: "${command.topic}" already exists`);
     const brokers = lab.state.observation?.cluster.brokers.length ?? 1;

@@ -3,7 +3,6 @@ package offsetlab.observer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ClassicGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListShareGroupOffsetsResult;
@@ -117,15 +115,12 @@ final class Groups {
   }
 
   /**
-   * ListGroups asks every broker. With one broker of a cluster down (killed, not fenced yet), the
-   * groups the others coordinate are still listed; only when no broker answers is it a failure.
+   * ListGroups asks every broker the metadata lists. With one broker of a cluster down (killed,
+   * not fenced yet) the groups the others coordinate are still listed; valid() fails only when
+   * the metadata itself cannot be had, i.e. no broker answers at all.
    */
   private static List<GroupListing> listed(Admin admin) throws Exception {
-    ListGroupsResult result = admin.listGroups();
-    List<GroupListing> valid = new ArrayList<>(result.valid().get());
-    Collection<Throwable> errors = result.errors().get();
-    if (valid.isEmpty() && !errors.isEmpty()) throw new ExecutionException(errors.iterator().next());
-    return valid;
+    return new ArrayList<>(admin.listGroups().valid().get());
   }
 
   private static Kind kindOf(GroupListing g) {
