@@ -1,19 +1,19 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { LabNode } from '../../protocol/cluster-nodes';
 import { bundleForNode } from '../node-bundle';
-import { log4jProperties } from './broker-properties';
-import { clusterGuardMessageSchema } from './cluster-guard-protocol';
 import {
-  type ClusterLayout,
-  clusterBrokerProperties,
-  controllerProperties,
-} from './cluster-properties';
+  logFile,
+  type NodeFiles,
+  nodeJvmArgs,
+  prepareNodes,
+  propertiesFile,
+} from './cluster-files';
+import { clusterGuardMessageSchema } from './cluster-guard-protocol';
+import type { ClusterLayout } from './cluster-properties';
 import { classpath, resolveJars } from './jars';
 import { exitReason, type LabKafka } from './lab-kafka';
 import { checkJava, checkMaven, checkPortFree } from './preflight';
-import { formatStorage, randomClusterId } from './storage';
 
 export interface LabClusterOptions {
   rootDir: string;
@@ -25,10 +25,8 @@ export interface LabClusterOptions {
   log?: (line: string) => void;
 }
 
-/** The controller holds only the cluster's metadata: a small heap is plenty. */
-const CONTROLLER_HEAP = '160m';
-
 interface NodeRecord extends LabNode {
+  role: NodeFiles['role'];
   dir: string;
   starting: { resolve: (pid: number) => void; reject: (e: Error) => void } | null;
   exited: (() => void)[];
@@ -53,7 +51,7 @@ export class LabCluster implements LabKafka {
     const { controller, brokers } = options.layout;
     this.brokerIds = brokers.map((b) => b.nodeId);
     this.logFile = path.join(options.dataDir, '*', '*.log');
-    const add = (nodeId: number, port: number, role: LabNode['role']) =>
+    const add = (nodeId: number, port: number, role: NodeFiles['role']) =>
       this.records.set(nodeId, {
         nodeId,
         role,
@@ -115,34 +113,7 @@ export class LabCluster implements LabKafka {
       throw error;
     }
     this.classpathValue = classpath(lib);
-    const { layout } = this.options;
-    for (const node of this.records.values()) {
-      fs.mkdirSync(node.dir, { recursive: true });
-      const broker = layout.brokers.find((b) => b.nodeId === node.nodeId);
-      const props = broker
-        ? clusterBrokerProperties(layout, broker, node.dir)
-        : controllerProperties(layout, node.dir);
-      fs.writeFileSync(path.join(node.dir, 'server.properties'), props);
-      fs.writeFileSync(path.join(node.dir, 'log4j2.properties'), log4jProperties(this.logOf(node)));
-    }
-    await this.format();
-  }
-
-  /** All nodes share one cluster id: the one on disk if any node has it, else a new one. */
-  private async format(): Promise<void> {
-    const meta = (n: NodeRecord) => path.join(n.dir, 'logs', 'meta.properties');
-    const nodes = [...this.records.values()];
-    const existing = nodes.find((n) => fs.existsSync(meta(n)));
-    const clusterId = existing
-      ? (/^cluster\.id=(.+)$/m.exec(fs.readFileSync(meta(existing), 'utf8'))?.[1] ?? '')
-      : randomClusterId();
-    await Promise.all(
-      nodes
-        .filter((n) => !fs.existsSync(meta(n)))
-        .map((n) =>
-          formatStorage(this.jvmArgs(n), path.join(n.dir, 'server.properties'), clusterId, n.dir),
-        ),
-    );
+    await prepareNodes([...this.records.values()], this.options.layout, (n) => this.jvmArgs(n));
   }
 
   async start(nodeId?: number): Promise<number> {
@@ -163,12 +134,8 @@ export class LabCluster implements LabKafka {
               type: 'start',
               nodeId: node.nodeId,
               java: 'java',
-              args: [
-                ...this.jvmArgs(node),
-                'kafka.Kafka',
-                path.join(node.dir, 'server.properties'),
-              ],
-              logFile: this.logOf(node),
+              args: [...this.jvmArgs(node), 'kafka.Kafka', propertiesFile(node)],
+              logFile: logFile(node),
               last: node.role === 'controller',
             });
           }),
@@ -203,10 +170,6 @@ export class LabCluster implements LabKafka {
     const node = this.records.get(nodeId);
     if (!node) throw new Error(`no node ${nodeId} in this cluster`);
     return node;
-  }
-
-  private logOf(node: NodeRecord): string {
-    return path.join(node.dir, `${node.role}.log`);
   }
 
   private ensureGuard(): ChildProcess {
@@ -257,16 +220,7 @@ export class LabCluster implements LabKafka {
     for (const listener of this.changeListeners) listener();
   }
 
-  private jvmArgs(node: NodeRecord): string[] {
-    const heap = node.role === 'controller' ? CONTROLLER_HEAP : this.options.heap;
-    return [
-      `-Xmx${heap}`,
-      '-Xms64m',
-      '-XX:+UseSerialGC',
-      '-Djava.awt.headless=true',
-      `-Dlog4j2.configurationFile=${path.join(node.dir, 'log4j2.properties')}`,
-      '-cp',
-      this.classpathValue,
-    ];
+  private jvmArgs(node: NodeFiles): string[] {
+    return nodeJvmArgs(node, this.options.heap, this.classpathValue);
   }
 }
