@@ -37,6 +37,8 @@ export interface LabProducerOptions {
   settings: ProducerSettings;
   /** Current partition count of a topic, 0 when unknown (nothing is sent then). */
   partitionCount: (topic: string) => number;
+  /** Live brokers the lab last saw: with more than one, each partition gets its own send(). */
+  liveBrokers?: () => number;
   security?: KafkajsSecurity | null;
   /** Called synchronously after each acknowledged send, with its last offset per partition. */
   onAcked?: (topic: string, lastOffsets: Record<number, number>) => void;
@@ -171,21 +173,21 @@ export class LabProducer {
     let failure: { error: unknown } | null = null;
     try {
       const producer = await this.ensureProducer();
-      const byPartition = new Map<number, Trade[]>();
-      for (const item of batch)
-        byPartition.set(item.partition, [...(byPartition.get(item.partition) ?? []), item]);
-      // One send() per partition. Within one send(), kafkajs 2.2.4 remembers across retries which
-      // brokers already answered (responsePerBroker in producer/sendMessages.js): when a dead
-      // leader's partition moves to a broker that answered for another partition of the same
-      // send(), the retry skips it and send() resolves without having written it. Killing a
-      // broker in the 3-broker lab showed that as acked trades missing, even with acks=all.
-      const groups = [...byPartition];
+      // One send() per partition on a cluster of several brokers. Within one send(), kafkajs 2.2.4
+      // remembers across retries which brokers already answered (responsePerBroker in
+      // producer/sendMessages.js): when a dead leader's partition moves to a broker that answered
+      // for another partition of the same send(), the retry skips it and send() resolves without
+      // having written it. Killing a broker in the 3-broker lab showed that as acked trades
+      // missing, even with acks=all. With one broker there is no other leader to move to: one
+      // send() per tick, as before.
+      const brokers = Math.max(this.options.brokers.length, this.options.liveBrokers?.() ?? 1);
+      const groups = brokers > 1 ? byPartition(batch) : [batch];
       const results = await Promise.allSettled(
-        groups.map(([partition, items]) => this.sendPartition(producer, topic, partition, items)),
+        groups.map((items) => this.sendTrades(producer, topic, items)),
       );
       results.forEach((result, i) => {
         if (result.status === 'fulfilled') return;
-        this.stats.failed += groups[i]?.[1].length ?? 0;
+        this.stats.failed += groups[i]?.length ?? 0;
         failure ??= { error: result.reason };
       });
     } catch (error) {
@@ -201,18 +203,18 @@ export class LabProducer {
     }
   }
 
-  private async sendPartition(
-    producer: Producer,
-    topic: string,
-    partition: number,
-    items: Trade[],
-  ): Promise<void> {
+  /** One send() of trades (one partition's, or all of a tick's); acked as one. */
+  private async sendTrades(producer: Producer, topic: string, items: Trade[]): Promise<void> {
     const acks = this.settings.acks;
     const metadata = await producer.send({
       topic,
       acks: ACKS[acks],
       timeout: ACK_TIMEOUT_MS,
-      messages: items.map(({ key, trade }) => ({ key, partition, value: JSON.stringify(trade) })),
+      messages: items.map(({ key, partition, trade }) => ({
+        key,
+        partition,
+        value: JSON.stringify(trade),
+      })),
     });
     if (acks === 'none') return;
     this.stats.acked += items.length;
@@ -224,11 +226,16 @@ export class LabProducer {
     for (const { trade } of items) acked.add(trade.seq);
     const now = Date.now();
     for (let i = 0; i < items.length; i++) this.ackTimes.push(now);
+    const perPartition = new Map<number, number>();
+    for (const { partition } of items)
+      perPartition.set(partition, (perPartition.get(partition) ?? 0) + 1);
     const acknowledged: Record<number, number> = {};
-    const base = metadata.find((m) => m.partition === partition)?.baseOffset;
-    if (base !== undefined) {
-      acknowledged[partition] = Number(base) + items.length - 1;
-      this.lastOffsets.set(partition, acknowledged[partition] ?? 0);
+    for (const m of metadata) {
+      const n = perPartition.get(m.partition) ?? 0;
+      if (n > 0 && m.baseOffset !== undefined) {
+        acknowledged[m.partition] = Number(m.baseOffset) + n - 1;
+        this.lastOffsets.set(m.partition, acknowledged[m.partition] ?? 0);
+      }
     }
     if (this.lastError && this.lastError.recoveredAt === null)
       this.lastError = { ...this.lastError, recoveredAt: now };
@@ -247,4 +254,10 @@ export class LabProducer {
     this.connected = false;
     await producer?.disconnect().catch(() => undefined);
   }
+}
+
+function byPartition(trades: Trade[]): Trade[][] {
+  const groups = new Map<number, Trade[]>();
+  for (const t of trades) groups.set(t.partition, [...(groups.get(t.partition) ?? []), t]);
+  return [...groups.values()];
 }

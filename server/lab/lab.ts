@@ -109,6 +109,7 @@ export class Lab extends EventEmitter {
       runId: this.runId,
       settings: { ...DEFAULT_PRODUCER, paused: true },
       partitionCount: (topic) => this.partitionCount(topic),
+      liveBrokers: () => this.state.observation?.cluster.brokers.length ?? 1,
       onAcked: (topic, lastOffsets) =>
         this.dispatch({ type: 'producer/acked', topic, lastOffsets }),
       describeError: (error, topic) => plainProduceError(error, replicaFacts(this.state, topic)),

@@ -161,7 +161,13 @@ describe('retention on the 3-broker lab', () => {
         `${groupId} jumping on both partitions`,
         () => (skipped(groupId).length >= 2 ? skipped(groupId) : undefined),
         60_000,
-      );
+      ).catch((error: Error) => {
+        // What the group went through instead, for whoever reads the failure.
+        const story = app.lab.state.timeline
+          .filter((e) => e.groupId === groupId)
+          .map((e) => `  ${e.kind}: ${e.message}`);
+        throw new Error(`${error.message}\n${groupId}'s timeline:\n${story.join('\n')}`);
+      });
       for (const e of events)
         expect(e.message).toMatch(
           new RegExp(
