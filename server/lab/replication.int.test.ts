@@ -117,6 +117,9 @@ describe('retention on the 3-broker lab', () => {
           consumers: 1,
           client: kind,
           offsetReset: 'earliest',
+          // Paused members must stay members: a load spike on 2 shared cores must not get one
+          // evicted (an eager rebalance hands it the partition anew, without its position).
+          sessionTimeoutMs: 30_000,
         })) as { consumerIds: string[] };
         return { groupId, consumerId: result.consumerIds[0] ?? '' };
       }),
