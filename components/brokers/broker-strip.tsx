@@ -26,6 +26,7 @@ export function BrokerStrip() {
         <span className="flex items-center">
           Brokers <Help term="leader" />
           <Help term="fenced" />
+          <Help term="controller" />
         </span>
       }
     >

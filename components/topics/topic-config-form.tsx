@@ -66,7 +66,9 @@ export function TopicConfigForm({
         ))}
         <span className="flex items-center">
           <Help term="retention" />
+          <Help term="segment" />
           <Help term="min-insync-replicas" />
+          <Help term="offsets-retention" />
         </span>
         <Button type="submit" variant="primary" data-testid={`configure-${topic}`}>
           Apply

@@ -65,8 +65,10 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
             data-testid={`replication-${topic.name}`}
           >
             RF {replicas}
+            <Help term="replication" />
             {minIsr !== null && ` · min ISR ${minIsr}`}
             <Help term="isr" />
+            <Help term="under-replicated" />
           </span>
         )}
         {retentionMs && (
