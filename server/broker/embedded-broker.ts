@@ -39,6 +39,7 @@ export interface EmbeddedBrokerOptions {
 /** One KRaft node as broker and controller: the default lab (LAB_BROKERS=1). */
 export class EmbeddedBroker implements LabKafka {
   private guard: ChildProcess | null = null;
+  private guardGone: Promise<void> = Promise.resolve();
   private classpathValue = '';
   private exitListeners = new Set<(reason: string, nodeId: number) => void>();
   private changeListeners = new Set<() => void>();
@@ -142,7 +143,9 @@ export class EmbeddedBroker implements LabKafka {
 
   async start(nodeId?: number): Promise<number> {
     this.checkNode(nodeId);
-    if (this.guard) throw new Error('the embedded broker is already running');
+    if (this.guard && this.pid !== null) throw new Error('the embedded broker is already running');
+    // The JVM is gone but its guard is still exiting (it reports the exit first): let it finish.
+    await this.guardGone;
     await checkPortFree(this.options.clientPort, 'broker', 'KAFKA_PORT');
     await checkPortFree(this.options.controllerPort, 'controller', 'KAFKA_CONTROLLER_PORT');
     const args = [...this.jvmArgs(), 'kafka.Kafka', this.propertiesFile];
@@ -157,6 +160,7 @@ export class EmbeddedBroker implements LabKafka {
       },
     );
     this.guard = guard;
+    this.guardGone = new Promise<void>((resolve) => guard.once('exit', () => resolve()));
     return new Promise<number>((resolve, reject) => {
       guard.on('message', (raw) => {
         const message = guardMessageSchema.safeParse(raw);
