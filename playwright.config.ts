@@ -54,6 +54,8 @@ export default defineConfig({
     { name: 'lab', testMatch: /(lab|experiments|access|messages|language)\.spec\.ts/ },
     // Stops the broker: runs after the lab specs, against the same server.
     { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['lab'] },
+    // Starts a LAB_BROKERS=3 server of its own: last, so it never shares the cores with the others.
+    { name: 'cluster', testMatch: /cluster\.spec\.ts/, dependencies: ['outage'] },
   ],
   webServer: {
     command: 'node --import tsx server/index.ts',

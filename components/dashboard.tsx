@@ -6,6 +6,7 @@ import { fill } from '@/lib/i18n/dictionary';
 import { LanguageProvider, useDict } from '@/lib/i18n/language';
 import { createLiveStore, type LiveStore } from '@/lib/live-store';
 import { LiveStoreContext, useCanAct, useLive } from '@/lib/use-live';
+import { BrokerStrip } from './brokers/broker-strip';
 import { ChartsPanel } from './charts/charts-panel';
 import { ExperimentsPanel } from './experiments/experiments-panel';
 import { GroupList } from './groups/group-list';
@@ -54,6 +55,7 @@ function DashboardBody() {
           </div>
           <aside className="flex min-w-0 flex-col gap-3">
             {canAct && <ProducerPanel />}
+            <BrokerStrip />
             <TopicPanel />
             {canAct && <ExperimentsPanel />}
             <TimelinePanel />

@@ -97,6 +97,7 @@ function applyChanges(snapshot: Snapshot, changes: SnapshotChanges): Snapshot {
   if (changes.cluster !== undefined) next.cluster = changes.cluster;
   if (changes.producer !== undefined) next.producer = changes.producer;
   if (changes.experiments !== undefined) next.experiments = changes.experiments;
+  if (changes.nodes !== undefined) next.nodes = changes.nodes;
   if (changes.topics) next.topics = applyKeyed(next.topics, KEYED_SECTIONS.topics, changes.topics);
   if (changes.groups) next.groups = applyKeyed(next.groups, KEYED_SECTIONS.groups, changes.groups);
   if (changes.consumers)

@@ -122,12 +122,11 @@ describe('parseCommand: valid commands', () => {
     });
   });
 
-  it('fills topic:create defaults of 6 partitions and replication factor 1', () => {
+  it('fills topic:create defaults of 6 partitions; the replication factor is the server’s', () => {
     expect(commandOf({ type: 'topic:create', topic: 'prices' })).toEqual({
       type: 'topic:create',
       topic: 'prices',
       partitions: 6,
-      replicationFactor: 1,
     });
   });
 

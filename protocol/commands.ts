@@ -10,6 +10,7 @@ import {
 } from './delivery';
 import { EXPERIMENT_IDS } from './experiments';
 import { consumerIdField, groupIdField, intInRange, oneOf, topicName } from './fields';
+import { topicConfigureSchema } from './topic-config';
 
 export const COMMIT_MODES = [
   'after-processing',
@@ -41,6 +42,8 @@ export const MAX_PARTITIONS = 256;
 const consumerTarget = { consumerId: consumerIdField };
 const range = (field: string, limits: { min: number; max: number }) =>
   intInRange(field, limits.min, limits.max);
+/** A node of the lab's own Kafka (KAFKA_BROKER_IDS); optional where the lab has one broker. */
+const nodeIdField = intInRange('nodeId', 0, 2 ** 31 - 1);
 
 export const groupCreateSchema = z
   .object({
@@ -151,8 +154,11 @@ export const COMMAND_SCHEMAS = {
     type: z.literal('topic:create'),
     topic: topicName,
     partitions: intInRange('partitions', 1, MAX_PARTITIONS).default(6),
-    replicationFactor: intInRange('replicationFactor', 1, 32).default(1),
+    /** Default: as many replicas as the lab runs brokers (1, or 3 with LAB_BROKERS=3). */
+    replicationFactor: intInRange('replicationFactor', 1, 32).optional(),
+    minInsyncReplicas: intInRange('minInsyncReplicas', 1, 32).optional(),
   }),
+  'topic:configure': topicConfigureSchema,
   'topic:add-partitions': z.object({
     type: z.literal('topic:add-partitions'),
     topic: topicName,
@@ -163,8 +169,9 @@ export const COMMAND_SCHEMAS = {
     type: z.literal('experiment:run'),
     id: oneOf('id', EXPERIMENT_IDS),
   }),
-  'broker:stop': z.object({ type: z.literal('broker:stop') }),
-  'broker:start': z.object({ type: z.literal('broker:start') }),
+  'broker:stop': z.object({ type: z.literal('broker:stop'), nodeId: nodeIdField.optional() }),
+  'broker:start': z.object({ type: z.literal('broker:start'), nodeId: nodeIdField.optional() }),
+  'broker:kill': z.object({ type: z.literal('broker:kill'), nodeId: nodeIdField }),
 } as const;
 
 export const COMMAND_TYPES = Object.keys(COMMAND_SCHEMAS) as (keyof typeof COMMAND_SCHEMAS)[];

@@ -9,6 +9,7 @@ import {
   consumerSchema,
   groupSchema,
   groupSummarySchema,
+  nodeStatusSchema,
   producerSchema,
   snapshotSchema,
   topicSchema,
@@ -43,6 +44,7 @@ export const snapshotChangesSchema = z.object({
   cluster: clusterSchema.nullable().optional(),
   producer: producerSchema.nullable().optional(),
   experiments: z.array(experimentRunSchema).optional(),
+  nodes: z.array(nodeStatusSchema).optional(),
   topics: keyedChanges(topicSchema).optional(),
   overview: keyedChanges(groupSummarySchema).optional(),
   groups: keyedChanges(groupSchema).optional(),
@@ -72,7 +74,13 @@ export const KEYED_SECTIONS = {
   groups: (g: { groupId: string }) => g.groupId,
   consumers: (c: { id: string }) => c.id,
 } as const;
-export const WHOLE_SECTIONS = ['connection', 'cluster', 'producer', 'experiments'] as const;
+export const WHOLE_SECTIONS = [
+  'connection',
+  'cluster',
+  'producer',
+  'experiments',
+  'nodes',
+] as const;
 
 export interface ServerToClientEvents {
   'state:full': (state: FullState) => void;

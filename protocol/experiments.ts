@@ -16,6 +16,8 @@ export const EXPERIMENT_IDS = [
   'three-protocols',
   'static-membership',
   'slow-consumer',
+  /** Needs LAB_BROKERS=3. */
+  'acks-under-failure',
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 

@@ -110,6 +110,10 @@ const auditSchema = z.object({
   unique: z.number(),
   duplicates: z.number(),
   missing: z.number(),
+  /** Never read because retention deleted them first (the member's fetch was out of range). */
+  deletedUnread: z.number().optional(),
+  /** Never read because auto.offset.reset=latest jumped past them. */
+  skippedUnread: z.number().optional(),
 });
 
 /** One message a lab consumer gave up on: where it came from, why, and where it went. */

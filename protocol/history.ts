@@ -11,6 +11,8 @@ export const historyPointSchema = z.object({
   groupLagSeconds: z.record(z.string(), z.number()),
   /** `${groupId}|${topic}|${partition}` → [lag, committed|null, logEnd] */
   partitions: z.record(z.string(), z.tuple([z.number(), z.number().nullable(), z.number()])),
+  /** Same keys: the partition's log start, which retention moves forward. */
+  logStart: z.record(z.string(), z.number()).optional(),
 });
 
 export type HistoryPoint = z.infer<typeof historyPointSchema>;

@@ -120,6 +120,19 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('error'), message: z.string(), at: z.number() }),
   z.object({ type: z.literal('stopped'), at: z.number() }),
+  /**
+   * The next record of a partition came after the offset this member expected (its last processed
+   * + 1): the client's position was reset (OFFSET_OUT_OF_RANGE, then auto.offset.reset). Why the
+   * offsets between were never read is the server's to say (deleted by retention, or skipped).
+   */
+  z.object({
+    type: z.literal('offset-jump'),
+    topic: z.string(),
+    partition: z.number(),
+    from: z.number(),
+    to: z.number(),
+    at: z.number(),
+  }),
 ]);
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 

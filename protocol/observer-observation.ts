@@ -53,6 +53,10 @@ export const wireClusterSchema = z.object({
   clusterId: z.string(),
   controller: z.number().nullable(),
   brokers: z.array(z.object({ nodeId: z.number(), host: z.string(), port: z.number() })),
+  /** Registered, fenced brokers (DescribeCluster with includeFencedBrokers). */
+  fencedBrokers: z
+    .array(z.object({ nodeId: z.number(), host: z.string(), port: z.number() }))
+    .optional(),
 });
 
 /** Each section is present exactly when its part was asked for. */

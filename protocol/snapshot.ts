@@ -1,17 +1,23 @@
 import { z } from 'zod';
+import { nodeStatusSchema } from './cluster-nodes';
 import { ACKS_MODES, KEY_MODES } from './commands';
 import { experimentRunSchema } from './experiments';
 import { consumerSchema, errorInfoSchema, groupSchema, groupSummarySchema } from './group';
 
-// Group shapes live in group.ts; re-exported so `protocol/snapshot` stays the one import.
+// Group and node shapes live in their own files; re-exported so `protocol/snapshot` stays the one import.
+export * from './cluster-nodes';
 export * from './group';
 
 export const brokerSchema = z.object({ nodeId: z.number(), host: z.string(), port: z.number() });
 
 export const clusterSchema = z.object({
   clusterId: z.string(),
+  /** The active KRaft controller (the metadata quorum's leader) when the cluster says. */
   controller: z.number().nullable(),
+  /** Live brokers. */
   brokers: z.array(brokerSchema),
+  /** Registered but fenced by the controller: killed and not yet gone, or still starting. */
+  fencedBrokers: z.array(brokerSchema).optional(),
 });
 
 export const partitionSchema = z.object({
@@ -30,6 +36,8 @@ export const topicSchema = z.object({
   internal: z.boolean(),
   lab: z.boolean(),
   partitions: z.array(partitionSchema),
+  /** A lab topic's retention.*, segment.* and min.insync.replicas, as Kafka last described them. */
+  configs: z.record(z.string(), z.string().nullable()).nullable().optional(),
 });
 
 export const producerSchema = z.object({
@@ -90,6 +98,8 @@ export const snapshotSchema = z.object({
   producer: producerSchema.nullable(),
   /** The last run of each experiment. */
   experiments: z.array(experimentRunSchema),
+  /** Each node: the lab's own JVMs joined with Kafka's view (see node-view.ts). */
+  nodes: z.array(nodeStatusSchema),
 });
 
 export type Broker = z.infer<typeof brokerSchema>;

@@ -46,6 +46,25 @@ export const EVENT_TEXTS = {
   'dead-lettered-at-once': '{id}: {where} failed ({why}), sent to {sent} without a retry',
   'dead-lettered-more':
     '{count} more message(s) sent to {topic} in {seconds} s, after {retries} retries',
+  'topic-created-replicated':
+    'Topic {topic} created with {partitions} partitions, replication factor {rf}{minIsr}',
+  'note-min-isr': ', min.insync.replicas {minIsr}',
+  'topic-configured': 'Topic {topic}: {settings}',
+  'node-started': '{role} {nodeId} started (pid {pid})',
+  'node-stopped': '{role} {nodeId} {how}',
+  'role-broker': 'Broker',
+  'role-controller': 'Controller',
+  'leader-moved': 'Leaders of {topic} moved: {moves}',
+  'isr-shrank': 'ISR of {topic} shrank: {changes}{warning}',
+  'isr-grew': 'ISR of {topic} grew: {changes}{warning}',
+  'isr-changed': 'ISR of {topic} changed: {changes}{warning}',
+  'note-below-min-isr':
+    '; {count} now below min.insync.replicas {min}: acks=all writes to them are refused',
+  'offsets-deleted-unread':
+    '{id} fetched offset {from} of {where} < log start {logStart}: {deleted} messages deleted by retention{skipped} were never read (auto.offset.reset={reset} jumped to {to})',
+  'note-skipped-more': ' and {count} more skipped',
+  'offsets-jumped':
+    '{id} on {where}: offsets {from} to {last} were never read, its position jumped to {to}',
   'lab-topic-ready': 'Lab topic {topic} ready ({partitions} partitions)',
   'producer-recovered': 'Producer: sends are acknowledged again',
   'producer-error': 'Producer: {error}',

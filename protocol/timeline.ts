@@ -22,6 +22,15 @@ export const TIMELINE_KINDS = [
   'consumer-error',
   'offsets-reset',
   'dead-lettered',
+  /** A JVM of the lab's own Kafka started, or stopped (killed, stopped, exited). */
+  'node-started',
+  'node-stopped',
+  /** Kafka's view of a topic's replicas: leaders elected elsewhere, ISR shrunk or grown. */
+  'leader-moved',
+  'isr-changed',
+  'topic-configured',
+  /** A consumer found its position gone (OFFSET_OUT_OF_RANGE) and jumped per auto.offset.reset. */
+  'offsets-skipped',
 ] as const;
 
 export const timelineEventSchema = z.object({

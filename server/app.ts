@@ -9,7 +9,7 @@ import { Server as IoServer } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import type { KafkajsSecurity } from '../protocol/security';
 import type { TimelineEvent } from '../protocol/timeline';
-import type { EmbeddedBroker } from './broker/embedded-broker';
+import type { LabKafka } from './broker/lab-kafka';
 import type { ClientSettings } from './client-config/client-settings';
 import {
   type AccessPolicy,
@@ -25,6 +25,7 @@ import { runCommand } from './lab/commands';
 import { EXPERIMENTS } from './lab/experiments';
 import { ExperimentRunner } from './lab/experiments/runner';
 import { Lab } from './lab/lab';
+import { watchLabKafka } from './lab/lab-kafka-watch';
 import { startDefaultScenario } from './lab/scenario';
 import { Broadcaster } from './realtime/broadcaster';
 import { attachSocketHandlers } from './realtime/socket-handlers';
@@ -33,7 +34,8 @@ export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | 
 
 export interface OffsetLabOptions {
   brokers: string[];
-  broker: EmbeddedBroker | null;
+  /** The Kafka the lab runs itself (LAB_BROKERS), null for an outside cluster. */
+  broker: LabKafka | null;
   host: string;
   port: number;
   pollIntervalMs: number;
@@ -90,20 +92,7 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
     kafkajsSecurity: options.kafkajsSecurity ?? null,
   });
   const { broker } = options;
-  broker?.onExit((reason) => {
-    const at = Date.now();
-    lab.dispatch({ type: 'broker/changed', running: false, pid: null, at });
-    // The lab knows at once; the Admin client would only notice once its retries ran out.
-    lab.dispatch({ type: 'admin/failed', error: `the embedded broker stopped (${reason})`, at });
-    console.warn(`[offset-lab] embedded broker stopped: ${reason}`);
-  });
-  if (broker)
-    lab.dispatch({
-      type: 'broker/changed',
-      running: broker.running,
-      pid: broker.pid,
-      at: Date.now(),
-    });
+  if (broker) watchLabKafka(lab, broker);
 
   // Connection trouble goes to the terminal too, in the same words as on the page.
   lab.on('timeline', (events: TimelineEvent[]) => {
@@ -152,7 +141,8 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
   });
   lab.start();
   broadcaster.start();
-  if (options.scenario === 'default') await startDefaultScenario(lab);
+  if (options.scenario === 'default')
+    await startDefaultScenario(lab, broker?.brokerIds.length ?? 1);
 
   const address = http.address() as AddressInfo;
   let closing: Promise<void> | null = null;

@@ -26,6 +26,9 @@ describe('loadConfig', () => {
       kafkaPort: 9092,
       controllerPort: 9093,
       kafkaDataDir: path.join(ROOT, '.kafka', 'data-9092'),
+      labBrokers: 1,
+      brokerNodes: [{ nodeId: 1, port: 9092 }],
+      controllerId: 1,
       kafkaHeap: '512m',
       pollIntervalMs: 1000,
       mode: 'lab',
@@ -71,6 +74,63 @@ describe('loadConfig', () => {
     expect(loadConfig(env({ KAFKA_PORT: '29092' }), ROOT).kafkaDataDir).toBe(
       path.join(ROOT, '.kafka', 'data-29092'),
     );
+  });
+
+  it('LAB_BROKERS=3: brokers 1-3 on KAFKA_PORT, +1, +2, the controller (node 0) on +3', () => {
+    expect(loadConfig(env({ LAB_BROKERS: '3', KAFKA_PORT: '19092' }), ROOT)).toMatchObject({
+      labBrokers: 3,
+      brokerNodes: [
+        { nodeId: 1, port: 19092 },
+        { nodeId: 2, port: 19093 },
+        { nodeId: 3, port: 19094 },
+      ],
+      controllerId: 0,
+      controllerPort: 19095,
+      kafkaDataDir: path.join(ROOT, '.kafka', 'cluster-19092'),
+    });
+  });
+
+  it('LAB_BROKERS=3 with explicit ids, ports and controller', () => {
+    const config = loadConfig(
+      env({
+        LAB_BROKERS: '3',
+        KAFKA_BROKER_PORTS: '7001, 7005,7009',
+        KAFKA_BROKER_IDS: '11,12,13',
+        KAFKA_CONTROLLER_ID: '10',
+        KAFKA_CONTROLLER_PORT: '7000',
+        KAFKA_DATA_DIR: '/data/cluster',
+      }),
+      ROOT,
+    );
+    expect(config).toMatchObject({
+      brokerNodes: [
+        { nodeId: 11, port: 7001 },
+        { nodeId: 12, port: 7005 },
+        { nodeId: 13, port: 7009 },
+      ],
+      controllerId: 10,
+      controllerPort: 7000,
+      kafkaDataDir: '/data/cluster',
+    });
+  });
+
+  it.each([
+    [{ LAB_BROKERS: '2' }, 'LAB_BROKERS: LAB_BROKERS must be 1 (one broker'],
+    [{ LAB_BROKERS: 'three' }, 'LAB_BROKERS: LAB_BROKERS must be 1 (one broker'],
+    [{ LAB_BROKERS: '3', KAFKA_BROKER_PORTS: '1,2' }, 'KAFKA_BROKER_PORTS must list 3 port'],
+    [{ LAB_BROKERS: '3', KAFKA_BROKER_PORTS: '1,1,2' }, 'KAFKA_BROKER_PORTS must all differ'],
+    [{ LAB_BROKERS: '3', KAFKA_BROKER_IDS: '1,2,x' }, 'KAFKA_BROKER_IDS must be whole numbers'],
+    [
+      { LAB_BROKERS: '3', KAFKA_BROKER_IDS: '0,1,2' },
+      'must all differ (brokers 0, 1, 2, controller 0)',
+    ],
+    [
+      { LAB_BROKERS: '3', KAFKA_CONTROLLER_PORT: '9093' },
+      "KAFKA_CONTROLLER_PORT: KAFKA_CONTROLLER_PORT 9093 is also broker 2's port",
+    ],
+    [{ LAB_BROKERS: '3', KAFKA_PORT: '65534' }, 'KAFKA_PORT must be at most 65533 with 3 brokers'],
+  ])('rejects the cluster shape %o', (vars, message) => {
+    expect(configError(vars)).toContain(message);
   });
 
   it('splits and trims external brokers', () => {

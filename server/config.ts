@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { z } from 'zod';
+import { type ClusterShape, clusterShape } from './config-cluster';
 
-const port = (field: string, fallback: number) =>
+const portNumber = (field: string) =>
   z.coerce
     .number({ error: `${field} must be a port number from 1 to 65535` })
     .int({ error: `${field} must be a port number from 1 to 65535` })
     .min(1, { error: `${field} must be a port number from 1 to 65535` })
-    .max(65535, { error: `${field} must be a port number from 1 to 65535` })
-    .default(fallback);
+    .max(65535, { error: `${field} must be a port number from 1 to 65535` });
+const port = (field: string, fallback: number) => portNumber(field).default(fallback);
 
 const envSchema = z.object({
   PORT: port('PORT', 3000),
@@ -22,8 +22,17 @@ const envSchema = z.object({
   /** A Java client.properties or a librdkafka-style config.ini (the course's), for SASL/SSL. */
   KAFKA_CONFIG: z.string().min(1).optional(),
   KAFKA_PORT: port('KAFKA_PORT', 9092),
-  KAFKA_CONTROLLER_PORT: port('KAFKA_CONTROLLER_PORT', 9093),
+  /** Its default depends on LAB_BROKERS (see clusterShape). */
+  KAFKA_CONTROLLER_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    portNumber('KAFKA_CONTROLLER_PORT').optional(),
+  ),
   KAFKA_DATA_DIR: z.string().optional(),
+  /** 1 or 3, and the 3-broker lab's ids and ports: checked together by clusterShape. */
+  LAB_BROKERS: z.string().optional(),
+  KAFKA_BROKER_PORTS: z.string().optional(),
+  KAFKA_BROKER_IDS: z.string().optional(),
+  KAFKA_CONTROLLER_ID: z.string().optional(),
   KAFKA_HEAP: z
     .string()
     .regex(/^\d+[mMgG]$/, { error: 'KAFKA_HEAP must look like 512m or 1g' })
@@ -81,7 +90,12 @@ export interface AppConfig {
   kafkaConfigFile: string | null;
   kafkaPort: number;
   controllerPort: number;
+  /** The one broker's data dir; with LAB_BROKERS=3 the parent of each node's directory. */
   kafkaDataDir: string;
+  /** LAB_BROKERS=3: three brokers with their own KRaft controller (lab-cluster.ts). */
+  labBrokers: ClusterShape['labBrokers'];
+  brokerNodes: ClusterShape['brokerNodes'];
+  controllerId: number;
   kafkaHeap: string;
   pollIntervalMs: number;
   /** monitor: an outside cluster, watched only; the lab writes nothing to it. */
@@ -105,14 +119,22 @@ export function loadConfig(
     throw new Error(`Invalid configuration:\n${message}`);
   }
   const e = parsed.data;
+  const cluster = clusterShape(e, rootDir);
+  if ('issues' in cluster) {
+    const message = cluster.issues.map((i) => `${i.variable}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${message}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     externalBrokers: e.KAFKA_BROKERS,
     kafkaConfigFile: e.KAFKA_CONFIG ?? null,
     kafkaPort: e.KAFKA_PORT,
-    controllerPort: e.KAFKA_CONTROLLER_PORT,
-    kafkaDataDir: e.KAFKA_DATA_DIR ?? path.join(rootDir, '.kafka', `data-${e.KAFKA_PORT}`),
+    controllerPort: cluster.shape.controllerPort,
+    kafkaDataDir: cluster.shape.dataDir,
+    labBrokers: cluster.shape.labBrokers,
+    brokerNodes: cluster.shape.brokerNodes,
+    controllerId: cluster.shape.controllerId,
     kafkaHeap: e.KAFKA_HEAP,
     pollIntervalMs: e.POLL_INTERVAL_MS,
     mode: (e.KAFKA_BROKERS || e.KAFKA_CONFIG) && !e.LAB_SCENARIO ? 'monitor' : 'lab',

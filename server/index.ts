@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import next from 'next';
 import { startOffsetLab } from './app';
-import { EmbeddedBroker } from './broker/embedded-broker';
+import { createLabKafka } from './broker/create-lab-kafka';
+import type { LabKafka } from './broker/lab-kafka';
 import { checkHttpPortFree, PreflightError } from './broker/preflight';
 import { ClientConfigError } from './client-config/client-settings';
 import { kafkajsSecurity, loadClientConfig } from './client-config/load';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   process.env.NEXT_TELEMETRY_DISABLED = '1';
 
-  let broker: EmbeddedBroker | null = null;
+  let broker: LabKafka | null = null;
   let brokers = config.externalBrokers;
   let closeApp: (() => Promise<void>) | null = null;
   let shuttingDown = false;
@@ -53,18 +54,12 @@ async function main(): Promise<void> {
     : null;
   if (settings) brokers = settings.bootstrap;
   if (!brokers) {
-    broker = new EmbeddedBroker({
-      rootDir: config.rootDir,
-      clientPort: config.kafkaPort,
-      controllerPort: config.controllerPort,
-      dataDir: config.kafkaDataDir,
-      heap: config.kafkaHeap,
-      log,
-    });
+    broker = createLabKafka(config, log);
     await broker.prepare();
     const pid = await broker.start();
-    brokers = [broker.bootstrap];
-    log(`embedded Kafka broker starting (pid ${pid}, log ${broker.logFile})…`);
+    brokers = broker.bootstrapServers;
+    const what = config.labBrokers === 1 ? 'broker' : `cluster of ${config.labBrokers} brokers`;
+    log(`embedded Kafka ${what} starting (pid ${pid}, log ${broker.logFile})…`);
   } else {
     const source = settings
       ? `${config.kafkaConfigFile}, ${settings.securityProtocol}`
@@ -91,7 +86,9 @@ async function main(): Promise<void> {
   // reached) shows on the page and in this terminal as soon as the lab runs.
   const [nextHandler] = await Promise.all([
     nextApp.prepare().then(() => nextApp.getRequestHandler()),
-    broker ? waitForCluster(brokers, BROKER_READY_TIMEOUT_MS) : Promise.resolve(),
+    broker
+      ? waitForCluster(brokers, BROKER_READY_TIMEOUT_MS, broker.brokerIds.length)
+      : Promise.resolve(),
   ]);
   if (broker) log(`Kafka is answering at ${brokers.join(',')}`);
 

@@ -27,7 +27,12 @@ export const OffsetChart = memo(function OffsetChart() {
       key
         ? points.map((p) => {
             const v = p.partitions[key];
-            return { at: p.at, committed: v?.[1] ?? null, logEnd: v?.[2] ?? null };
+            return {
+              at: p.at,
+              committed: v?.[1] ?? null,
+              logEnd: v?.[2] ?? null,
+              logStart: p.logStart?.[key] ?? null,
+            };
           })
         : [],
     [points, key],
@@ -36,13 +41,15 @@ export const OffsetChart = memo(function OffsetChart() {
   const series: Series[] = [
     { key: 'logEnd', name: t.logEnd, color: '#dc2626' },
     { key: 'committed', name: t.committed, color: '#16a34a' },
+    // Retention deletes whole segments: the log start moves up in steps.
+    { key: 'logStart', name: t.logStart, color: '#7c3aed' },
   ];
   return (
     <Panel
       testId="offset-chart"
       title={
         <span className="flex items-center">
-          {t.offsetTitle} <Help term="commit" />
+          {t.offsetTitle} <Help term="log-start" />
         </span>
       }
       actions={

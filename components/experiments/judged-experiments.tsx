@@ -19,6 +19,9 @@ const STATUS_TONE: Record<ExperimentRun['status'], Tone> = {
 /** Experiments the server runs and judges: the expectation first, then the measured result. */
 export function JudgedExperiments() {
   const runs = useLive((s) => s.snapshot?.experiments);
+  const labBrokers = useLive(
+    (s) => s.snapshot?.nodes.filter((n) => n.lab && n.role === 'broker').length ?? 0,
+  );
   const run = useCommand();
   const busy = runs?.some((r) => r.status === 'running') ?? false;
   const t = useDict().experiments;
@@ -27,14 +30,22 @@ export function JudgedExperiments() {
       {EXPERIMENT_IDS.map((id) => {
         const last = runs?.find((r) => r.id === id);
         const text = t.ids[id];
+        const blocked =
+          id === 'acks-under-failure' && labBrokers < 3
+            ? t.card.needsThreeBrokers
+            : id === 'broker-down' && labBrokers > 1
+              ? t.card.oneBrokerOnly
+              : busy
+                ? t.card.busy
+                : undefined;
         return (
           <li key={id} className="flex flex-col gap-1 text-xs" data-testid={`judged-${id}`}>
             <div className="flex items-start gap-2">
               <Button
                 variant="primary"
                 className="mt-0.5 shrink-0"
-                disabled={busy}
-                title={busy ? t.card.busy : undefined}
+                disabled={blocked !== undefined}
+                title={blocked}
                 data-testid={`run-${id}`}
                 onClick={() => void run({ type: 'experiment:run', id })}
               >

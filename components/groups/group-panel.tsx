@@ -131,6 +131,17 @@ export const GroupPanel = memo(function GroupPanel({
           <span>{fill(t.duplicates, { n: group.audit.duplicates })}</span>
           {/* Not coloured as an alarm: trades acked a moment ago are legitimately in flight. */}
           <span data-testid="audit-missing">{fill(t.inFlight, { n: group.audit.missing })}</span>
+          {(group.audit.deletedUnread ?? 0) + (group.audit.skippedUnread ?? 0) > 0 && (
+            <span
+              className="flex items-center text-red-700 dark:text-red-300"
+              data-testid="audit-unread"
+            >
+              {fill(t.neverRead, { n: group.audit.deletedUnread ?? 0 })}
+              {(group.audit.skippedUnread ?? 0) > 0 &&
+                fill(t.neverReadSkipped, { n: group.audit.skippedUnread ?? 0 })}
+              <Help term="offset-reset" />
+            </span>
+          )}
         </div>
       )}
       <DeliveryDetails group={group} />

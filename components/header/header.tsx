@@ -19,6 +19,9 @@ export function Header() {
   const producer = snapshot?.producer;
   const embedded = connection?.embeddedBroker ?? null;
   const t = useDict().ui.header;
+  // With LAB_BROKERS=3 each broker has its own buttons in the broker strip.
+  const oneBroker =
+    (snapshot?.nodes.filter((n) => n.lab && n.role !== 'controller').length ?? 0) <= 1;
 
   let tone: Tone = 'amber';
   let label = t.connecting;
@@ -89,7 +92,7 @@ export function Header() {
         </span>
       )}
       <div className="ml-auto flex items-center gap-2">
-        {embedded && canAct && (
+        {embedded && canAct && oneBroker && (
           <Button
             variant={embedded.running ? 'danger' : 'primary'}
             data-testid="broker-toggle"

@@ -11,6 +11,8 @@ import { useCommand } from '../ui/command-feedback';
 import { inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
+import { PartitionCell } from './partition-cell';
+import { TopicConfigForm } from './topic-config-form';
 
 export function TopicPanel() {
   const topics = useLive((s) => s.snapshot?.topics);
@@ -49,6 +51,10 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
   const [count, setCount] = useState(String(topic.partitions.length + 2));
   const rate = topic.partitions.reduce((s, p) => s + p.messagesPerSec, 0);
   const t = useDict().ui.topics;
+  const replicas = topic.partitions[0]?.replicas.length ?? 0;
+  const minIsrText = topic.configs?.['min.insync.replicas'];
+  const minIsr = minIsrText ? Number(minIsrText) : null;
+  const retentionMs = topic.configs?.['retention.ms'];
   return (
     <div data-testid={`topic-${topic.name}`}>
       <div className="mb-1 flex items-center gap-2 text-xs">
@@ -57,27 +63,32 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
         <span className="text-slate-500">
           {fill(t.summary, { partitions: topic.partitions.length, rate: rate.toFixed(0) })}
         </span>
+        {replicas > 1 && (
+          <span
+            className="flex items-center text-slate-500"
+            data-testid={`replication-${topic.name}`}
+          >
+            RF {replicas}
+            <Help term="replication" />
+            {minIsr !== null && ` · min ISR ${minIsr}`}
+            <Help term="isr" />
+            <Help term="under-replicated" />
+          </span>
+        )}
+        {retentionMs && (
+          <span className="text-slate-500">
+            {fill(t.retention, { value: formatMs(Number(retentionMs)) })}
+          </span>
+        )}
       </div>
       <div className="flex gap-1 overflow-x-auto pb-1">
         {topic.partitions.map((p) => (
-          <div
-            key={p.partition}
-            title={fill(t.partitionTitle, {
-              partition: p.partition,
-              logStart: p.logStartOffset,
-              logEnd: p.logEndOffset,
-              leader: p.leader,
-              isr: p.isr.join(','),
-            })}
-            className="min-w-[3.25rem] rounded border border-slate-200 px-1 py-0.5 text-center font-mono text-[10px] dark:border-slate-700"
-          >
-            <div className="font-semibold">P{p.partition}</div>
-            <div className="text-slate-500">{p.logStartOffset}…</div>
-            <div>{p.logEndOffset}</div>
-            <div className="text-emerald-600 dark:text-emerald-400">{p.messagesPerSec}/s</div>
-          </div>
+          <PartitionCell key={p.partition} topic={topic.name} p={p} minIsr={minIsr} />
         ))}
       </div>
+      {topic.lab && canAct && topic.configs && (
+        <TopicConfigForm topic={topic.name} configs={topic.configs} />
+      )}
       {topic.lab && canAct && (
         <form
           className="mt-1 flex items-center gap-1 text-xs"
@@ -107,6 +118,13 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
       )}
     </div>
   );
+}
+
+function formatMs(ms: number): string {
+  if (ms < 0) return 'forever';
+  if (ms < 60_000) return `${ms / 1000} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 3_600_000)} h`;
 }
 
 function CreateTopic() {

@@ -44,6 +44,25 @@ export const EVENTS_ID: Widen<typeof EVENT_TEXTS> = {
   'dead-lettered-at-once': '{id}: {where} gagal ({why}), dikirim ke {sent} tanpa retry',
   'dead-lettered-more':
     '{count} message lagi dikirim ke {topic} dalam {seconds} detik, setelah {retries} retry',
+  'topic-created-replicated':
+    'Topic {topic} dibuat dengan {partitions} partition, replication factor {rf}{minIsr}',
+  'note-min-isr': ', min.insync.replicas {minIsr}',
+  'topic-configured': 'Topic {topic}: {settings}',
+  'node-started': '{role} {nodeId} berjalan (pid {pid})',
+  'node-stopped': '{role} {nodeId}: {how}',
+  'role-broker': 'Broker',
+  'role-controller': 'Controller',
+  'leader-moved': 'Leader {topic} pindah: {moves}',
+  'isr-shrank': 'ISR {topic} menyusut: {changes}{warning}',
+  'isr-grew': 'ISR {topic} bertambah: {changes}{warning}',
+  'isr-changed': 'ISR {topic} berubah: {changes}{warning}',
+  'note-below-min-isr':
+    '; {count} kini di bawah min.insync.replicas {min}: penulisan acks=all ke sana ditolak',
+  'offsets-deleted-unread':
+    '{id} mengambil offset {from} dari {where} < log start {logStart}: {deleted} message yang dihapus oleh retention{skipped} tidak pernah dibaca (auto.offset.reset={reset} melompat ke {to})',
+  'note-skipped-more': ' dan {count} lagi dilewati',
+  'offsets-jumped':
+    '{id} di {where}: offset {from} sampai {last} tidak pernah dibaca, posisinya melompat ke {to}',
   'lab-topic-ready': 'Topic lab {topic} siap ({partitions} partition)',
   'producer-recovered': 'Producer: pengiriman kembali di-ack',
   'producer-error': 'Producer: {error}',

@@ -56,6 +56,11 @@ export const EXPERIMENTS_EN = {
       expectation:
         'An exactly-once consumer (read_committed, output to <topic>.out and offsets in one transaction) is killed with work in its open transaction. Expected: the transaction is aborted and that work is processed again, yet <topic>.out read with read_committed has every trade once: 0 duplicates, 0 missing.',
     },
+    'acks-under-failure': {
+      title: 'acks=1 vs acks=all when the leader dies (3 brokers)',
+      expectation:
+        'Two topics with 3 replicas and min.insync.replicas=2, each read back by a group from earliest. The producer writes 200 msg/s with acks=1 (no idempotence), then with acks=all (idempotent); each time the leader of partition 0 is killed with SIGKILL. Expected: a new leader within seconds, the ISR without the dead broker, and after a restart all 3 in sync again. acks=all loses nothing; acks=1 may lose what the dead leader had acknowledged but not yet replicated (often nothing on one machine: followers copy within milliseconds). Then a second broker dies: acks=all writes are refused with NotEnoughReplicas instead of being kept on one copy. Needs LAB_BROKERS=3.',
+    },
   },
   measures: {
     'restart.committed': 'committed offsets at the crash',
@@ -111,6 +116,17 @@ export const EXPERIMENTS_EN = {
     'eos.outputRecords': 'trades in <topic>.out (read_committed)',
     'eos.outputDuplicates': 'duplicates in the output',
     'eos.outputMissing': 'missing from the output',
+    'acks1.failoverMs': 'acks=1: new leader after',
+    'acks1.leaderIsr': 'acks=1: partition 0',
+    'acks1.isrBackMs': 'acks=1: all 3 in sync again after the restart in',
+    'acks1.acked': 'acks=1: messages acknowledged',
+    'acks1.lost': 'acks=1: acknowledged but never readable (lost)',
+    'acksAll.failoverMs': 'acks=all: new leader after',
+    'acksAll.leaderIsr': 'acks=all: partition 0',
+    'notEnough.error': 'two brokers down: the producer says',
+    'acksAll.isrBackMs': 'acks=all: all 3 in sync again after the restarts in',
+    'acksAll.acked': 'acks=all: messages acknowledged',
+    'acksAll.lost': 'acks=all: acknowledged but never readable (lost)',
   },
   steps: {
     'create-group': 'created {groupId} ({protocol}, {assignor})',
@@ -124,10 +140,18 @@ export const EXPERIMENTS_EN = {
     poison: 'the producer sends {percent} % of the trades as poison',
     'broker-stop': 'broker stopped',
     'broker-start': 'broker started again',
+    'create-topic': 'created {topic} (3 replicas, min.insync.replicas=2) and a group reading it',
+    produce: 'producing to {topic} with acks={acks}, idempotence off',
+    'produce-idempotent': 'producing to {topic} with acks={acks}, idempotence on',
+    'kill-leader': 'killed broker {nodeId}, the leader of {topic}-0, with SIGKILL',
+    'kill-second': 'killed a second broker, {nodeId}: one replica left in sync',
+    'start-broker': 'started broker {nodeId} again',
   },
   card: {
     run: 'Run',
     busy: 'Another experiment is running',
+    needsThreeBrokers: 'Needs the 3-broker lab: start with LAB_BROKERS=3',
+    oneBrokerOnly: 'The one-broker lab only: with 3 brokers, acks under failure tells this story',
     passed: 'pass',
     failed: 'fail',
     running: 'running',

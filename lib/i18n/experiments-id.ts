@@ -59,6 +59,11 @@ export const EXPERIMENTS_ID: Widen<typeof EXPERIMENTS_EN> = {
       expectation:
         'Consumer exactly-once (read_committed, output ke <topic>.out dan offset dalam satu transaksi) di-kill saat ada pekerjaan di transaksi yang terbuka. Harapan: transaksi dibatalkan dan pekerjaan itu diproses ulang, namun <topic>.out yang dibaca dengan read_committed berisi setiap trade sekali: 0 duplikat, 0 hilang.',
     },
+    'acks-under-failure': {
+      title: 'acks=1 vs acks=all saat leader mati (3 broker)',
+      expectation:
+        'Dua topic dengan 3 replika dan min.insync.replicas=2, masing-masing dibaca ulang oleh satu group dari earliest. Producer menulis 200 msg/s dengan acks=1 (tanpa idempotence), lalu dengan acks=all (idempotent); setiap kali leader partition 0 di-kill dengan SIGKILL. Harapan: leader baru dalam beberapa detik, ISR tanpa broker yang mati, dan setelah restart ketiganya in sync lagi. acks=all tidak kehilangan apa pun; acks=1 bisa kehilangan apa yang sudah di-acknowledge leader yang mati tetapi belum direplikasi (sering nol di satu mesin: follower menyalin dalam hitungan milidetik). Lalu broker kedua mati: penulisan acks=all ditolak dengan NotEnoughReplicas alih-alih disimpan di satu salinan. Butuh LAB_BROKERS=3.',
+    },
   },
   measures: {
     'restart.committed': 'committed offset saat crash',
@@ -114,6 +119,17 @@ export const EXPERIMENTS_ID: Widen<typeof EXPERIMENTS_EN> = {
     'eos.outputRecords': 'trade di <topic>.out (read_committed)',
     'eos.outputDuplicates': 'duplikat di output',
     'eos.outputMissing': 'hilang dari output',
+    'acks1.failoverMs': 'acks=1: leader baru setelah',
+    'acks1.leaderIsr': 'acks=1: partition 0',
+    'acks1.isrBackMs': 'acks=1: ketiganya in sync lagi setelah restart dalam',
+    'acks1.acked': 'acks=1: message yang di-acknowledge',
+    'acks1.lost': 'acks=1: di-acknowledge tetapi tidak pernah terbaca (hilang)',
+    'acksAll.failoverMs': 'acks=all: leader baru setelah',
+    'acksAll.leaderIsr': 'acks=all: partition 0',
+    'notEnough.error': 'dua broker mati: kata producer',
+    'acksAll.isrBackMs': 'acks=all: ketiganya in sync lagi setelah restart dalam',
+    'acksAll.acked': 'acks=all: message yang di-acknowledge',
+    'acksAll.lost': 'acks=all: di-acknowledge tetapi tidak pernah terbaca (hilang)',
   },
   steps: {
     'create-group': 'membuat {groupId} ({protocol}, {assignor})',
@@ -127,10 +143,19 @@ export const EXPERIMENTS_ID: Widen<typeof EXPERIMENTS_EN> = {
     poison: 'producer mengirim {percent} % trade sebagai poison',
     'broker-stop': 'broker dihentikan',
     'broker-start': 'broker dijalankan lagi',
+    'create-topic':
+      'membuat {topic} (3 replika, min.insync.replicas=2) dan satu group yang membacanya',
+    produce: 'memproduksi ke {topic} dengan acks={acks}, idempotence mati',
+    'produce-idempotent': 'memproduksi ke {topic} dengan acks={acks}, idempotence aktif',
+    'kill-leader': 'meng-kill broker {nodeId}, leader {topic}-0, dengan SIGKILL',
+    'kill-second': 'meng-kill broker kedua, {nodeId}: tinggal satu replika in sync',
+    'start-broker': 'menjalankan broker {nodeId} lagi',
   },
   card: {
     run: 'Jalankan',
     busy: 'Eksperimen lain sedang berjalan',
+    needsThreeBrokers: 'Butuh lab 3 broker: jalankan dengan LAB_BROKERS=3',
+    oneBrokerOnly: 'Hanya lab satu broker: dengan 3 broker, acks saat gagal menceritakan hal ini',
     passed: 'lulus',
     failed: 'gagal',
     running: 'berjalan',

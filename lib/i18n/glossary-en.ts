@@ -47,6 +47,27 @@ export const GLOSSARY_EN = {
     "Burrow's rules over the last 20 s of each partition: OK keeps up; WARN lag is growing; STALL commits arrive but the offset does not move; STOP messages wait and nothing was committed; REWIND the committed offset went backwards. A group shows its worst partition.",
   'lag-seconds':
     'How old the next message to consume is: when the log end passed the committed offset, read from how the log end grew over time (as kafka-lag-exporter does).',
+  replication:
+    'Each partition is kept on replication.factor brokers. One replica is the leader, which takes every write and read; the followers copy it. A partition survives losing all but one of its in-sync replicas.',
+  leader:
+    'The replica of a partition that producers write to and consumers read from. When its broker dies, the controller elects another in-sync replica as leader (after broker.session.timeout.ms without a heartbeat: 3 s in the lab).',
+  isr: 'In-sync replicas: the leader and the followers that are caught up with it. A broker that dies, or falls behind for replica.lag.time.max.ms, is dropped from the ISR; it is added back once it has caught up.',
+  'min-insync-replicas':
+    'min.insync.replicas: how many in-sync replicas an acks=all write needs. With fewer, the leader refuses it (NotEnoughReplicas) rather than keep it on too few copies. acks=1 and acks=0 ignore it.',
+  'under-replicated':
+    'A partition whose ISR is smaller than its replica list: some copy is missing or behind. Offline: no leader at all, so nobody can write or read it.',
+  controller:
+    'The KRaft controller holds the cluster’s metadata: which brokers are alive, which replica leads each partition, the ISR. It fences a broker that stops heartbeating and moves its leaderships. The 3-broker lab runs it as its own process.',
+  fenced:
+    'A registered broker the controller does not let serve: it stopped heartbeating (killed, hung) or has just started and is still catching up on metadata.',
+  retention:
+    'retention.ms and retention.bytes: how long, or how much per partition, the log keeps. Kafka deletes whole closed segments, oldest first, and the log start offset jumps forward; the active segment is never deleted.',
+  segment:
+    'The log of a partition is a series of segment files. A new one starts after segment.bytes or segment.ms; retention can only delete segments that are closed, so small segments make retention act sooner.',
+  'offsets-retention':
+    'offsets.retention.minutes (default 7 days): how long Kafka keeps the committed offsets of a group that has no members. After that, a consumer of that group starts over from auto.offset.reset.',
+  'offset-reset':
+    'auto.offset.reset: where a consumer starts when its position is missing or gone. A position below the log start (deleted by retention) gets OFFSET_OUT_OF_RANGE, and the client jumps to earliest (the log start) or latest (the log end): the messages between were never read.',
   'delivery-audit':
     'Every acked message carries a sequence number. Missing = acked but never processed by this group (data loss); duplicates = processed more than once (at-least-once replays).',
 } as const;

@@ -52,4 +52,25 @@ export const GLOSSARY_ID: Widen<typeof GLOSSARY_EN> = {
     'Seberapa tua message berikutnya yang akan dikonsumsi: kapan log end melewati committed offset, dibaca dari pertumbuhan log end dari waktu ke waktu (seperti kafka-lag-exporter).',
   'delivery-audit':
     'Setiap message yang di-ack membawa nomor urut. Missing = di-ack tetapi tidak pernah diproses oleh group ini (data hilang); duplikat = diproses lebih dari sekali (replay at-least-once).',
+  replication:
+    'Setiap partition disimpan di replication.factor broker. Satu replika adalah leader, yang menerima semua penulisan dan pembacaan; follower menyalinnya. Partition bertahan selama masih ada satu replika in-sync.',
+  leader:
+    'Replika partition tempat producer menulis dan consumer membaca. Saat broker-nya mati, controller memilih replika in-sync lain sebagai leader (setelah broker.session.timeout.ms tanpa heartbeat: 3 detik di lab).',
+  isr: 'In-sync replicas: leader dan follower yang sudah menyusulnya. Broker yang mati, atau tertinggal selama replica.lag.time.max.ms, dikeluarkan dari ISR; ia ditambahkan lagi setelah menyusul.',
+  'min-insync-replicas':
+    'min.insync.replicas: berapa replika in-sync yang dibutuhkan penulisan acks=all. Jika kurang, leader menolaknya (NotEnoughReplicas) alih-alih menyimpannya di terlalu sedikit salinan. acks=1 dan acks=0 mengabaikannya.',
+  'under-replicated':
+    'Partition yang ISR-nya lebih kecil dari daftar replikanya: ada salinan yang hilang atau tertinggal. Offline: tidak ada leader sama sekali, jadi tidak ada yang bisa menulis atau membacanya.',
+  controller:
+    'Controller KRaft menyimpan metadata cluster: broker mana yang hidup, replika mana yang memimpin tiap partition, ISR. Ia mem-fence broker yang berhenti mengirim heartbeat dan memindahkan kepemimpinannya. Lab 3 broker menjalankannya sebagai proses tersendiri.',
+  fenced:
+    'Broker terdaftar yang tidak diizinkan controller melayani: ia berhenti mengirim heartbeat (di-kill, macet) atau baru saja mulai dan masih menyusul metadata.',
+  retention:
+    'retention.ms dan retention.bytes: berapa lama, atau berapa banyak per partition, log disimpan. Kafka menghapus segment utuh yang sudah ditutup, yang tertua dulu, dan log start offset melompat maju; segment aktif tidak pernah dihapus.',
+  segment:
+    'Log sebuah partition adalah rangkaian file segment. Segment baru dimulai setelah segment.bytes atau segment.ms; retention hanya bisa menghapus segment yang sudah ditutup, jadi segment kecil membuat retention bekerja lebih cepat.',
+  'offsets-retention':
+    'offsets.retention.minutes (default 7 hari): berapa lama Kafka menyimpan committed offset sebuah group yang tidak punya member. Setelah itu, consumer group tersebut mulai lagi dari auto.offset.reset.',
+  'offset-reset':
+    'auto.offset.reset: tempat consumer mulai saat posisinya tidak ada atau sudah hilang. Posisi di bawah log start (dihapus oleh retention) mendapat OFFSET_OUT_OF_RANGE, dan client melompat ke earliest (log start) atau latest (log end): message di antaranya tidak pernah dibaca.',
 };

@@ -13,35 +13,17 @@ export interface BrokerSettings {
   clientPort: number;
   controllerPort: number;
   dataDir: string;
+  /** node.id; 1 unless KAFKA_BROKER_IDS says otherwise. */
+  nodeId?: number;
   security?: BrokerSecurity;
 }
 
 /**
- * Lab settings for a one-node KRaft broker+controller. docker-compose.yml mirrors these;
- * change both together.
+ * Settings every lab node gets, one node or a cluster. docker-compose.yml mirrors them; change
+ * both together.
  */
-export function serverProperties({
-  clientPort,
-  controllerPort,
-  dataDir,
-  security,
-}: BrokerSettings): string {
-  const lines: Record<string, string | number | boolean> = {
-    'process.roles': 'broker,controller',
-    'node.id': 1,
-    'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
-    listeners: `PLAINTEXT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${clientPort}`,
-    'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'log.dirs': `${dataDir}/logs`,
-    // One broker: internal topics cannot have more replicas than that.
-    'offsets.topic.replication.factor': 1,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
-    'share.coordinator.state.topic.replication.factor': 1,
-    'share.coordinator.state.topic.min.isr': 1,
+export function labSettings(): Record<string, string | number | boolean> {
+  return {
     // Rebalances should start the moment a member joins, so learners see cause and effect.
     'group.initial.rebalance.delay.ms': 0,
     // Lets the lab use short session timeouts (the default floor is 6000).
@@ -59,13 +41,42 @@ export function serverProperties({
     'group.share.heartbeat.interval.ms': 1000,
     'auto.create.topics.enable': false,
     // After a crash the controller refuses the restarted broker until the old registration
-    // expires; 3 s instead of 9 s lets the "broker down" experiment recover quickly.
+    // expires; 3 s instead of 9 s lets the "broker down" experiment recover quickly. It is also
+    // how long a killed broker stays a leader before the controller fences it.
     'broker.session.timeout.ms': 3000,
     'broker.heartbeat.interval.ms': 1000,
     'num.partitions': 1,
     'offsets.topic.num.partitions': 10,
     'log.retention.hours': 24,
     'log.segment.bytes': 64 * 1024 * 1024,
+    // Retention set on a topic from the page should act within seconds: the broker looks for
+    // deletable segments every 5 min by default, and only 30 s after it started.
+    'log.retention.check.interval.ms': 1000,
+    'log.initial.task.delay.ms': 1000,
+  };
+}
+
+/** A one-node KRaft broker+controller: the default lab (LAB_BROKERS=1). */
+export function serverProperties(settings: BrokerSettings): string {
+  const { clientPort, controllerPort, dataDir, security } = settings;
+  const nodeId = settings.nodeId ?? 1;
+  const lines: Record<string, string | number | boolean> = {
+    'process.roles': 'broker,controller',
+    'node.id': nodeId,
+    'controller.quorum.voters': `${nodeId}@127.0.0.1:${controllerPort}`,
+    listeners: `PLAINTEXT://127.0.0.1:${clientPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${clientPort}`,
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'log.dirs': `${dataDir}/logs`,
+    // One broker: internal topics cannot have more replicas than that.
+    'offsets.topic.replication.factor': 1,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    'share.coordinator.state.topic.replication.factor': 1,
+    'share.coordinator.state.topic.min.isr': 1,
+    ...labSettings(),
   };
   if (security) Object.assign(lines, securityProperties(clientPort, controllerPort, security));
   return `${Object.entries(lines)

@@ -1,12 +1,14 @@
-import { type ChildProcess, fork, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { LabNode } from '../../protocol/cluster-nodes';
 import { type BrokerSecurity, log4jProperties, serverProperties } from './broker-properties';
 import { classpath, resolveJars } from './jars';
-import { checkJava, checkMaven, checkPortFree, PreflightError } from './preflight';
+import type { LabKafka } from './lab-kafka';
+import { checkJava, checkMaven, checkPortFree } from './preflight';
+import { formatStorage, randomClusterId } from './storage';
 
 const GUARD_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'broker-guard.ts');
 const STOP_TIMEOUT_MS = 20_000;
@@ -27,28 +29,82 @@ export interface EmbeddedBrokerOptions {
   controllerPort: number;
   dataDir: string;
   heap: string;
+  /** node.id (KAFKA_BROKER_IDS); 1 by default. */
+  nodeId?: number;
   log?: (line: string) => void;
   /** SASL and TLS listeners beside the plain one: for tests of secured clients. */
   security?: BrokerSecurity;
 }
 
-/** Kafka's Uuid.toString(): base64url of 16 random bytes, never starting with "-". */
-function randomClusterId(): string {
-  for (;;) {
-    const id = randomBytes(16).toString('base64url');
-    if (!id.startsWith('-')) return id;
-  }
-}
-
-export class EmbeddedBroker {
+/** One KRaft node as broker and controller: the default lab (LAB_BROKERS=1). */
+export class EmbeddedBroker implements LabKafka {
   private guard: ChildProcess | null = null;
+  private guardGone: Promise<void> = Promise.resolve();
   private classpathValue = '';
-  private exitListeners = new Set<(reason: string) => void>();
+  private exitListeners = new Set<(reason: string, nodeId: number) => void>();
+  private changeListeners = new Set<() => void>();
+  private lastExit: string | null = null;
+  private lastChangeAt: number | null = null;
   pid: number | null = null;
   readonly logFile: string;
+  readonly brokerIds: number[];
 
   constructor(private readonly options: EmbeddedBrokerOptions) {
     this.logFile = path.join(options.dataDir, 'broker.log');
+    this.brokerIds = [this.nodeId];
+  }
+
+  private get nodeId(): number {
+    return this.options.nodeId ?? 1;
+  }
+
+  get bootstrapServers(): string[] {
+    return [this.bootstrap];
+  }
+
+  nodes(): LabNode[] {
+    return [
+      {
+        nodeId: this.nodeId,
+        role: 'broker+controller',
+        host: '127.0.0.1',
+        port: this.options.clientPort,
+        pid: this.pid,
+        running: this.running,
+        lastExit: this.lastExit,
+        lastChangeAt: this.lastChangeAt,
+      },
+    ];
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.lastChangeAt = Date.now();
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** The one node: refuses any other id. */
+  private checkNode(nodeId: number | undefined): void {
+    if (nodeId !== undefined && nodeId !== this.nodeId)
+      throw new Error(`no node ${nodeId}: this lab runs one broker, node ${this.nodeId}`);
+  }
+
+  async kill(nodeId: number): Promise<void> {
+    this.checkNode(nodeId);
+    const pid = this.pid;
+    if (pid === null) return;
+    const exited = new Promise<void>((resolve) => {
+      const off = this.onExit(() => {
+        off();
+        resolve();
+      });
+    });
+    process.kill(pid, 'SIGKILL');
+    await exited;
   }
 
   get running(): boolean {
@@ -59,7 +115,7 @@ export class EmbeddedBroker {
     return `127.0.0.1:${this.options.clientPort}`;
   }
 
-  onExit(listener: (reason: string) => void): () => void {
+  onExit(listener: (reason: string, nodeId: number) => void): () => void {
     this.exitListeners.add(listener);
     return () => this.exitListeners.delete(listener);
   }
@@ -73,14 +129,23 @@ export class EmbeddedBroker {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(
       this.propertiesFile,
-      serverProperties({ clientPort, controllerPort, dataDir, security: this.options.security }),
+      serverProperties({
+        clientPort,
+        controllerPort,
+        dataDir,
+        nodeId: this.nodeId,
+        security: this.options.security,
+      }),
     );
     fs.writeFileSync(this.log4jFile, log4jProperties(this.logFile));
-    if (!fs.existsSync(path.join(dataDir, 'logs', 'meta.properties'))) this.format();
+    if (!fs.existsSync(path.join(dataDir, 'logs', 'meta.properties'))) await this.format();
   }
 
-  async start(): Promise<number> {
-    if (this.guard) throw new Error('the embedded broker is already running');
+  async start(nodeId?: number): Promise<number> {
+    this.checkNode(nodeId);
+    if (this.guard && this.pid !== null) throw new Error('the embedded broker is already running');
+    // The JVM is gone but its guard is still exiting (it reports the exit first): let it finish.
+    await this.guardGone;
     await checkPortFree(this.options.clientPort, 'broker', 'KAFKA_PORT');
     await checkPortFree(this.options.controllerPort, 'controller', 'KAFKA_CONTROLLER_PORT');
     const args = [...this.jvmArgs(), 'kafka.Kafka', this.propertiesFile];
@@ -95,20 +160,24 @@ export class EmbeddedBroker {
       },
     );
     this.guard = guard;
+    this.guardGone = new Promise<void>((resolve) => guard.once('exit', () => resolve()));
     return new Promise<number>((resolve, reject) => {
       guard.on('message', (raw) => {
         const message = guardMessageSchema.safeParse(raw);
         if (!message.success) return;
         if (message.data.type === 'started') {
           this.pid = message.data.pid;
+          this.changed();
           resolve(message.data.pid);
           return;
         }
         const { code, signal, error } = message.data;
         const reason = error ?? `broker JVM exited (${signal ?? `code ${code}`})`;
         this.pid = null;
+        this.lastExit = reason;
         reject(new Error(reason));
-        for (const listener of this.exitListeners) listener(reason);
+        this.changed();
+        for (const listener of this.exitListeners) listener(reason, this.nodeId);
       });
       guard.on('error', (error) =>
         reject(new Error(`could not start the broker guard: ${error.message}`)),
@@ -124,7 +193,8 @@ export class EmbeddedBroker {
     });
   }
 
-  async stop(): Promise<void> {
+  async stop(nodeId?: number): Promise<void> {
+    this.checkNode(nodeId);
     const guard = this.guard;
     if (!guard || guard.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => guard.once('exit', () => resolve()));
@@ -155,30 +225,18 @@ export class EmbeddedBroker {
     ];
   }
 
-  private format(): void {
-    const result = spawnSync(
-      'java',
-      [
-        ...this.jvmArgs(),
-        'kafka.tools.StorageTool',
-        'format',
-        '-t',
-        randomClusterId(),
-        '-c',
-        this.propertiesFile,
-        // SCRAM credentials live in the metadata log; KRaft can write them when it formats.
-        ...Object.entries(this.options.security?.scramUsers ?? {}).flatMap(([name, password]) => [
-          '--add-scram',
-          `SCRAM-SHA-256=[name=${name},password=${password}]`,
-        ]),
-      ],
-      { encoding: 'utf8' },
+  private format(): Promise<void> {
+    return formatStorage(
+      this.jvmArgs(),
+      this.propertiesFile,
+      randomClusterId(),
+      this.options.dataDir,
+      // SCRAM credentials live in the metadata log; KRaft can write them when it formats.
+      Object.entries(this.options.security?.scramUsers ?? {}).flatMap(([name, password]) => [
+        '--add-scram',
+        `SCRAM-SHA-256=[name=${name},password=${password}]`,
+      ]),
     );
-    if (result.status !== 0) {
-      throw new PreflightError(
-        `Formatting Kafka storage in ${this.options.dataDir} failed:\n${result.stdout}${result.stderr}`,
-      );
-    }
   }
 }
 

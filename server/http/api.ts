@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { COMMAND_ERROR_STATUS } from '../../protocol/commands';
-import type { EmbeddedBroker } from '../broker/embedded-broker';
+import type { LabKafka } from '../broker/lab-kafka';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
 import { readRecords } from '../lab/read-records';
@@ -36,7 +36,7 @@ function isJson(req: IncomingMessage): boolean {
   return type === 'application/json';
 }
 
-export function health(lab: Lab, broker: EmbeddedBroker | null) {
+export function health(lab: Lab, broker: LabKafka | null) {
   const snapshot = lab.snapshot();
   const connected = snapshot.connection.kafka === 'connected';
   return {
@@ -48,7 +48,12 @@ export function health(lab: Lab, broker: EmbeddedBroker | null) {
       lastError: snapshot.connection.lastError,
     },
     embeddedBroker: broker
-      ? { running: broker.running, pid: broker.pid, bootstrap: broker.bootstrap }
+      ? {
+          running: broker.running,
+          pid: broker.pid,
+          bootstrap: broker.bootstrapServers.join(','),
+          nodes: broker.nodes(),
+        }
       : null,
     consumerPids: [...lab.processes.values()]
       .map((p) => p.handle.pid)
@@ -79,7 +84,7 @@ export async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
   lab: Lab,
-  broker: EmbeddedBroker | null,
+  broker: LabKafka | null,
 ): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'GET' && url.pathname === '/metrics') {

@@ -53,10 +53,11 @@ export function createKafka({
   return new Kafka(config);
 }
 
-/** True once the cluster answers a metadata request. */
+/** True once the cluster answers a metadata request listing at least `minBrokers` brokers. */
 export async function probeCluster(
   brokers: string[],
   security: KafkajsSecurity | null = null,
+  minBrokers = 1,
 ): Promise<boolean> {
   const admin = createKafka({
     brokers,
@@ -66,8 +67,7 @@ export async function probeCluster(
   }).admin();
   try {
     await admin.connect();
-    await admin.describeCluster();
-    return true;
+    return (await admin.describeCluster()).brokers.length >= minBrokers;
   } catch {
     return false;
   } finally {
@@ -75,10 +75,15 @@ export async function probeCluster(
   }
 }
 
-export async function waitForCluster(brokers: string[], timeoutMs: number): Promise<void> {
+/** Waits until the cluster answers with `minBrokers` live brokers (all of a lab cluster). */
+export async function waitForCluster(
+  brokers: string[],
+  timeoutMs: number,
+  minBrokers = 1,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await probeCluster(brokers)) return;
+    if (await probeCluster(brokers, null, minBrokers)) return;
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`Kafka at ${brokers.join(',')} did not answer within ${timeoutMs / 1000} s`);

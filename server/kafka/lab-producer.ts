@@ -7,7 +7,19 @@ import { SeqSet } from '../domain/seq-set';
 import { TradeGenerator } from '../domain/trade-generator';
 import { createKafka } from './client';
 
+/** One generated message: its key, the partition the lab's partitioner chose, the trade. */
+type Trade = ReturnType<TradeGenerator['next']>;
+/** A trade as sent: its encoded value, or a poison message in its place. */
+type Outgoing = Trade & { value: string; poison: boolean };
+
 const TICK_MS = 50;
+/**
+ * How long the leader may hold an acks=all write waiting for the in-sync replicas (the produce
+ * request's timeout; kafkajs' default is 30 s). Kafka 4 does not advance the high watermark while
+ * the ISR is below min.insync.replicas (KIP-966), so a write caught by a broker's death waits the
+ * whole timeout before the producer hears NotEnoughReplicas; 5 s keeps the lab responsive.
+ */
+const ACK_TIMEOUT_MS = 5000;
 const EMPTY = new SeqSet();
 const ACKS: Record<AcksMode, -1 | 0 | 1> = { all: -1, leader: 1, none: 0 };
 /** A send pending longer than this is shown as stuck, with the client's last error. */
@@ -30,9 +42,13 @@ export interface LabProducerOptions {
   settings: ProducerSettings;
   /** Current partition count of a topic, 0 when unknown (nothing is sent then). */
   partitionCount: (topic: string) => number;
+  /** Live brokers the lab last saw: with more than one, each partition gets its own send(). */
+  liveBrokers?: () => number;
   security?: KafkajsSecurity | null;
   /** Called synchronously after each acknowledged send, with its last offset per partition. */
   onAcked?: (topic: string, lastOffsets: Record<number, number>) => void;
+  /** A send's error in plain words (e.g. NotEnoughReplicas with the ISR and the minimum). */
+  describeError?: (error: unknown, topic: string) => string;
 }
 
 export class LabProducer {
@@ -94,7 +110,7 @@ export class LabProducer {
     const lastError: ErrorInfo | null =
       stuck && this.clientError
         ? {
-            message: `sends are waiting for the broker: ${this.clientError}`,
+            message: `sends are waiting for the broker: ${this.describe(this.clientError)}`,
             at: this.sendingSince ?? now,
             recoveredAt: null,
           }
@@ -110,6 +126,12 @@ export class LabProducer {
         .sort(([a], [b]) => a - b)
         .map(([partition, offset]) => ({ partition, offset })),
     };
+  }
+
+  private describe(error: unknown): string {
+    const { describeError } = this.options;
+    if (describeError) return describeError(error, this.settings.topic);
+    return error instanceof Error ? error.message : String(error);
   }
 
   private tick(): void {
@@ -166,50 +188,75 @@ export class LabProducer {
     this.stats.sent += count;
     this.stats.inFlight += count;
     this.sendingSince = Date.now();
-    const acks = this.settings.acks;
+    let failure: { error: unknown } | null = null;
     try {
       const producer = await this.ensureProducer();
-      const metadata = await producer.send({
-        topic,
-        acks: ACKS[acks],
-        messages: batch.map(({ key, partition, value }) => ({ key, partition, value })),
+      // One send() per partition on a cluster of several brokers. Within one send(), kafkajs 2.2.4
+      // remembers across retries which brokers already answered (responsePerBroker in
+      // producer/sendMessages.js): when a dead leader's partition moves to a broker that answered
+      // for another partition of the same send(), the retry skips it and send() resolves without
+      // having written it. Killing a broker in the 3-broker lab showed that as acked trades
+      // missing, even with acks=all. With one broker there is no other leader to move to: one
+      // send() per tick, as before.
+      const brokers = Math.max(this.options.brokers.length, this.options.liveBrokers?.() ?? 1);
+      const groups = brokers > 1 ? byPartition(batch) : [batch];
+      const results = await Promise.allSettled(
+        groups.map((items) => this.sendTrades(producer, topic, items)),
+      );
+      results.forEach((result, i) => {
+        if (result.status === 'fulfilled') return;
+        this.stats.failed += groups[i]?.length ?? 0;
+        failure ??= { error: result.reason };
       });
-      if (acks !== 'none') {
-        this.stats.acked += count;
-        let acked = this.ackedByTopic.get(topic);
-        if (!acked) {
-          acked = new SeqSet();
-          this.ackedByTopic.set(topic, acked);
-        }
-        // Poison carries no trade a consumer could process: the audit owes nothing for it.
-        for (const m of batch) if (!m.poison) acked.add(m.trade.seq);
-        this.recordPoison(topic, batch, metadata);
-        const now = Date.now();
-        for (let i = 0; i < count; i++) this.ackTimes.push(now);
-        const perPartition = new Map<number, number>();
-        for (const { partition } of batch)
-          perPartition.set(partition, (perPartition.get(partition) ?? 0) + 1);
-        const acknowledged: Record<number, number> = {};
-        for (const m of metadata) {
-          const n = perPartition.get(m.partition) ?? 0;
-          if (n > 0 && m.baseOffset !== undefined) {
-            acknowledged[m.partition] = Number(m.baseOffset) + n - 1;
-            this.lastOffsets.set(m.partition, acknowledged[m.partition] ?? 0);
-          }
-        }
-        if (this.lastError && this.lastError.recoveredAt === null)
-          this.lastError = { ...this.lastError, recoveredAt: now };
-        this.clientError = null;
-        this.options.onAcked?.(topic, acknowledged);
-      }
     } catch (error) {
       this.stats.failed += count;
-      this.lastError = { message: (error as Error).message, at: Date.now(), recoveredAt: null };
-      // A fresh client after a failure; the old one may hold a broken connection or sequence state.
-      void this.dropProducer();
+      failure = { error };
     } finally {
       this.stats.inFlight -= count;
     }
+    if (failure) {
+      this.lastError = { message: this.describe(failure.error), at: Date.now(), recoveredAt: null };
+      // A fresh client after a failure; the old one may hold a broken connection or sequence state.
+      void this.dropProducer();
+    }
+  }
+
+  /** One send() of trades (one partition's, or all of a tick's); acked as one. */
+  private async sendTrades(producer: Producer, topic: string, items: Outgoing[]): Promise<void> {
+    const acks = this.settings.acks;
+    const metadata = await producer.send({
+      topic,
+      acks: ACKS[acks],
+      timeout: ACK_TIMEOUT_MS,
+      messages: items.map(({ key, partition, value }) => ({ key, partition, value })),
+    });
+    if (acks === 'none') return;
+    this.stats.acked += items.length;
+    let acked = this.ackedByTopic.get(topic);
+    if (!acked) {
+      acked = new SeqSet();
+      this.ackedByTopic.set(topic, acked);
+    }
+    // Poison carries no trade a consumer could process: the audit owes nothing for it.
+    for (const m of items) if (!m.poison) acked.add(m.trade.seq);
+    this.recordPoison(topic, items, metadata);
+    const now = Date.now();
+    for (let i = 0; i < items.length; i++) this.ackTimes.push(now);
+    const perPartition = new Map<number, number>();
+    for (const { partition } of items)
+      perPartition.set(partition, (perPartition.get(partition) ?? 0) + 1);
+    const acknowledged: Record<number, number> = {};
+    for (const m of metadata) {
+      const n = perPartition.get(m.partition) ?? 0;
+      if (n > 0 && m.baseOffset !== undefined) {
+        acknowledged[m.partition] = Number(m.baseOffset) + n - 1;
+        this.lastOffsets.set(m.partition, acknowledged[m.partition] ?? 0);
+      }
+    }
+    if (this.lastError && this.lastError.recoveredAt === null)
+      this.lastError = { ...this.lastError, recoveredAt: now };
+    this.clientError = null;
+    this.options.onAcked?.(topic, acknowledged);
   }
 
   /** Each poison message's offset: its partition's base offset plus its place among that partition's messages. */
@@ -252,4 +299,10 @@ export class LabProducer {
     this.connected = false;
     await producer?.disconnect().catch(() => undefined);
   }
+}
+
+function byPartition(trades: Outgoing[]): Outgoing[][] {
+  const groups = new Map<number, Outgoing[]>();
+  for (const t of trades) groups.set(t.partition, [...(groups.get(t.partition) ?? []), t]);
+  return [...groups.values()];
 }

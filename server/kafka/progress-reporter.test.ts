@@ -41,4 +41,20 @@ describe('ProgressReporter', () => {
       { topic: 't', partition: 1, offset: 21 },
     ]);
   });
+
+  it('reports a jump past the next offset expected (an auto.offset.reset), not a first read', () => {
+    const sent: WorkerMessage[] = [];
+    const r = new ProgressReporter('t', 'r1', (m) => sent.push(m));
+    r.processed(0, 120, trade(1));
+    r.processed(0, 121, trade(2));
+    r.processed(0, 340, trade(3));
+    r.processed(1, 500, trade(4));
+    expect(sent).toEqual([
+      { type: 'offset-jump', topic: 't', partition: 0, from: 122, to: 340, at: expect.any(Number) },
+    ]);
+    // Once the partition was lost in a rebalance, whoever read it meanwhile moved it on: no jump.
+    r.retainOnly(new Set([1]));
+    r.processed(0, 900, trade(5));
+    expect(sent.filter((m) => m.type === 'offset-jump')).toHaveLength(1);
+  });
 });

@@ -1,12 +1,12 @@
 import type { WorkerMessage } from '../../protocol/ipc';
 import { tradeSchema } from '../../protocol/trade';
 
-type ProgressMessage = Extract<WorkerMessage, { type: 'progress' }>;
+type ProgressMessage = Extract<WorkerMessage, { type: 'progress' | 'offset-jump' }>;
 
 /**
  * What a lab consumer processed, batched for the server: the next offset per partition and the
  * `seq` of every trade of the current run (for the delivery audit). Sent at most every flush,
- * never per message.
+ * never per message; a jump in a partition's offsets is sent when it is seen.
  */
 export class ProgressReporter {
   private readonly next = new Map<number, number>();
@@ -21,6 +21,18 @@ export class ProgressReporter {
   ) {}
 
   processed(partition: number, offset: number, value: string | undefined): void {
+    const expected = this.next.get(partition);
+    // Past the next offset expected: the client's position jumped (auto.offset.reset after
+    // OFFSET_OUT_OF_RANGE). Reported at once; the server says why.
+    if (expected !== undefined && offset > expected)
+      this.send({
+        type: 'offset-jump',
+        topic: this.topic,
+        partition,
+        from: expected,
+        to: offset,
+        at: Date.now(),
+      });
     const trade = tradeSchema.safeParse(parseJson(value));
     if (trade.success && trade.data.run === this.runId) this.seqs.push(trade.data.seq);
     this.count++;

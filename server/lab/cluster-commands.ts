@@ -1,21 +1,14 @@
 import { say } from '../../protocol/texts';
-import type { EmbeddedBroker } from '../broker/embedded-broker';
 import { CommandError } from './command-error';
 import type { CommandHandlers } from './command-table';
 import type { Lab } from './lab';
 
 /** How long a command waits for the cluster's metadata to show its effect. */
-const METADATA_WAIT_MS = 15_000;
+export const METADATA_WAIT_MS = 15_000;
 
-type ClusterCommandType =
-  | 'producer:update'
-  | 'topic:create'
-  | 'topic:add-partitions'
-  | 'topic:delete'
-  | 'broker:stop'
-  | 'broker:start';
+type ClusterCommandType = 'producer:update' | 'topic:add-partitions' | 'topic:delete';
 
-function requireLabTopic(lab: Lab, topic: string): number {
+export function requireLabTopic(lab: Lab, topic: string): number {
   const count = lab.partitionCount(topic);
   if (count === 0) throw new CommandError(`topic: no topic "${topic}" on the cluster`);
   if (!lab.state.labTopics.includes(topic)) {
@@ -39,34 +32,6 @@ export const CLUSTER_COMMANDS: CommandHandlers<ClusterCommandType> = {
     await lab.producer.update(changes);
     lab.dispatch({ type: 'producer/updated', info: lab.producer.info() });
     return lab.producer.settings;
-  },
-  'topic:create': async ({ lab }, command) => {
-    const at = Date.now();
-    if (lab.partitionCount(command.topic) > 0)
-      throw new CommandError(`topic: "${command.topic}" already exists`);
-    const brokers = lab.state.observation?.cluster.brokers.length ?? 1;
-    if (command.replicationFactor > brokers) {
-      throw new CommandError(
-        `replicationFactor must be an integer from 1 to ${brokers} (the number of brokers)`,
-      );
-    }
-    await lab.options.admin.createTopic(
-      command.topic,
-      command.partitions,
-      command.replicationFactor,
-    );
-    lab.dispatch({
-      type: 'topic/changed',
-      change: 'created',
-      topic: command.topic,
-      detail: say('topic-created', { topic: command.topic, partitions: command.partitions }),
-      at,
-    });
-    await lab.refreshUntil(
-      () => lab.partitionCount(command.topic) === command.partitions,
-      METADATA_WAIT_MS,
-    );
-    return { topic: command.topic, partitions: command.partitions };
   },
   'topic:add-partitions': async ({ lab }, command) => {
     const at = Date.now();
@@ -120,25 +85,4 @@ export const CLUSTER_COMMANDS: CommandHandlers<ClusterCommandType> = {
     await lab.refreshUntil(() => lab.partitionCount(command.topic) === 0, METADATA_WAIT_MS);
     return { topic: command.topic };
   },
-  'broker:stop': async ({ broker }) => {
-    const embedded = requireEmbedded(broker);
-    if (!embedded.running) throw new CommandError('type: the embedded broker is already stopped');
-    await embedded.stop();
-    return { running: false };
-  },
-  'broker:start': async ({ lab, broker }) => {
-    const embedded = requireEmbedded(broker);
-    if (embedded.running) throw new CommandError('type: the embedded broker is already running');
-    const pid = await embedded.start();
-    lab.dispatch({ type: 'broker/changed', running: true, pid, at: Date.now() });
-    return { running: true, pid };
-  },
 };
-
-function requireEmbedded(broker: EmbeddedBroker | null): EmbeddedBroker {
-  if (!broker)
-    throw new CommandError(
-      'type: broker commands need the embedded broker; this server uses KAFKA_BROKERS',
-    );
-  return broker;
-}

@@ -1,10 +1,10 @@
 import type { CommandOf, CommandType } from '../../protocol/commands';
-import type { EmbeddedBroker } from '../broker/embedded-broker';
+import type { LabKafka } from '../broker/lab-kafka';
 import type { Lab } from './lab';
 
 export interface CommandContext {
   lab: Lab;
-  broker: EmbeddedBroker | null;
+  broker: LabKafka | null;
 }
 
 export type CommandHandler<T extends CommandType> = (

@@ -4,19 +4,23 @@ import {
   type CommandType,
   parseCommand,
 } from '../../protocol/commands';
-import type { EmbeddedBroker } from '../broker/embedded-broker';
+import type { LabKafka } from '../broker/lab-kafka';
+import { BROKER_COMMANDS } from './broker-commands';
 import { CLUSTER_COMMANDS } from './cluster-commands';
 import { CommandError } from './command-error';
 import type { CommandContext, CommandHandlers } from './command-table';
 import { CONSUMER_COMMANDS } from './consumer-commands';
 import { GROUP_COMMANDS } from './group-commands';
 import type { Lab } from './lab';
+import { TOPIC_COMMANDS } from './topic-commands';
 
 /** Every command's handler, keyed like COMMAND_SCHEMAS; the type checker wants all of them. */
 export const COMMANDS: CommandHandlers<CommandType> = {
   ...CONSUMER_COMMANDS,
   ...GROUP_COMMANDS,
   ...CLUSTER_COMMANDS,
+  ...TOPIC_COMMANDS,
+  ...BROKER_COMMANDS,
   'experiment:run': ({ lab }, { id }) => {
     if (!lab.experiments)
       throw new CommandError('id: experiments are not available on this server');
@@ -36,7 +40,7 @@ function refusal(lab: Lab): string | null {
 /** Validates and runs one command from any edge (socket.io or HTTP); never throws. */
 export async function runCommand(
   lab: Lab,
-  broker: EmbeddedBroker | null,
+  broker: LabKafka | null,
   input: unknown,
 ): Promise<CommandAck> {
   const refused = refusal(lab);

@@ -15,6 +15,7 @@ import type { TimelineEvent } from '../../protocol/timeline';
 import type { ClientSettings } from '../client-config/client-settings';
 import { describeConnectionError } from '../client-config/connection-errors';
 import { GroupMetrics } from '../domain/group-metrics';
+import { plainProduceError } from '../domain/produce-errors';
 import { GroupAudit } from '../domain/seq-set';
 import { JavaWorker } from '../jvm/java-worker';
 import type { JvmObserver } from '../jvm/jvm-observer';
@@ -23,6 +24,7 @@ import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
 import { historyPoint, RingBuffer } from '../state/history';
 import { own } from '../state/own';
 import { initialState, reduce } from '../state/reducer';
+import { replicaFacts } from '../state/replica-facts';
 import { buildSnapshot } from '../state/snapshot';
 import type { LabAction, LabState } from '../state/types';
 import { ClusterWatch } from './cluster-watch';
@@ -123,8 +125,10 @@ export class Lab extends EventEmitter {
       runId: this.runId,
       settings: { ...DEFAULT_PRODUCER, paused: true },
       partitionCount: (topic) => this.partitionCount(topic),
+      liveBrokers: () => this.state.observation?.cluster.brokers.length ?? 1,
       onAcked: (topic, lastOffsets) =>
         this.dispatch({ type: 'producer/acked', topic, lastOffsets }),
+      describeError: (error, topic) => plainProduceError(error, replicaFacts(this.state, topic)),
       security: options.kafkajsSecurity ?? null,
     });
   }

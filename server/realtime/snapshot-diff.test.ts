@@ -24,6 +24,7 @@ describe('diffSnapshot', () => {
         cluster: null,
         producer: null,
         experiments: [],
+        nodes: [],
         topics: { upsert: [topicInfo('a')], patch: [], remove: [], order: ['a'] },
         overview: { upsert: [], patch: [], remove: [], order: [] },
         groups: { upsert: [], patch: [], remove: [], order: [] },

@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events';
-import type { EmbeddedBroker } from '../broker/embedded-broker';
+import type { LabKafka } from '../broker/lab-kafka';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
 import { readRecords } from '../lab/read-records';
@@ -14,7 +14,7 @@ const watchSchema = z.array(z.string().min(1).max(255)).max(MAX_WATCHED_GROUPS);
 export function attachSocketHandlers(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
   lab: Lab,
-  broker: EmbeddedBroker | null,
+  broker: LabKafka | null,
   broadcaster: Broadcaster,
 ): void {
   const watching = new Map<string, Set<string>>();

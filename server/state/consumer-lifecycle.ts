@@ -13,6 +13,7 @@ import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
 import { deadLettered, retried } from './dead-letters';
 import { memberJoined, memberLeft } from './membership';
+import { offsetJumped } from './offset-jumps';
 import { own } from './own';
 import {
   keysOf,
@@ -304,6 +305,8 @@ function reduceMessage(
       });
     case 'stopped':
       return state;
+    case 'offset-jump':
+      return offsetJumped(state, consumer, message);
   }
 }
 

@@ -210,7 +210,7 @@ export function buildGroupViews(
         : null,
       lastRebalance: runtime.lastRebalance,
       undoReset: undoOf(state, groupId),
-      audit: audit(),
+      audit: withUnread(audit(), own(state.unread, groupId)),
       outputAudit: outputAudit(),
       deadLetters: deadLettersView(state, groupId),
       ...buildLanes(state, members, consumers, offsets),
@@ -225,6 +225,14 @@ function note(text: FlatText | null): { note: string | null; noteText: FlatText 
 function undoOf(state: LabState, groupId: string): GroupInfo['undoReset'] {
   const record = own(state.resets, groupId);
   return record ? { at: record.at, detail: record.detail } : null;
+}
+
+/** The audit, with how many of the never-read offsets retention deleted or a reset skipped. */
+function withUnread(
+  audit: AuditSummary | null,
+  unread: LabState['unread'][string] | undefined,
+): AuditSummary | null {
+  return audit && unread ? { ...audit, ...unread } : audit;
 }
 
 /** Lanes are Kafka's members; a lab consumer's lane stays while Kafka still lists its member. */

@@ -117,7 +117,7 @@ describe('historyPoint', () => {
     expect(point.at).toBe(T0 + 1000);
   });
 
-  it('records total lag per group and [lag, committed, logEnd] per partition', () => {
+  it('records total lag per group, [lag, committed, logEnd] and the log start per partition', () => {
     const groups = [
       groupInfo('g1', [offset('t', 0, 10, 90, 100), offset('t', 1, 5, null, 5)]),
       groupInfo('g2', [offset('t', 0, 7, 3, 10)]),
@@ -139,6 +139,7 @@ describe('historyPoint', () => {
       groupLag: { g1: 15, g2: 7 },
       groupLagSeconds: { g1: 0, g2: 0 },
       partitions: { 'g1|t|0': [10, 90, 100], 'g1|t|1': [5, null, 5], 'g2|t|0': [7, 3, 10] },
+      logStart: { 'g1|t|0': 0, 'g1|t|1': 0, 'g2|t|0': 0 },
     });
     // Series only for the groups shown in full: thousands of others cost nothing here.
     const onlyG1 = historyPoint(snapshot, 0, T0, (id) => id === 'g1');

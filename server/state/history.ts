@@ -33,16 +33,15 @@ export function historyPoint(
   const groupLag: Record<string, number> = {};
   const partitions: HistoryPoint['partitions'] = {};
   const groupLagSeconds: Record<string, number> = {};
+  const logStart: Record<string, number> = {};
   for (const group of snapshot.groups) {
     if (!withPartitions(group.groupId)) continue;
     groupLag[group.groupId] = group.totalLag;
     groupLagSeconds[group.groupId] = group.lagSeconds;
     for (const o of group.offsets) {
-      partitions[partitionSeriesKey(group.groupId, o.topic, o.partition)] = [
-        o.lag,
-        o.committedOffset,
-        o.logEndOffset,
-      ];
+      const key = partitionSeriesKey(group.groupId, o.topic, o.partition);
+      partitions[key] = [o.lag, o.committedOffset, o.logEndOffset];
+      logStart[key] = o.logStartOffset;
     }
   }
   return {
@@ -52,5 +51,6 @@ export function historyPoint(
     groupLag,
     groupLagSeconds,
     partitions,
+    logStart,
   };
 }

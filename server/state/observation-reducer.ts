@@ -3,6 +3,7 @@ import { memberEvicted } from './membership';
 import type { AdminObservation, ObservedGroup } from './observation';
 import { own } from './own';
 import { noteCause, observeRebalance, partitionKey, runtimeOf } from './rebalance';
+import { replicationEvents } from './replication-events';
 import { withEvents } from './timeline';
 import type { LabState } from './types';
 
@@ -19,6 +20,7 @@ export function reduceObservation(state: LabState, observation: AdminObservation
       since: state.connection.kafka === 'connected' ? state.connection.since : observation.at,
     },
   };
+  next = withEvents(next, replicationEvents(state, state.observation, observation));
   if (state.connection.kafka === 'unreachable') {
     next = withEvents(next, [
       { kind: 'broker-connected', at: observation.at, ...say('broker-connected') },

@@ -2,6 +2,7 @@ import type { ConnectionInfo } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
 import { reduceConsumer } from './consumer-lifecycle';
 import { flushDeadLetterWindows } from './dead-letters';
+import { nodesChanged } from './lab-nodes';
 import { reduceObservation } from './observation-reducer';
 import { own } from './own';
 import { noteCause } from './rebalance';
@@ -47,6 +48,9 @@ export function initialState(
     experiments: {},
     resets: {},
     deadLetters: {},
+    labNodes: [],
+    topicConfigs: {},
+    unread: {},
   };
 }
 
@@ -88,13 +92,17 @@ function apply(state: LabState, action: LabAction): LabState {
     }
     case 'broker/changed':
       return state.connection.embeddedBroker
-        ? {
-            ...state,
-            connection: {
-              ...state.connection,
-              embeddedBroker: { running: action.running, pid: action.pid },
+        ? nodesChanged(
+            {
+              ...state,
+              connection: {
+                ...state.connection,
+                embeddedBroker: { running: action.running, pid: action.pid },
+              },
             },
-          }
+            action.nodes,
+            action.at,
+          )
         : state;
     case 'group/registered': {
       const { config } = action;
@@ -128,6 +136,7 @@ function apply(state: LabState, action: LabAction): LabState {
         commits: without(state.commits, id),
         commitCounts: without(state.commitCounts, id),
         deadLetters: without(state.deadLetters, id),
+        unread: without(state.unread, id),
       };
       return withEvents(cleared, [
         {
@@ -187,6 +196,8 @@ function apply(state: LabState, action: LabAction): LabState {
       };
     case 'poll/interval':
       return { ...state, connection: { ...state.connection, pollIntervalMs: action.intervalMs } };
+    case 'topic/configs':
+      return { ...state, topicConfigs: { ...state.topicConfigs, [action.topic]: action.configs } };
     case 'experiment/updated':
       return { ...state, experiments: { ...state.experiments, [action.run.id]: action.run } };
     default:
@@ -209,6 +220,8 @@ function topicChanged(
     labTopics,
     producedUpTo:
       action.change === 'deleted' ? without(state.producedUpTo, action.topic) : state.producedUpTo,
+    topicConfigs:
+      action.change === 'deleted' ? without(state.topicConfigs, action.topic) : state.topicConfigs,
   };
   if (action.change === 'partitions-added') {
     for (const config of Object.values(state.labGroups)) {

@@ -53,6 +53,7 @@ describe('buildSnapshot', () => {
       consumers: [],
       producer: null,
       experiments: [],
+      nodes: [],
     });
   });
 

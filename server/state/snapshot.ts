@@ -1,6 +1,7 @@
 import type { Snapshot, TopicInfo } from '../../protocol/snapshot';
 import type { GroupMetricsView } from '../domain/group-metrics';
 import { buildGroupViews } from './group-view';
+import { nodeStatuses } from './node-view';
 import { own } from './own';
 import { partitionKey } from './rebalance';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
@@ -69,6 +70,7 @@ export function buildSnapshot(
         name: t.name,
         internal: t.internal,
         lab: state.labTopics.includes(t.name),
+        configs: own(state.topicConfigs, t.name) ?? null,
         partitions: t.partitions.map((p) => ({
           ...p,
           messagesPerSec:
@@ -81,6 +83,7 @@ export function buildSnapshot(
     consumers: Object.values(state.consumers).map(consumerInfo(state)),
     producer: state.producer,
     experiments: Object.values(state.experiments),
+    nodes: nodeStatuses(state),
   };
 }
 

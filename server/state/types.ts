@@ -3,6 +3,7 @@ import type { FlatText, Text } from '../../protocol/texts';
 /** A timeline sentence: its text for the page, and the English for the API. */
 export type Said = { text: Text; message: string };
 
+import type { LabNode } from '../../protocol/cluster-nodes';
 import type { ExperimentRun } from '../../protocol/experiments';
 import type { TopicPartitions, WorkerMessage } from '../../protocol/ipc';
 import type {
@@ -16,6 +17,7 @@ import type {
 import type { TimelineEvent } from '../../protocol/timeline';
 import type { DeadLetterRecord } from './dead-letters';
 import type { AdminObservation } from './observation';
+import type { UnreadCounts } from './offset-jumps';
 
 /** One lab consumer: its lifecycle (phase) and what its own client reported. */
 export interface ConsumerRecord {
@@ -76,6 +78,9 @@ export interface AuditSummary {
   unique: number;
   duplicates: number;
   missing: number;
+  /** Of the offsets the group never read: deleted by retention first / skipped by a reset. */
+  deletedUnread?: number;
+  skippedUnread?: number;
 }
 
 /** The audit of an exactly-once group's output topic, read with read_committed. */
@@ -116,17 +121,30 @@ export interface LabState {
   resets: Record<string, ResetRecord>;
   /** groupId → retry + DLQ counts, recent dead letters and the timeline window (dead-letters.ts). */
   deadLetters: Record<string, DeadLetterRecord>;
+  /** The JVMs the lab runs (its embedded Kafka), as the lab knows them; empty otherwise. */
+  labNodes: LabNode[];
+  /** groupId → offsets its members never read, and why (see offset-jumps.ts). */
+  unread: Record<string, UnreadCounts>;
+  /** Lab topics' settings, read from Kafka after each change (see topic:configure). */
+  topicConfigs: Record<string, Record<string, string | null>>;
 }
 
 export type LabAction =
   | { type: 'admin/observed'; observation: AdminObservation }
   | { type: 'admin/failed'; error: string; at: number }
-  | { type: 'broker/changed'; running: boolean; pid: number | null; at: number }
+  | {
+      type: 'broker/changed';
+      running: boolean;
+      pid: number | null;
+      at: number;
+      /** Every JVM the lab runs, when it runs Kafka itself (see LabKafka.nodes). */
+      nodes?: LabNode[];
+    }
   | { type: 'group/registered'; config: LabGroupConfig; at: number }
   | { type: 'group/removed'; groupId: string; at: number }
   | {
       type: 'topic/changed';
-      change: 'created' | 'partitions-added' | 'deleted';
+      change: 'created' | 'partitions-added' | 'deleted' | 'configured';
       topic: string;
       detail: Said;
       at: number;
@@ -174,4 +192,6 @@ export type LabAction =
     }
   | { type: 'commit-stream/changed'; mode: 'tail' | 'polling' | 'off'; reason: string | null }
   | { type: 'poll/interval'; intervalMs: number }
-  | { type: 'clock/tick'; at: number };
+  | { type: 'clock/tick'; at: number }
+  /** A lab topic's settings as Kafka describes them (retention.*, segment.*, min.insync.replicas). */
+  | { type: 'topic/configs'; topic: string; configs: Record<string, string | null> };

@@ -1,4 +1,5 @@
 import { type OffsetLab, startOffsetLab } from '../app';
+import type { LabKafka } from '../broker/lab-kafka';
 import type { AccessPolicy } from '../http/access';
 import { jvmClasspath } from '../jvm/compile';
 import { LabClient } from './lab-client';
@@ -20,10 +21,12 @@ export async function startLabForTest(
   scenario: 'default' | 'empty',
   produceTo?: LabTopic,
   access?: AccessPolicy,
+  /** The lab's own Kafka (e.g. a test cluster), so broker commands reach it. */
+  broker: LabKafka | null = null,
 ): Promise<{ app: OffsetLab; client: LabClient }> {
   const app = await startOffsetLab({
     brokers,
-    broker: null,
+    broker,
     host: '127.0.0.1',
     port: 0,
     pollIntervalMs: 500,

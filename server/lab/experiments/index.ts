@@ -1,3 +1,4 @@
+import { acksUnderFailure } from './acks-under-failure';
 import { COURSE_EXPERIMENTS } from './course-experiments';
 import { CRASH_EXPERIMENTS } from './crash-experiments';
 import { DELIVERY_EXPERIMENTS } from './delivery-experiments';
@@ -10,4 +11,5 @@ export const EXPERIMENTS: ExperimentDefinition[] = [
   ...COURSE_EXPERIMENTS,
   ...DELIVERY_EXPERIMENTS,
   ...KAFKA4_EXPERIMENTS,
+  acksUnderFailure,
 ];

@@ -15,7 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * What this consumer processed, batched for the server like server/kafka/progress-reporter.ts:
  * the next offset per partition and the `seq` of every trade of the current run. Flushed by a
- * timer at most every 100 ms (and before a `committed` line), never per record.
+ * timer at most every 100 ms (and before a `committed` line), never per record. A jump in a
+ * partition's offsets is sent when it is seen.
  */
 final class LabConsumerProgress {
   private final String runId;
@@ -29,6 +30,10 @@ final class LabConsumerProgress {
   }
 
   synchronized void processed(TopicPartition tp, long offset, String value) {
+    Long expected = next.get(tp);
+    // Past the next offset expected: the position jumped (auto.offset.reset after
+    // OFFSET_OUT_OF_RANGE). Reported at once, like progress-reporter.ts; the server says why.
+    if (expected != null && offset > expected) offsetJump(tp, expected, offset);
     Long seq = tradeSeq(value);
     if (seq != null) seqs.add(seq);
     count++;
@@ -38,9 +43,17 @@ final class LabConsumerProgress {
 
   /** Handled without a trade to count (dead-lettered): the position moves on, no seq is added. */
   synchronized void handled(TopicPartition tp, long offset) {
+    Long expected = next.get(tp);
+    if (expected != null && offset > expected) offsetJump(tp, expected, offset);
     count++;
     next.put(tp, offset + 1);
     dirty.add(tp);
+  }
+
+  private static void offsetJump(TopicPartition tp, long from, long to) {
+    ObjectNode m = LabConsumerMessages.message("offset-jump");
+    m.put("topic", tp.topic()).put("partition", tp.partition()).put("from", from).put("to", to);
+    Lines.emit(LabConsumerMessages.at(m));
   }
 
   /** Positions on partitions this member no longer owns are no longer its to report. */

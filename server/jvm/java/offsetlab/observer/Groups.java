@@ -42,7 +42,7 @@ final class Groups {
   }
 
   static ArrayNode read(Admin admin, Set<String> only, boolean withOffsets) throws Exception {
-    List<GroupListing> listed = new ArrayList<>(admin.listGroups().all().get());
+    List<GroupListing> listed = listed(admin);
     listed.removeIf(g -> only != null && !only.contains(g.groupId()));
     listed.sort(Comparator.comparing(GroupListing::groupId));
     Map<Kind, List<String>> ids = new HashMap<>();
@@ -112,6 +112,15 @@ final class Groups {
     }
     if (described == 0 && firstError != null) throw firstError;
     return out;
+  }
+
+  /**
+   * ListGroups asks every broker the metadata lists. With one broker of a cluster down (killed,
+   * not fenced yet) the groups the others coordinate are still listed; valid() fails only when
+   * the metadata itself cannot be had, i.e. no broker answers at all.
+   */
+  private static List<GroupListing> listed(Admin admin) throws Exception {
+    return new ArrayList<>(admin.listGroups().valid().get());
   }
 
   private static Kind kindOf(GroupListing g) {

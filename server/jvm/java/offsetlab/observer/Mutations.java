@@ -173,7 +173,8 @@ public final class Mutations {
     Config config = admin.describeConfigs(Set.of(resource)).all().get().get(resource);
     ObjectNode configs = Lines.object();
     for (ConfigEntry e : new TreeMap<>(toMap(config)).values()) {
-      if (e.name().startsWith("retention.") || e.name().startsWith("segment.")) configs.put(e.name(), e.value());
+      if (e.name().startsWith("retention.") || e.name().startsWith("segment.") || e.name().equals("min.insync.replicas"))
+        configs.put(e.name(), e.value());
     }
     ObjectNode result = Lines.object();
     result.set("configs", configs);

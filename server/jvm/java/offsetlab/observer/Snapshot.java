@@ -10,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import offsetlab.Lines;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.DescribeMetadataQuorumResult;
 import org.apache.kafka.common.Node;
 
 /**
@@ -39,7 +41,14 @@ public final class Snapshot {
     Set<String> groupIds = stringSet(request.get("groupIds"));
     long at = System.currentTimeMillis();
 
-    DescribeClusterResult cluster = parts.contains("cluster") ? admin.describeCluster() : null;
+    // Fenced brokers too: registered with the controller but not serving (killed, restarting).
+    DescribeClusterResult cluster =
+        parts.contains("cluster")
+            ? admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true))
+            : null;
+    // KRaft brokers answer DescribeCluster's controller with any live broker (KIP-590); the
+    // metadata quorum's leader is the active controller. In flight beside the other calls.
+    DescribeMetadataQuorumResult quorum = parts.contains("cluster") ? admin.describeMetadataQuorum() : null;
     CompletableFuture<ArrayNode> topics =
         parts.contains("topics")
             ? CompletableFuture.supplyAsync(() -> Topics.read(admin, offsets), BRANCHES)
@@ -47,24 +56,38 @@ public final class Snapshot {
     ArrayNode groups = parts.contains("groups") ? Groups.read(admin, groupIds, offsets) : null;
 
     ObjectNode out = Lines.object().put("at", at);
-    if (cluster != null) out.set("cluster", cluster(cluster));
+    if (cluster != null) out.set("cluster", cluster(cluster, quorum));
     ArrayNode topicList = topics.get();
     if (topicList != null) out.set("topics", topicList);
     if (groups != null) out.set("groups", groups);
     return out;
   }
 
-  private static ObjectNode cluster(DescribeClusterResult result) throws Exception {
+  private static ObjectNode cluster(DescribeClusterResult result, DescribeMetadataQuorumResult quorum)
+      throws Exception {
     ObjectNode cluster = Lines.object();
     cluster.put("clusterId", result.clusterId().get());
+    Integer leader = quorumLeader(quorum);
     Node controller = result.controller().get();
-    if (controller == null || controller.isEmpty()) cluster.putNull("controller");
+    if (leader != null) cluster.put("controller", leader);
+    else if (controller == null || controller.isEmpty()) cluster.putNull("controller");
     else cluster.put("controller", controller.id());
     ArrayNode brokers = cluster.putArray("brokers");
+    ArrayNode fenced = cluster.putArray("fencedBrokers");
     for (Node n : result.nodes().get()) {
-      brokers.addObject().put("nodeId", n.id()).put("host", n.host()).put("port", n.port());
+      (n.isFenced() ? fenced : brokers).addObject().put("nodeId", n.id()).put("host", n.host()).put("port", n.port());
     }
     return cluster;
+  }
+
+  /** Null where the cluster will not say (no DESCRIBE on CLUSTER): then DescribeCluster's answer. */
+  private static Integer quorumLeader(DescribeMetadataQuorumResult quorum) {
+    try {
+      int id = quorum.quorumInfo().get().leaderId();
+      return id < 0 ? null : id;
+    } catch (Exception e) {
+      return null;
+    }
   }
 
   private static Set<String> stringSet(JsonNode node) {

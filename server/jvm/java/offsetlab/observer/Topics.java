@@ -24,6 +24,13 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Every topic (internal ones too) with its partitions and, on request, their log start and end. */
 final class Topics {
+  /**
+   * The last offsets read per partition. A partition whose ListOffsets fails (no leader: every
+   * replica's broker is down; or its leader moving) keeps these: an offline partition's log cannot
+   * change, and the topic stays on the page, marked by its leader -1, instead of vanishing.
+   */
+  private static final Map<TopicPartition, long[]> LAST_KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
   private Topics() {}
 
   static ArrayNode read(Admin admin, boolean withOffsets) {
@@ -72,16 +79,24 @@ final class Topics {
         if (withOffsets) {
           Long s = start.get(tp);
           Long e = end.get(tp);
+          long[] known = LAST_KNOWN.get(tp);
+          if (s != null && e != null) LAST_KNOWN.put(tp, new long[] {s, e});
+          else if (known != null) {
+            s = known[0];
+            e = known[1];
+          }
           if (s == null || e == null) complete = false;
           else partition.put("logStartOffset", s).put("logEndOffset", e);
         } else {
           partition.putNull("logStartOffset").putNull("logEndOffset");
         }
       }
-      // A topic whose offsets could not be read (deleted mid-call, leader offline) is left out
-      // of this observation rather than shown with made-up numbers.
+      // A topic with a partition never read yet (deleted mid-call, offline since before the
+      // first poll) is left out of this observation rather than shown with made-up numbers.
       if (complete) out.add(topic);
     }
+    // Deleted topics' partitions are forgotten.
+    if (withOffsets) LAST_KNOWN.keySet().removeIf(tp -> !names.contains(tp.topic()));
     return out;
   }
 

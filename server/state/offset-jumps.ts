@@ -1,0 +1,67 @@
+import type { WorkerMessage } from '../../protocol/ipc';
+import { say } from '../../protocol/texts';
+import { own } from './own';
+import { partitionKey } from './rebalance';
+import { withEvents } from './timeline';
+import type { ConsumerRecord, LabState } from './types';
+
+type OffsetJump = Extract<WorkerMessage, { type: 'offset-jump' }>;
+
+/** Per group, offsets its members never read: deleted by retention first, or skipped by a reset. */
+export interface UnreadCounts {
+  deletedUnread: number;
+  skippedUnread: number;
+}
+
+/**
+ * A member's position jumped from `from` to `to`. A fetch below the log start gets
+ * OFFSET_OUT_OF_RANGE and the client resets by auto.offset.reset: `earliest` lands on the log
+ * start itself (so every offset passed over was deleted), `latest` on the log end (what lies
+ * between the log start the lab last saw and there was skipped, not deleted).
+ */
+export function offsetJumped(
+  state: LabState,
+  consumer: ConsumerRecord,
+  jump: OffsetJump,
+): LabState {
+  const { groupId, id } = consumer;
+  const reset = own(state.labGroups, groupId)?.offsetReset ?? 'earliest';
+  const observed = state.observation?.topics
+    .find((t) => t.name === jump.topic)
+    ?.partitions.find((p) => p.partition === jump.partition)?.logStartOffset;
+  const logStart = reset === 'earliest' ? Math.max(jump.to, observed ?? 0) : (observed ?? 0);
+  const deleted = Math.max(0, Math.min(jump.to, logStart) - jump.from);
+  const skipped = jump.to - jump.from - deleted;
+  const where = `${jump.topic}-${jump.partition}`;
+  const said =
+    deleted > 0
+      ? say('offsets-deleted-unread', {
+          id,
+          from: jump.from,
+          where,
+          logStart,
+          deleted,
+          skipped: skipped > 0 ? { key: 'note-skipped-more', params: { count: skipped } } : '',
+          reset,
+          to: jump.to,
+        })
+      : say('offsets-jumped', { id, where, from: jump.from, last: jump.to - 1, to: jump.to });
+  const before = own(state.unread, groupId) ?? { deletedUnread: 0, skippedUnread: 0 };
+  const processed = { ...(own(state.processed, groupId) ?? {}) };
+  // The group's processed position moves with the jump: nothing below `to` is left to read.
+  processed[partitionKey(jump.topic, jump.partition)] = jump.to;
+  return withEvents(
+    {
+      ...state,
+      processed: { ...state.processed, [groupId]: processed },
+      unread: {
+        ...state.unread,
+        [groupId]: {
+          deletedUnread: before.deletedUnread + deleted,
+          skippedUnread: before.skippedUnread + skipped,
+        },
+      },
+    },
+    [{ kind: 'offsets-skipped', at: jump.at, groupId, ...said, count: jump.to - jump.from }],
+  );
+}
