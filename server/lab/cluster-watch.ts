@@ -9,6 +9,19 @@ const MIN_GAP_MS = 100;
  * where one observation takes long, the polls space out instead of piling up.
  */
 const MAX_BUSY_SHARE = 1 / 3;
+/** Polls whose durations decide the spacing; the fastest of them counts. */
+const RECENT_POLLS = 5;
+
+/**
+ * The configured interval, or longer when every recent poll took a large share of it. The fastest
+ * recent poll decides: a big cluster makes every poll slow, while one slow poll (a broker killed a
+ * moment ago, its requests waiting) must not space out the polls that will show its failover.
+ */
+export function pollInterval(configuredMs: number, recentMs: number[]): number {
+  if (recentMs.length < RECENT_POLLS) return configuredMs;
+  const needed = Math.ceil(Math.min(...recentMs) / MAX_BUSY_SHARE / 100) * 100;
+  return Math.max(configuredMs, needed);
+}
 
 /**
  * Keeps the lab's view of the cluster current: a poll of everything every `intervalMs`, an early
@@ -22,7 +35,7 @@ export class ClusterWatch {
   private again = false;
   private stream: CommitStream | null = null;
   private stopped = false;
-  private lastPollMs = 0;
+  private recentPollMs: number[] = [];
   private announced = 0;
 
   constructor(
@@ -50,12 +63,14 @@ export class ClusterWatch {
     this.polling ??= this.admin
       .poll()
       .then(
-        (observation) => this.dispatch({ type: 'admin/observed', observation }),
+        (observation) => {
+          this.recentPollMs = [...this.recentPollMs, Date.now() - startedAt].slice(-RECENT_POLLS);
+          this.dispatch({ type: 'admin/observed', observation });
+        },
         (error: Error) =>
           this.dispatch({ type: 'admin/failed', error: this.describe(error), at: Date.now() }),
       )
       .finally(() => {
-        this.lastPollMs = Date.now() - startedAt;
         this.polling = null;
       });
     return this.polling;
@@ -95,10 +110,8 @@ export class ClusterWatch {
     }, delayMs);
   }
 
-  /** The configured interval, or longer when one observation takes a large share of it. */
   interval(): number {
-    const needed = Math.ceil(this.lastPollMs / MAX_BUSY_SHARE / 100) * 100;
-    return Math.max(this.intervalMs, needed);
+    return pollInterval(this.intervalMs, this.recentPollMs);
   }
 
   private async startStream(): Promise<void> {

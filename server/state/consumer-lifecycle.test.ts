@@ -414,3 +414,44 @@ describe('reduceConsumer', () => {
     expect(next.version).toBe(state.version);
   });
 });
+
+describe('KIP-848: survivors take a crashed member’s partitions', () => {
+  const kip848 = groupConfig('g1', { client: 'java', protocol: 'consumer', assignor: 'uniform' });
+  const beat = (id: string, memberId: string, at: number) =>
+    message(id, { type: 'heartbeat', memberId, generationId: 5, at });
+  const takes = (id: string, memberId: string, owned: number[], added: number, at: number) =>
+    joined(id, memberId, owned, at, {
+      generationId: 5,
+      added: [{ topic: TOPIC, partitions: [added] }],
+    });
+
+  /** c1 (P0 P1), c2 (P2 P3), c3 (P4 P5) at member epoch 3; c1 is killed, c2 and c3 take P0, P1. */
+  function afterTakeover(heartbeatsFirst: boolean): LabState {
+    const started = run(
+      fresh(),
+      { type: 'group/registered', config: kip848, at: T0 },
+      spawned('c1'),
+      spawned('c2'),
+      spawned('c3'),
+      joined('c1', 'm1', [0, 1], T0 + 100, { generationId: 3 }),
+      joined('c2', 'm2', [2, 3], T0 + 100, { generationId: 3 }),
+      joined('c3', 'm3', [4, 5], T0 + 100, { generationId: 3 }),
+      commanded('c1', 'crash', T0 + 1000),
+    );
+    // The new epoch can reach the server in heartbeats before the assignment reports do.
+    const beaten = heartbeatsFirst
+      ? run(started, beat('c2', 'm2', T0 + 7000), beat('c3', 'm3', T0 + 7000))
+      : started;
+    return run(
+      beaten,
+      takes('c2', 'm2', [0, 2, 3], 0, T0 + 7100),
+      takes('c3', 'm3', [1, 4, 5], 1, T0 + 7200),
+    );
+  }
+
+  it.each([true, false])('the pause of each partition counts (heartbeats first: %s)', (first) => {
+    const state = afterTakeover(first);
+    const rebalance = state.groups.g1?.rebalance ?? state.groups.g1?.lastRebalance;
+    expect(rebalance?.pausedMs).toEqual({ [`${TOPIC}|0`]: 6100, [`${TOPIC}|1`]: 6200 });
+  });
+});

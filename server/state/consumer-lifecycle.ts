@@ -21,6 +21,7 @@ import {
   partitionKey,
   partitionsStarted,
   partitionsStopped,
+  runtimeOf,
   settleRebalance,
   startRebalance,
   touchRebalance,
@@ -220,7 +221,11 @@ function reduceMessage(
         message.generationId !== null &&
         known.length > 0 &&
         message.generationId <= Math.max(...known);
-      if (!sameGeneration) next = startRebalance(next, groupId, startedAt);
+      // KIP-848 member epochs move with every assignment, and a survivor's heartbeat can carry
+      // the new epoch before this report: taking partitions another member stopped is the sign.
+      const inTransit = runtimeOf(state, groupId).inTransit;
+      const takesStopped = kip848 && keysOf(message.added).some((k) => Object.hasOwn(inTransit, k));
+      if (!sameGeneration || takesStopped) next = startRebalance(next, groupId, startedAt);
       next = patch(next, id, {
         isLeader: message.isLeader,
         generationId: message.generationId ?? consumer.generationId,

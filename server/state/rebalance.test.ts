@@ -87,20 +87,6 @@ describe('partitions without an owner', () => {
     });
   });
 
-  it('a stopped partition taken before any sign of a rebalance opens one, and its pause counts', () => {
-    const crashed = partitionsStopped(twoConsumers(), 'g1', null, [p(1)], T0 + 1000);
-    expect(crashed.groups.g1?.rebalance).toBeNull();
-    const taken = partitionsStarted(crashed, 'g1', 'c2', [p(1)], T0 + 7000);
-    expect(taken.groups.g1?.rebalance).toMatchObject({
-      startedAt: T0 + 7000,
-      pausedMs: { [p(1)]: 6000 },
-    });
-    // A partition nobody had stopped (a first assignment) is no rebalance.
-    expect(
-      partitionsStarted(twoConsumers(), 'g1', 'c2', [p(2)], T0).groups.g1?.rebalance,
-    ).toBeNull();
-  });
-
   it('a finished rebalance keeps its summary: who gave what to whom, and every pause', () => {
     const open = startRebalance(twoConsumers(), 'g1', T0 + 1000);
     const revoked = partitionsStopped(open, 'g1', 'c1', [p(1)], T0 + 1000);

@@ -109,14 +109,7 @@ export function partitionsStarted(
   at: number,
 ): LabState {
   if (keys.length === 0) return state;
-  const before = runtimeOf(state, groupId);
-  // Taking a partition another member stopped is a rebalance, even when this is its first sign: a
-  // KIP-848 survivor's heartbeat can carry the group's new epoch before its join report does.
-  const opened =
-    !before.rebalance && keys.some((k) => Object.hasOwn(before.inTransit, k))
-      ? startRebalance(state, groupId, at)
-      : state;
-  const runtime = runtimeOf(opened, groupId);
+  const runtime = runtimeOf(state, groupId);
   const inTransit = { ...runtime.inTransit };
   let rebalance = runtime.rebalance
     ? addMoves(runtime.rebalance, consumerId, keys, 'added', at)
@@ -128,7 +121,7 @@ export function partitionsStarted(
     if (rebalance)
       rebalance = { ...rebalance, pausedMs: { ...rebalance.pausedMs, [key]: at - since } };
   }
-  return withRuntime(opened, groupId, { ...runtime, inTransit, rebalance });
+  return withRuntime(state, groupId, { ...runtime, inTransit, rebalance });
 }
 
 function addMoves(
