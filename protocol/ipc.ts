@@ -111,7 +111,7 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     dlqOffset: z.number(),
     at: z.number(),
   }),
-  /** The client left the group on its own: max.poll.interval.ms ran out between two polls. */
+  /** The client left the group on its own: max.poll.interval.ms ran out since its last poll. */
   z.object({
     type: z.literal('left'),
     reason: z.literal('max-poll-interval'),

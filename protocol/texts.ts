@@ -16,7 +16,7 @@ export const EVENT_TEXTS = {
   'consumer-stopped-refused':
     '{id} left the group, but its last commit was refused: the next owner re-reads those messages',
   'consumer-left-max-poll':
-    '{id} left the group by itself: {gapS} s passed between two polls, more than max.poll.interval.ms ({maxPollMs} ms); it rejoins on its next poll',
+    '{id} left the group by itself: {gapS} s passed since its last poll, more than max.poll.interval.ms ({maxPollMs} ms); it rejoins on its next poll',
   'member-joined': '{id} joined as {memberId}{generation}',
   'member-joined-leader': '{id} joined as {memberId} (group leader){generation}',
   'member-evicted': 'Coordinator evicted {id} (session timeout)',

@@ -13,7 +13,7 @@ export const EVENTS_ID: Widen<typeof EVENT_TEXTS> = {
   'consumer-stopped-refused':
     '{id} keluar dari group, tetapi commit terakhirnya ditolak: pemilik berikutnya membaca ulang message itu',
   'consumer-left-max-poll':
-    '{id} keluar sendiri dari group: {gapS} detik berlalu di antara dua poll, lebih dari max.poll.interval.ms ({maxPollMs} ms); ia bergabung lagi pada poll berikutnya',
+    '{id} keluar sendiri dari group: {gapS} detik berlalu sejak poll terakhirnya, lebih dari max.poll.interval.ms ({maxPollMs} ms); ia bergabung lagi pada poll berikutnya',
   'member-joined': '{id} bergabung sebagai {memberId}{generation}',
   'member-joined-leader': '{id} bergabung sebagai {memberId} (group leader){generation}',
   'member-evicted': 'Coordinator mengeluarkan {id} (session timeout)',

@@ -24,6 +24,8 @@ final class LabConsumerListener implements ConsumerRebalanceListener {
   private Long rebalanceStartedAt = null;
   /** A poll gap beyond max.poll.interval.ms, reported as `left` once the client acts on it. */
   private long suspectedLeaveGapMs = 0;
+  /** This poll gap's leave was reported while the loop still processed its batch. */
+  private boolean leaveReported = false;
   /** The last generation / member epoch seen, for `committed` lines from other threads. */
   volatile Integer generationId = null;
   /** close() revokes (or loses) partitions too, but that is leaving, not a rebalance. */
@@ -53,8 +55,22 @@ final class LabConsumerListener implements ConsumerRebalanceListener {
    * KIP-848: a leave heartbeat); this poll then gives up the partitions as lost and rejoins.
    */
   void suspectLeave(long gapMs, long nowMs) {
-    suspectedLeaveGapMs = gapMs;
+    suspectedLeaveGapMs = leaveReported ? 0 : gapMs;
+    leaveReported = false;
     expectJoin(nowMs);
+  }
+
+  /**
+   * Called while the loop is still busy with a batch and the poll gap has passed
+   * max.poll.interval.ms. A dynamic member's client has left by now (its background thread acts
+   * when the poll timer expires), so the leave is reported at once rather than at the next poll,
+   * which a slow batch may put minutes away. A static member keeps its place until its session
+   * times out: it is told at the next poll, as before.
+   */
+  void pollTimerExpired(long gapMs) {
+    if (leaveReported || config.groupInstanceId() != null) return;
+    leaveReported = true;
+    LabConsumerMessages.left(gapMs);
   }
 
   void closing() {

@@ -210,6 +210,7 @@ final class LabConsumerLoop {
     long now = System.currentTimeMillis();
     if (now - lastPollAt > maxPollIntervalMs) {
       listener.generationId = null;
+      if (lastPollAt > 0) listener.pollTimerExpired(now - lastPollAt);
       return;
     }
     ConsumerGroupMetadata meta = consumer.groupMetadata();
