@@ -23,9 +23,9 @@ describe('Java lab consumers: max.poll.interval.ms, rejoin, pause', () => {
         protocol,
         assignor,
         maxPollIntervalMs: MAX_POLL_INTERVAL_MS,
-        // 5 records of 2 s each between two polls: a 10 s gap.
+        // 3 records of 2 s each between two polls: a 6 s gap, the leave at 3 s.
         delayMs: 2000,
-        clientProperties: { 'max.poll.records': '5' },
+        clientProperties: { 'max.poll.records': '3' },
       });
       const run = pool.start('slow');
       const first = await run.next('joined', (m) => m.assignment.length > 0, 60_000);
