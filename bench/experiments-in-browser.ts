@@ -14,6 +14,7 @@ const ids = EXPERIMENT_IDS.filter((id) => !only || only.includes(id));
 const server = await spawnServer({ LAB_SCENARIO: 'default' });
 const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
 let failures = 0;
+let ran = 0;
 try {
   await waitForReady(server, 180_000);
   // The default scenario is still setting up the producer and its group just after "ready".
@@ -46,6 +47,7 @@ try {
       continue;
     }
     await button.click();
+    ran++;
     const card = item.getByTestId(`result-${id}`);
     await card.waitFor();
     await page.waitForFunction(
@@ -68,5 +70,5 @@ try {
   await server.exited;
   server.cleanup();
 }
-console.log(`\n${ids.length - failures} of ${ids.length} experiments passed`);
+console.log(`\n${ran - failures} of ${ran} experiments run passed (${ids.length - ran} not run here)`);
 process.exitCode = failures > 0 ? 1 : 0;
