@@ -57,26 +57,26 @@ function TopicRow({ topic }: { topic: TopicInfo }) {
   const retentionMs = topic.configs?.['retention.ms'];
   return (
     <div data-testid={`topic-${topic.name}`}>
-      <div className="mb-1 flex items-center gap-2 text-xs">
+      <div className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs">
         <span className="font-mono font-semibold">{topic.name}</span>
         {topic.lab && <Badge tone="sky">{t.lab}</Badge>}
-        <span className="text-slate-500">
+        <span className="whitespace-nowrap text-slate-500">
           {fill(t.summary, { partitions: topic.partitions.length, rate: rate.toFixed(0) })}
         </span>
         {replicas > 1 && (
           <span
-            className="flex items-center text-slate-500"
+            className="flex items-center whitespace-nowrap text-slate-500"
             data-testid={`replication-${topic.name}`}
           >
             RF {replicas}
             <Help term="replication" />
-            {minIsr !== null && ` · min ISR ${minIsr}`}
+            {minIsr !== null && `\u00a0· min ISR ${minIsr}`}
             <Help term="isr" />
             <Help term="under-replicated" />
           </span>
         )}
         {retentionMs && (
-          <span className="text-slate-500">
+          <span className="whitespace-nowrap text-slate-500">
             {fill(t.retention, { value: formatMs(Number(retentionMs)) })}
           </span>
         )}
