@@ -70,5 +70,7 @@ try {
   await server.exited;
   server.cleanup();
 }
-console.log(`\n${ran - failures} of ${ran} experiments run passed (${ids.length - ran} not run here)`);
+console.log(
+  `\n${ran - failures} of ${ran} experiments run passed (${ids.length - ran} not run here)`,
+);
 process.exitCode = failures > 0 ? 1 : 0;
