@@ -17,7 +17,7 @@ export const UI_ID: Widen<typeof UI_EN> = {
     commitsLiveTitle: 'Setiap commit dibaca dari __consumer_offsets saat Kafka menulisnya',
     commitsPolled: 'dibaca setiap {seconds} detik',
     commitsPolledTitle: 'Committed offset dibaca pada setiap poll',
-    producing: 'producing',
+    producing: 'memproduksi',
     paused: 'dijeda',
     perSecond: '{rate} msg/detik',
     stopBroker: 'Hentikan broker',

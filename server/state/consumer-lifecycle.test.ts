@@ -455,3 +455,38 @@ describe('KIP-848: survivors take a crashed member’s partitions', () => {
     expect(rebalance?.pausedMs).toEqual({ [`${TOPIC}|0`]: 6100, [`${TOPIC}|1`]: 6200 });
   });
 });
+
+describe('errors before the first join', () => {
+  const starting = () =>
+    run(
+      fresh(),
+      { type: 'group/registered', config, at: T0 },
+      spawned('c1'),
+      message('c1', { type: 'ready', pid: 100 }),
+    );
+  const error = (text: string) => message('c1', { type: 'error', message: text, at: T0 + 200 });
+
+  it('forgets a coordinator that was still starting once the consumer joins', () => {
+    const state = run(
+      starting(),
+      error(
+        'Response GroupCoordinator(key: 10, version: 2): The group coordinator is not available',
+      ),
+      joined('c1', 'm1', [0, 1, 2], T0 + 500),
+    );
+    expect(consumer(state).lastError).toBeNull();
+  });
+
+  it('keeps any other error, marked recovered', () => {
+    const state = run(
+      starting(),
+      error('Connection error: ECONNREFUSED'),
+      joined('c1', 'm1', [0], T0 + 500),
+    );
+    expect(consumer(state).lastError).toEqual({
+      message: 'Connection error: ECONNREFUSED',
+      at: T0 + 200,
+      recoveredAt: T0 + 500,
+    });
+  });
+});

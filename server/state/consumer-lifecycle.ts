@@ -232,7 +232,10 @@ function reduceMessage(
         assignment: message.assignment,
         assignmentAt: message.at,
         phase: holding ? consumer.phase : 'running',
-        lastError: recovered(consumer, message.at),
+        lastError:
+          consumer.memberId === null
+            ? firstJoin(consumer, message.at)
+            : recovered(consumer, message.at),
       });
       next = partitionsStarted(next, groupId, id, keysOf(message.added), message.at);
       return settleRebalance(touchRebalance(next, groupId, message.at), groupId, message.at);
@@ -313,6 +316,20 @@ function reduceMessage(
     case 'offset-jump':
       return offsetJumped(state, consumer, message);
   }
+}
+
+/**
+ * Kafka's "try again" answers while a group coordinator starts (the broker loading
+ * __consumer_offsets) are part of a normal first join, not an error worth keeping on the lane.
+ */
+const COORDINATOR_STARTING =
+  /coordinator (is )?not available|coordinator load in progress|not coordinator/i;
+
+/** At a process's first join, a start-up retry is forgotten; anything else stays, recovered. */
+function firstJoin(consumer: ConsumerRecord, at: number): ConsumerRecord['lastError'] {
+  const error = consumer.lastError;
+  if (error && error.recoveredAt === null && COORDINATOR_STARTING.test(error.message)) return null;
+  return recovered(consumer, at);
 }
 
 /** An error stays visible, marked recovered once the client has worked again after it. */
