@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deadLetterSchema } from './group';
 import { kafkajsSecuritySchema } from './security';
 import { labGroupConfigSchema } from './snapshot';
 
@@ -101,16 +102,7 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
    * The last attempt failed: the message is in the DLQ at `dlqOffset` (committed there, under
    * exactly-once) and the consumer moves past it.
    */
-  z.object({
-    type: z.literal('dead-lettered'),
-    topic: z.string(),
-    partition: z.number(),
-    offset: z.number(),
-    attempts: z.number(),
-    error: z.string(),
-    dlqOffset: z.number(),
-    at: z.number(),
-  }),
+  deadLetterSchema.omit({ consumerId: true }).extend({ type: z.literal('dead-lettered') }),
   /** The client left the group on its own: max.poll.interval.ms ran out since its last poll. */
   z.object({
     type: z.literal('left'),

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { CommitStreamEvent } from '../../protocol/observer';
 import { startExternalCommitter } from '../kafka/test-support/external-committer';
+import { suiteObserver } from '../test-support/suite-observer';
 import { waitFor } from '../test-support/wait-for';
-import { JvmObserver } from './jvm-observer';
 import { isObserverError } from './observer-error';
 
 const COMMITS = 20;
@@ -23,22 +23,15 @@ const percentile = (sorted: number[], p: number) =>
 
 describe('the commit stream (__consumer_offsets tail)', () => {
   const brokers = inject('brokers');
-  let observer: JvmObserver;
-
-  beforeAll(() => {
-    observer = new JvmObserver({ rootDir: process.cwd(), brokers });
-  });
-  afterAll(async () => {
-    await observer?.close();
-  });
+  const observer = suiteObserver(brokers);
 
   it('delivers a kafkajs commit within a fraction of a second, and its deletion as a tombstone', async () => {
     const topic = `obs-commits-${randomUUID().slice(0, 8)}`;
     const groupId = `obs-commits-group-${randomUUID().slice(0, 8)}`;
-    await observer.createTopic(topic, 1, 1);
+    await observer().createTopic(topic, 1, 1);
     const events: CommitStreamEvent[] = [];
     const arrivals = new Map<number, (at: number) => void>();
-    const stream = await observer.tailCommits((event) => {
+    const stream = await observer().tailCommits((event) => {
       events.push(event);
       if (event.event !== 'commits') return;
       for (const c of event.commits) {
@@ -65,7 +58,7 @@ describe('the commit stream (__consumer_offsets tail)', () => {
           ARRIVAL_TIMEOUT_MS,
           `commit ${offset} in the stream`,
         ).catch(async (error: Error) => {
-          const metrics = await observer.metrics();
+          const metrics = await observer().metrics();
           throw new Error(
             `${error.message}; events: ${JSON.stringify(events)}; ${JSON.stringify(metrics)}`,
           );
@@ -95,7 +88,7 @@ describe('the commit stream (__consumer_offsets tail)', () => {
     // The committer left; deleting the group writes tombstones for its offsets.
     await waitFor('the group to be deleted once Empty', async () => {
       try {
-        await observer.deleteGroup(groupId);
+        await observer().deleteGroup(groupId);
         return true;
       } catch (error) {
         if (isObserverError(error, 'not-empty')) return false;

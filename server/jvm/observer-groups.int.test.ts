@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parseDescribe } from '../broker/describe-output';
 import { runConsumerGroupsTool } from '../broker/kafka-tools';
 import { produceRaw, startExternalConsumer } from '../kafka/test-support/external-client';
 import type { ObservedGroup } from '../state/observation';
 import { startJavaConsumer } from '../test-support/java-test-consumer';
+import { suiteObserver } from '../test-support/suite-observer';
 import { waitFor } from '../test-support/wait-for';
-import { JvmObserver } from './jvm-observer';
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const owned = (g: ObservedGroup) =>
@@ -14,19 +14,12 @@ const owned = (g: ObservedGroup) =>
 
 describe('JvmObserver sees groups of every type', () => {
   const brokers = inject('brokers');
-  let observer: JvmObserver;
-
-  beforeAll(() => {
-    observer = new JvmObserver({ rootDir: process.cwd(), brokers });
-  });
-  afterAll(async () => {
-    await observer?.close();
-  });
+  const observer = suiteObserver(brokers);
 
   it("shows an outside KIP-848 group as Kafka's own kafka-consumer-groups does", async () => {
     const topic = unique('obs-848');
     const groupId = unique('obs-848-group');
-    await observer.createTopic(topic, 4, 1);
+    await observer().createTopic(topic, 4, 1);
     await produceRaw(brokers, topic, 40);
     const consumers = [
       await startJavaConsumer(brokers, groupId, topic, 'consumer'),
@@ -36,7 +29,7 @@ describe('JvmObserver sees groups of every type', () => {
       const { group, logEnd } = await waitFor(
         'a Stable KIP-848 group: 2 members with partitions, everything committed',
         async () => {
-          const obs = await observer.poll();
+          const obs = await observer().poll();
           const g = obs.groups.find((x) => x.groupId === groupId);
           const t = obs.topics.find((x) => x.name === topic);
           if (!g || !t || g.state !== 'Stable' || g.members.length !== 2) return undefined;
@@ -94,7 +87,7 @@ describe('JvmObserver sees groups of every type', () => {
   it('shows a kafkajs group as classic, with members and assignments and no epochs', async () => {
     const topic = unique('obs-classic');
     const groupId = unique('obs-classic-group');
-    await observer.createTopic(topic, 3, 1);
+    await observer().createTopic(topic, 3, 1);
     const consumers = [
       await startExternalConsumer(brokers, groupId, topic),
       await startExternalConsumer(brokers, groupId, topic),
@@ -103,7 +96,7 @@ describe('JvmObserver sees groups of every type', () => {
       const group = await waitFor(
         'a Stable classic group with 2 members owning 3 partitions',
         async () => {
-          const obs = await observer.poll(['groups']);
+          const obs = await observer().poll(['groups']);
           const g = obs.groups?.find((x) => x.groupId === groupId);
           return g?.state === 'Stable' &&
             g.members.length === 2 &&
@@ -131,14 +124,14 @@ describe('JvmObserver sees groups of every type', () => {
   });
 
   it('shows a share group (KIP-932) with its member, partitions and start offsets', async () => {
-    const features = await observer.features();
+    const features = await observer().features();
     console.log(`finalized features: ${JSON.stringify(features)}`);
     expect(features['share.version'] ?? 0).toBeGreaterThanOrEqual(1);
     const topic = unique('obs-share');
     const groupId = unique('obs-share-group');
-    await observer.createTopic(topic, 2, 1);
+    await observer().createTopic(topic, 2, 1);
     // Share groups start at the log end unless told otherwise (a group config, not a client one).
-    await observer.setGroupConfig(groupId, { 'share.auto.offset.reset': 'earliest' });
+    await observer().setGroupConfig(groupId, { 'share.auto.offset.reset': 'earliest' });
     await produceRaw(brokers, topic, 20);
     const consumer = await startJavaConsumer(brokers, groupId, topic, 'share');
     try {
@@ -150,7 +143,7 @@ describe('JvmObserver sees groups of every type', () => {
       const group = await waitFor(
         'a Stable share group with one member owning both partitions',
         async () => {
-          const obs = await observer.poll();
+          const obs = await observer().poll();
           const g = obs.groups.find((x) => x.groupId === groupId);
           return g?.state === 'Stable' &&
             g.members.length === 1 &&
