@@ -15,7 +15,7 @@ export async function stableGroup(
   groupId: string,
   consumers: number,
 ): Promise<GroupInfo> {
-  return ctx.waitFor(
+  const stable = ctx.waitFor(
     `${groupId} stable with ${consumers} consumers`,
     () => {
       const g = ctx.group(groupId);
@@ -31,6 +31,18 @@ export async function stableGroup(
     },
     STABLE_WAIT_MS,
   );
+  // A timeout says where the group stood, so a failed run can be told from a slow one.
+  return stable.catch((error: Error) => {
+    const g = ctx.group(groupId);
+    const lanes = g?.lanes
+      .map(
+        (l) => `${l.consumerId ?? l.memberId}:${l.consumer?.phase ?? '-'}[${l.partitions.length}]`,
+      )
+      .join(' ');
+    throw new Error(
+      `${error.message}; it was ${g?.state ?? 'not seen'}, rebalance ${g?.rebalance ? 'open' : 'closed'}, lanes ${lanes || 'none'}`,
+    );
+  });
 }
 
 export function producerTopic(ctx: ExperimentContext): string {
