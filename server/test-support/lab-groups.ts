@@ -26,8 +26,12 @@ export async function stableLabGroup(
     async () => {
       const g = await client.group(groupId);
       const counts = ownedCounts(g);
+      // Its forming rebalance closed and the partitions spread evenly: a test that breaks the
+      // group next measures only what it broke (the first rounds can end Stable but uneven).
       return g?.state === 'Stable' &&
+        !g.rebalance &&
         counts.length === options.consumers &&
+        Math.max(...counts) - Math.min(...counts) <= 1 &&
         g.lanes.every((l) => l.kind === 'consumer' && l.consumer?.phase === 'running')
         ? g
         : undefined;
