@@ -9,6 +9,9 @@ import type { ExperimentContext, ExperimentDefinition } from './runner';
 
 /** Log end per partition of a topic, fresh from Kafka. */
 async function logEnds(ctx: ExperimentContext, topic: string): Promise<Map<number, number>> {
+  // refresh() shares a poll already under way, which may predate the last acks; the second one
+  // starts after this call.
+  await ctx.lab.refresh();
   await ctx.lab.refresh();
   const t = ctx.lab.state.observation?.topics.find((x) => x.name === topic);
   return new Map((t?.partitions ?? []).map((p) => [p.partition, p.logEndOffset]));
@@ -84,21 +87,19 @@ const sameKey: ExperimentDefinition = {
   id: 'same-key',
   run: async (ctx) => {
     const topic = producerTopic(ctx);
-    const before = await withProducer(ctx, { paused: true }, async () => {
+    // One change of the producer from start to end: putting it back in between would let it send
+    // a few trades with other keys before the one-key run starts.
+    const { before, after } = await withProducer(ctx, { paused: true }, async () => {
       await producerSettled(ctx);
-      return logEnds(ctx, topic);
+      const before = await logEnds(ctx, topic);
+      ctx.step('one-key', { topic });
+      const start = acked(ctx);
+      await ctx.command({ type: 'producer:update', keyMode: 'fixed', paused: false });
+      await ctx.waitFor('100 records with one key', () => acked(ctx) - start >= 100, 60_000);
+      await ctx.command({ type: 'producer:update', paused: true });
+      await producerSettled(ctx);
+      return { before, after: await logEnds(ctx, topic) };
     });
-    ctx.step('one-key', { topic });
-    const start = acked(ctx);
-    await withProducer(ctx, { keyMode: 'fixed', paused: false }, () =>
-      ctx
-        .waitFor('100 records with one key', () => acked(ctx) - start >= 100, 60_000)
-        .then(async () => {
-          await ctx.command({ type: 'producer:update', paused: true });
-          await producerSettled(ctx);
-        }),
-    );
-    const after = await logEnds(ctx, topic);
     const grew = [...after].map(([p, end]) => ({ p, n: end - (before.get(p) ?? 0) }));
     const used = grew.filter((g) => g.n > 0);
     ctx.measure('key.records', grew.map((g) => `P${g.p} +${g.n}`).join(', '));
