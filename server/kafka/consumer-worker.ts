@@ -353,7 +353,9 @@ async function main(): Promise<void> {
   // which makes auto.commit.interval.ms meaningless.
   await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
   state.running = true;
-  applyPause();
+  // run() returns before the group has joined, and kafkajs refuses pause/resume until then: a
+  // resume of a consumer that was never paused would only report that refusal. onJoined pauses.
+  if (state.paused) applyPause();
 }
 
 main().catch((error: unknown) => {
