@@ -475,6 +475,12 @@ describe('errors before the first join', () => {
       joined('c1', 'm1', [0, 1, 2], T0 + 500),
     );
     expect(consumer(state).lastError).toBeNull();
+    const restarted = run(
+      starting(),
+      error('Restarting the consumer in 200ms'),
+      joined('c1', 'm1', [0], T0 + 500),
+    );
+    expect(consumer(restarted).lastError).toBeNull();
   });
 
   it('keeps any other error, marked recovered', () => {

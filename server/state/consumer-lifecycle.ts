@@ -320,10 +320,11 @@ function reduceMessage(
 
 /**
  * Kafka's "try again" answers while a group coordinator starts (the broker loading
- * __consumer_offsets) are part of a normal first join, not an error worth keeping on the lane.
+ * __consumer_offsets), and kafkajs restarting its consumer on one of them, are part of a normal
+ * first join, not an error worth keeping on the lane.
  */
 const COORDINATOR_STARTING =
-  /coordinator (is )?not available|coordinator load in progress|not coordinator/i;
+  /coordinator (is )?not available|coordinator load in progress|not coordinator|restarting the consumer/i;
 
 /** At a process's first join, a start-up retry is forgotten; anything else stays, recovered. */
 function firstJoin(consumer: ConsumerRecord, at: number): ConsumerRecord['lastError'] {
