@@ -177,7 +177,7 @@ test.describe('the lab dashboard on a real broker', () => {
     const experiment = dash.page.getByTestId('judged-same-key');
     await experiment.getByTestId('run-same-key').click();
     const card = experiment.getByTestId('result-same-key');
-    await expect(card).toHaveAttribute('data-status', 'passed', { timeout: 60_000 });
+    await dash.expectPassed(card, 60_000);
     await expect(card.getByTestId('measure-key.partitions')).toContainText('1');
     await expect(card.getByTestId('measure-key.partitions')).toContainText('✓');
     // 100 records in one partition, +0 in the others.

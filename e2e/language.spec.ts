@@ -20,7 +20,7 @@ test('in Bahasa Indonesia: the switch is remembered, and an experiment and its r
   await expect(experiment).toContainText('Harapan: Kafka menaruh semuanya di satu partition');
   await experiment.getByTestId('run-same-key').click();
   const card = experiment.getByTestId('result-same-key');
-  await expect(card).toHaveAttribute('data-status', 'passed', { timeout: 60_000 });
+  await dash.expectPassed(card, 60_000);
   await expect(card).toContainText('lulus');
   await expect(card.getByTestId('measure-key.partitions')).toContainText(
     'partition yang menerimanya',

@@ -94,6 +94,27 @@ export class DashboardPage {
     await this.page.request.post('/api/commands', { data: { type: 'group:delete', groupId } });
   }
 
+  /** Deletes every lab group whose id matches. */
+  async deleteGroups(pattern: RegExp): Promise<void> {
+    const state = (await (await this.page.request.get('/api/state')).json()) as {
+      groups: { groupId: string; lab: boolean }[];
+    };
+    for (const g of state.groups)
+      if (g.lab && pattern.test(g.groupId)) await this.deleteGroup(g.groupId);
+  }
+
+  /**
+   * Waits for a judged experiment's result card to finish and expects a pass; any other ending
+   * fails with the card's text, so the measure or error that failed is in the report.
+   */
+  async expectPassed(card: Locator, timeout: number): Promise<void> {
+    await expect
+      .poll(() => card.getAttribute('data-status'), { timeout })
+      .toMatch(/^(passed|failed|error)$/);
+    const status = await card.getAttribute('data-status');
+    if (status !== 'passed') expect(await card.innerText(), `the experiment ${status}`).toBe('');
+  }
+
   async shot(name: string): Promise<void> {
     await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
   }

@@ -110,6 +110,7 @@ function commanded(
         null,
         keysOf(consumer.assignment),
         action.at,
+        consumer.id,
       );
       return withEvents(
         patch(stopped, action.id, { phase: 'crashed', crashedAt: action.at, pid: null }),
@@ -161,7 +162,14 @@ function exited(
     });
   }
   const how = action.signal ? `signal ${action.signal}` : `exit code ${action.code}`;
-  const stopped = partitionsStopped(state, groupId, null, keysOf(consumer.assignment), action.at);
+  const stopped = partitionsStopped(
+    state,
+    groupId,
+    null,
+    keysOf(consumer.assignment),
+    action.at,
+    consumer.id,
+  );
   const next = patch(stopped, id, {
     phase: 'crashed',
     pid: null,

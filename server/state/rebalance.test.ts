@@ -182,4 +182,66 @@ describe('settleRebalance', () => {
     expect(both.groups.g1?.rebalance).toBeNull();
     expect(both.timeline.at(-1)?.message).toContain('4 partition(s) paused, longest 500 ms');
   });
+
+  it('eager, reports read out of order: a revoke read after another member took the partition still ends the rebalance', () => {
+    // c1 crashed owning 0,1; range moves 3 from c2 to c3. The two JVMs' pipes are read
+    // independently, so c3's join (taking 3) can be read before c2's revoke of it.
+    const revoke = (id: string, memberId: string, partitions: number[], at: number) => [
+      message(id, { type: 'rebalancing', memberId, at }),
+      message(id, {
+        type: 'revoked',
+        partitions: [{ topic: TOPIC, partitions }],
+        lost: false,
+        at,
+      }),
+    ];
+    let state = run(
+      twoConsumers(),
+      spawned('c3', 'g1', T0),
+      joined('c1', 'm1', [0, 1], T0 + 200),
+      joined('c2', 'm2', [2, 3], T0 + 200),
+      joined('c3', 'm3', [4, 5], T0 + 200),
+    );
+    state = run(state, commanded('c1', 'crash', T0 + 1000));
+    state = run(state, ...revoke('c3', 'm3', [4, 5], T0 + 7000));
+    state = run(state, joined('c3', 'm3', [3, 4, 5], T0 + 7400));
+    state = run(state, ...revoke('c2', 'm2', [2, 3], T0 + 7000));
+    expect(state.groups.g1?.inTransit).not.toHaveProperty(p(3));
+    state = run(state, joined('c2', 'm2', [0, 1, 2], T0 + 7500));
+    expect(state.groups.g1?.rebalance).toBeNull();
+    expect(state.groups.g1?.inTransit).toEqual({});
+    expect(state.groups.g1?.lastRebalance?.pausedMs).toEqual({
+      [p(0)]: 6500,
+      [p(1)]: 6500,
+      [p(2)]: 500,
+      [p(3)]: 400,
+      [p(4)]: 400,
+      [p(5)]: 400,
+    });
+  });
+
+  it('a revoke read after the rebalance it belonged to ended leaves nothing in transit', () => {
+    // Cooperative: c1 gives up 1, which c2 takes; c2's join is read first and ends the rebalance.
+    const open = run(
+      twoConsumers(),
+      message('c2', { type: 'rebalancing', memberId: 'm2', at: T0 + 900 }),
+    );
+    const done = run(
+      open,
+      joined('c2', 'm2', [1, 2, 3], T0 + 1300, { added: [{ topic: TOPIC, partitions: [1] }] }),
+    );
+    expect(done.groups.g1?.rebalance).toBeNull();
+    const late = run(
+      done,
+      message('c1', {
+        type: 'revoked',
+        partitions: [{ topic: TOPIC, partitions: [1] }],
+        lost: false,
+        at: T0 + 1000,
+      }),
+    );
+    expect(late.groups.g1?.inTransit).toEqual({});
+    expect(late.groups.g1?.rebalance).toBeNull();
+    expect(late.consumers.c1?.assignment).toEqual([{ topic: TOPIC, partitions: [0] }]);
+  });
 });

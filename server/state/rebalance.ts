@@ -81,23 +81,52 @@ export function startRebalance(state: LabState, groupId: string, at: number): La
   ]);
 }
 
-/** Partitions nobody processes from `at` on: revoked, lost, or owned by a process that died. */
+/**
+ * Partitions nobody processes from `at` on: revoked, lost, or owned by a process that died.
+ * Each member's reports come down its own pipe, so a revoke can be read after another member's
+ * report that it took the partition: that partition is not waiting for anyone, and its pause
+ * ended when the other member took it. `consumerId` gave them up (null: nobody did, its process
+ * died); `ownerId` held them.
+ */
 export function partitionsStopped(
   state: LabState,
   groupId: string,
   consumerId: string | null,
   keys: PartitionKey[],
   at: number,
+  ownerId: string | null = consumerId,
 ): LabState {
   if (keys.length === 0) return state;
   const runtime = runtimeOf(state, groupId);
   const inTransit = { ...runtime.inTransit };
-  for (const key of keys) if (!Object.hasOwn(inTransit, key)) inTransit[key] = at;
-  const rebalance =
+  let rebalance =
     runtime.rebalance && consumerId
       ? addMoves(runtime.rebalance, consumerId, keys, 'revoked', at)
       : runtime.rebalance;
+  const takenAt = takenByOthers(state, groupId, ownerId);
+  for (const key of keys) {
+    const taken = takenAt.get(key);
+    if (taken === undefined) {
+      if (!Object.hasOwn(inTransit, key)) inTransit[key] = at;
+    } else if (rebalance && taken >= at) {
+      rebalance = { ...rebalance, pausedMs: { ...rebalance.pausedMs, [key]: taken - at } };
+    }
+  }
   return withRuntime(state, groupId, { ...runtime, inTransit, rebalance });
+}
+
+/** Partitions live members of the group other than `ownerId` hold, with when they took them. */
+function takenByOthers(
+  state: LabState,
+  groupId: string,
+  ownerId: string | null,
+): Map<PartitionKey, number> {
+  const taken = new Map<PartitionKey, number>();
+  for (const c of Object.values(state.consumers)) {
+    if (c.groupId !== groupId || c.id === ownerId || !isLivePhase(c.phase)) continue;
+    for (const key of keysOf(c.assignment)) taken.set(key, c.assignmentAt ?? 0);
+  }
+  return taken;
 }
 
 /** A member started processing these partitions at `at`: their pause, if any, ends. */

@@ -25,7 +25,16 @@ export async function stableGroup(
       // Balanced too: a cooperative group can be Stable between its two rounds, unevenly spread.
       const owned = running?.map((l) => l.partitions.length) ?? [];
       const balanced = Math.max(...owned) - Math.min(...owned) <= 1;
-      return g?.state === 'Stable' && !g.rebalance && running?.length === consumers && balanced
+      // Each partition owned once: a member's revoke may still be on its way when another
+      // member's report of taking the partition has been read.
+      const keys = running?.flatMap((l) => l.partitions.map((p) => `${p.topic}|${p.partition}`));
+      const once = keys !== undefined && new Set(keys).size === keys.length;
+      return g?.state === 'Stable' &&
+        !g.rebalance &&
+        running?.length === consumers &&
+        balanced &&
+        once &&
+        keys.length === g.offsets.length
         ? g
         : undefined;
     },

@@ -105,7 +105,9 @@ export class ExperimentRunner {
           };
           const timer = setTimeout(() => {
             cleanup();
-            reject(new Error(`no ${what} within ${Math.round(timeoutMs / 1000)} s`));
+            reject(
+              new Error(`gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`),
+            );
           }, timeoutMs);
           const cleanup = () => {
             clearTimeout(timer);
