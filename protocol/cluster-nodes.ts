@@ -4,6 +4,13 @@ import { z } from 'zod';
 export const NODE_ROLES = ['broker', 'controller', 'broker+controller'] as const;
 export type NodeRole = (typeof NODE_ROLES)[number];
 
+/** A node clients talk to: a broker, alone or combined with the controller. */
+export const isBrokerRole = (role: NodeRole): boolean => role !== 'controller';
+
+/** How many brokers of its own the lab runs (LAB_BROKERS), from the nodes the page is sent. */
+export const labBrokerCount = (nodes: readonly { lab: boolean; role: NodeRole }[]): number =>
+  nodes.filter((n) => n.lab && isBrokerRole(n.role)).length;
+
 /** One JVM the lab runs, as the lab itself knows it (its own process, not Kafka's view). */
 export const labNodeSchema = z.object({
   nodeId: z.number(),

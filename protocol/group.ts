@@ -128,6 +128,18 @@ export const deadLetterSchema = z.object({
   at: z.number(),
 });
 
+/** Processing a message failed; the next attempt comes after `delayMs` (exponential backoff). */
+export const retryAttemptSchema = z.object({
+  topic: z.string(),
+  partition: z.number(),
+  offset: z.number(),
+  /** The attempt that failed (1: the first). */
+  attempt: z.number(),
+  delayMs: z.number(),
+  error: z.string(),
+  at: z.number(),
+});
+
 /** A group's retry + DLQ record, from its consumers' reports. */
 export const deadLettersSchema = z.object({
   topic: z.string(),
@@ -136,17 +148,7 @@ export const deadLettersSchema = z.object({
   /** Newest first, at most MAX_RECENT_DEAD_LETTERS. */
   recent: z.array(deadLetterSchema),
   /** The latest retry not yet followed by its dead-lettering (or success). */
-  retrying: z
-    .object({
-      consumerId: z.string(),
-      partition: z.number(),
-      offset: z.number(),
-      attempt: z.number(),
-      delayMs: z.number(),
-      error: z.string(),
-      at: z.number(),
-    })
-    .nullable(),
+  retrying: retryAttemptSchema.extend({ consumerId: z.string() }).nullable(),
 });
 
 /** What a lane needs of the lab consumer behind it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deadLetterSchema } from './group';
+import { deadLetterSchema, retryAttemptSchema } from './group';
 import { kafkajsSecuritySchema } from './security';
 import { labGroupConfigSchema } from './snapshot';
 
@@ -86,18 +86,7 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     offsets,
     at: z.number(),
   }),
-  /** Processing a message failed; the next attempt comes after `delayMs` (exponential backoff). */
-  z.object({
-    type: z.literal('retry'),
-    topic: z.string(),
-    partition: z.number(),
-    offset: z.number(),
-    /** The attempt that failed (1: the first). */
-    attempt: z.number(),
-    delayMs: z.number(),
-    error: z.string(),
-    at: z.number(),
-  }),
+  retryAttemptSchema.extend({ type: z.literal('retry') }),
   /**
    * The last attempt failed: the message is in the DLQ at `dlqOffset` (committed there, under
    * exactly-once) and the consumer moves past it.

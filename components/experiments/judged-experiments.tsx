@@ -4,6 +4,7 @@ import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 
 import { useLive } from '@/lib/use-live';
+import { labBrokerCount } from '@/protocol/cluster-nodes';
 import { EXPERIMENT_IDS, type ExperimentRun } from '@/protocol/experiments';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -19,9 +20,7 @@ const STATUS_TONE: Record<ExperimentRun['status'], Tone> = {
 /** Experiments the server runs and judges: the expectation first, then the measured result. */
 export function JudgedExperiments() {
   const runs = useLive((s) => s.snapshot?.experiments);
-  const labBrokers = useLive(
-    (s) => s.snapshot?.nodes.filter((n) => n.lab && n.role === 'broker').length ?? 0,
-  );
+  const labBrokers = useLive((s) => labBrokerCount(s.snapshot?.nodes ?? []));
   const run = useCommand();
   const busy = runs?.some((r) => r.status === 'running') ?? false;
   const t = useDict().experiments;

@@ -3,6 +3,7 @@
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import { useCanAct, useLive } from '@/lib/use-live';
+import { labBrokerCount } from '@/protocol/cluster-nodes';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
@@ -20,8 +21,7 @@ export function Header() {
   const embedded = connection?.embeddedBroker ?? null;
   const t = useDict().ui.header;
   // With LAB_BROKERS=3 each broker has its own buttons in the broker strip.
-  const oneBroker =
-    (snapshot?.nodes.filter((n) => n.lab && n.role !== 'controller').length ?? 0) <= 1;
+  const oneBroker = labBrokerCount(snapshot?.nodes ?? []) <= 1;
 
   let tone: Tone = 'amber';
   let label = t.connecting;

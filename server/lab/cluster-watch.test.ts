@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pollInterval } from './cluster-watch';
+import type { JvmObserver } from '../jvm/jvm-observer';
+import type { LabAction } from '../state/types';
+import { ClusterWatch, pollInterval } from './cluster-watch';
 
 describe('pollInterval', () => {
   it('keeps the configured interval while polls are quick, or before five were timed', () => {
@@ -13,5 +15,37 @@ describe('pollInterval', () => {
 
   it('ignores one slow poll among quick ones (a broker killed a moment ago)', () => {
     expect(pollInterval(1000, [50, 60, 4200, 55, 50])).toBe(1000);
+  });
+});
+
+describe('ClusterWatch.refreshFresh', () => {
+  it('waits out the poll under way and resolves with one that started after the call', async () => {
+    const polls: ((observation: unknown) => void)[] = [];
+    const admin = {
+      poll: () => new Promise((resolve) => polls.push(resolve)),
+    } as unknown as JvmObserver;
+    const seen: unknown[] = [];
+    const watch = new ClusterWatch(
+      admin,
+      (action: LabAction) => {
+        if (action.type === 'admin/observed') seen.push(action.observation);
+      },
+      1000,
+      () => {},
+    );
+    const shared = watch.refresh();
+    let fresh = false;
+    const done = watch.refreshFresh().then(() => {
+      fresh = true;
+    });
+    expect(polls).toHaveLength(1);
+    polls[0]?.('old');
+    await shared;
+    await new Promise((r) => setImmediate(r));
+    expect(fresh).toBe(false);
+    expect(polls).toHaveLength(2);
+    polls[1]?.('new');
+    await done;
+    expect(seen).toEqual(['old', 'new']);
   });
 });

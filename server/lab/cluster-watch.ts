@@ -76,6 +76,13 @@ export class ClusterWatch {
     return this.polling;
   }
 
+  /** Polls and resolves once a poll that started after this call is in the state. */
+  async refreshFresh(): Promise<void> {
+    // A poll under way may predate whatever the caller just did: wait it out, then poll again.
+    await this.polling;
+    await this.refresh();
+  }
+
   /** A fresh poll soon: one that starts after this call, not the one already under way. */
   refreshSoon(): void {
     if (this.stopped) return;

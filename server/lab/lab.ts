@@ -213,6 +213,11 @@ export class Lab extends EventEmitter {
     return this.cluster.refresh();
   }
 
+  /** Like refresh(), from a poll that starts after this call: it sees what the caller just did. */
+  refreshFresh(): Promise<void> {
+    return this.cluster.refreshFresh();
+  }
+
   /** Polls until `done()` holds; throws with Kafka's last error after `timeoutMs`. */
   async refreshUntil(done: () => boolean, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;

@@ -44,7 +44,7 @@ const put = (state: LabState, groupId: string, record: DeadLetterRecord): LabSta
 export function retried(state: LabState, consumer: ConsumerRecord, m: RetryMessage): LabState {
   const record = recordOf(state, consumer.groupId, m.at);
   if (!record) return state;
-  const { topic: _topic, type: _type, ...retry } = m;
+  const { type: _type, ...retry } = m;
   return put(state, consumer.groupId, {
     ...record,
     view: {

@@ -3,6 +3,7 @@
  * and min.insync.replicas=2, read back by a group from earliest; the delivery audit counts acked
  * messages that never became readable. Then a second broker dies: acks=all refuses writes.
  */
+import { isBrokerRole } from '../../../protocol/cluster-nodes';
 import type { AcksMode } from '../../../protocol/commands';
 import type { ExperimentContext, ExperimentDefinition } from './runner';
 
@@ -29,7 +30,7 @@ function partition(ctx: ExperimentContext, topic: string, p: number) {
 
 function runningBrokers(ctx: ExperimentContext): number[] {
   return ctx.lab.state.labNodes
-    .filter((n) => n.role === 'broker' && n.running)
+    .filter((n) => isBrokerRole(n.role) && n.running)
     .map((n) => n.nodeId);
 }
 

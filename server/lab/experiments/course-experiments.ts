@@ -9,10 +9,7 @@ import type { ExperimentContext, ExperimentDefinition } from './runner';
 
 /** Log end per partition of a topic, fresh from Kafka. */
 async function logEnds(ctx: ExperimentContext, topic: string): Promise<Map<number, number>> {
-  // refresh() shares a poll already under way, which may predate the last acks; the second one
-  // starts after this call.
-  await ctx.lab.refresh();
-  await ctx.lab.refresh();
+  await ctx.lab.refreshFresh();
   const t = ctx.lab.state.observation?.topics.find((x) => x.name === topic);
   return new Map((t?.partitions ?? []).map((p) => [p.partition, p.logEndOffset]));
 }

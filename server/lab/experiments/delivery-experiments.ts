@@ -39,7 +39,7 @@ const poisonDlq: ExperimentDefinition = {
       retryAttempts: 3,
       retryBackoffMs: 50,
     });
-    await ctx.lab.refresh();
+    await ctx.lab.refreshFresh();
     const dlqStart =
       ctx.lab.state.observation?.topics.find((t) => t.name === dlq)?.partitions[0]?.logEndOffset ??
       0;
