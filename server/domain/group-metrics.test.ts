@@ -49,4 +49,27 @@ describe('GroupMetrics', () => {
     metrics.sample([], T0 + 3000);
     expect(metrics.view('g', T0 + 3000).lastCommitAt).toBeNull();
   });
+
+  it('REWIND from the commit stream, even when no sample saw the offset before the reset', () => {
+    const metrics = new GroupMetrics();
+    // Samples saw nothing committed, then 0: the group read to 663 and was reset between two.
+    metrics.sample([group('g', offset(null, 660))], T0);
+    metrics.commit('g', 't', 0, T0 + 300, 600);
+    metrics.commit('g', 't', 0, T0 + 500, 663);
+    metrics.commit('g', 't', 0, T0 + 800, 0);
+    metrics.sample([group('g', offset(0, 680))], T0 + 1000);
+    const health = metrics.view('g', T0 + 1000).partition('t', 0, 0, 680).health;
+    expect(health.verdict).toBe('REWIND');
+    expect(health.reason).toContain('663 → 0');
+    // A window later it is history.
+    const later = T0 + 800 + 20_001;
+    expect(metrics.view('g', later).partition('t', 0, 0, 680).health.verdict).not.toBe('REWIND');
+  });
+
+  it('commits that only move forward, or repeat, are no rewind', () => {
+    const metrics = new GroupMetrics();
+    for (const [i, o] of [10, 20, 20, 35].entries()) metrics.commit('g', 't', 0, T0 + i * 100, o);
+    metrics.sample([group('g', offset(35, 40))], T0 + 1000);
+    expect(metrics.view('g', T0 + 1000).partition('t', 0, 35, 40).health.verdict).toBe('OK');
+  });
 });

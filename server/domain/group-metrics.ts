@@ -1,11 +1,21 @@
 import type { GroupInfo } from '../../protocol/snapshot';
-import { addSample, type HealthSample, type PartitionHealth, partitionHealth } from './health';
+import {
+  addSample,
+  type HealthSample,
+  type PartitionHealth,
+  partitionHealth,
+  type Rewind,
+} from './health';
 import { type LogEndPoint, lagSeconds, recordLogEnd } from './lag-time';
 
 interface PartitionTrack {
   samples: HealthSample[];
   lastCommitAt: number | null;
   lastCommitted: number | null;
+  /** The last offset __consumer_offsets holds for it, as the commit stream read it. */
+  streamOffset: number | null;
+  /** The last time that offset went backwards. */
+  rewind: Rewind | null;
 }
 
 export interface PartitionMetrics {
@@ -50,10 +60,18 @@ export class GroupMetrics {
     this.logEnds.set(k, recordLogEnd(this.logEnds.get(k) ?? [], at, offset));
   }
 
-  /** A commit was seen (from a lab consumer or the __consumer_offsets stream), even of the same offset. */
-  commit(groupId: string, topic: string, partition: number, at: number): void {
+  /**
+   * A commit was seen (from a lab consumer or the __consumer_offsets stream), even of the same
+   * offset. The stream gives `offset`, in the log's order: a lower one than the last is a rewind,
+   * however soon it follows (a reset right after a stop falls between two samples).
+   */
+  commit(groupId: string, topic: string, partition: number, at: number, offset?: number): void {
     const track = this.track(groupId, key(topic, partition));
     track.lastCommitAt = Math.max(track.lastCommitAt ?? 0, at);
+    if (offset === undefined) return;
+    if (track.streamOffset !== null && offset < track.streamOffset)
+      track.rewind = { at, from: track.streamOffset, to: offset };
+    track.streamOffset = offset;
   }
 
   /** One sample per second of every group's offsets, as the snapshot shows them. */
@@ -101,7 +119,12 @@ export class GroupMetrics {
         return {
           lagSeconds:
             Math.round(lagSeconds(this.logEnds.get(k) ?? [], committed, logEnd, now) * 10) / 10,
-          health: partitionHealth(track?.samples ?? [], track?.lastCommitAt ?? null, now),
+          health: partitionHealth(
+            track?.samples ?? [],
+            track?.lastCommitAt ?? null,
+            now,
+            track?.rewind ?? null,
+          ),
         };
       },
     };
@@ -120,7 +143,13 @@ export class GroupMetrics {
     }
     let track = byPartition.get(k);
     if (!track) {
-      track = { samples: [], lastCommitAt: null, lastCommitted: null };
+      track = {
+        samples: [],
+        lastCommitAt: null,
+        lastCommitted: null,
+        streamOffset: null,
+        rewind: null,
+      };
       byPartition.set(k, track);
     }
     return track;

@@ -38,12 +38,22 @@ export function addSample(
   return next.length > MAX_SAMPLES ? next.slice(next.length - MAX_SAMPLES) : next;
 }
 
+/** A committed offset that went backwards, as the commit stream saw it. */
+export interface Rewind {
+  at: number;
+  from: number;
+  to: number;
+}
+
 export function partitionHealth(
   samples: HealthSample[],
   lastCommitAt: number | null,
   now: number,
+  rewind: Rewind | null = null,
   windowMs = HEALTH_WINDOW_MS,
 ): PartitionHealth {
+  if (rewind && rewind.at >= now - windowMs)
+    return { verdict: 'REWIND', reason: `${VERDICT_TEXT.REWIND} (${rewind.from} → ${rewind.to})` };
   const window = samples.filter((s) => s.at >= now - windowMs);
   const first = window[0];
   const last = window[window.length - 1];

@@ -1,4 +1,4 @@
-import type { CommitStreamEvent } from '../../protocol/observer';
+import type { CommitStreamEvent, ObservedCommit } from '../../protocol/observer';
 import type { CommitStream, JvmObserver } from '../jvm/jvm-observer';
 import type { LabAction } from '../state/types';
 
@@ -42,12 +42,8 @@ export class ClusterWatch {
     private readonly admin: JvmObserver,
     private readonly dispatch: (action: LabAction) => void,
     private readonly intervalMs: number,
-    private readonly onCommit: (
-      groupId: string,
-      topic: string,
-      partition: number,
-      at: number,
-    ) => void,
+    /** Each commit as __consumer_offsets has it, in the log's order. */
+    private readonly onCommit: (commit: ObservedCommit) => void,
     /** Turns a failure into words a user can act on (whose login, which CA file, which servers). */
     private readonly describe: (error: Error) => string = (error) => error.message,
   ) {}
@@ -141,7 +137,7 @@ export class ClusterWatch {
   private onEvent(event: CommitStreamEvent): void {
     switch (event.event) {
       case 'commits':
-        for (const c of event.commits) this.onCommit(c.groupId, c.topic, c.partition, c.at);
+        for (const c of event.commits) this.onCommit(c);
         this.dispatch({ type: 'commits/observed', commits: event.commits });
         return;
       case 'groups-changed':

@@ -20,6 +20,25 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
     await app?.close();
   });
 
+  /** The group once its verdict is `verdict`; a timeout says what it was instead. */
+  const untilVerdict = async (groupId: string, verdict: string, timeoutMs: number) => {
+    let seen = 'not listed';
+    try {
+      return await waitFor(
+        verdict,
+        async () => {
+          const g = await client.group(groupId);
+          if (g)
+            seen = `${g.health.verdict} (${g.health.reason}), lag ${g.offsets.map((o) => o.lag).join('/')}`;
+          return g?.health.verdict === verdict ? g : undefined;
+        },
+        timeoutMs,
+      );
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; it was ${seen}`);
+    }
+  };
+
   it('a paused group goes WARN while its lag grows, then STOP once a window passes without commits', async () => {
     const { groupId, consumerIds } = await stableLabGroup(
       client,
@@ -33,24 +52,10 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
     );
     const pausedAt = Date.now();
     await client.ok({ type: 'consumer:pause', consumerId: consumerIds[0] });
-    const warn = await waitFor(
-      'WARN',
-      async () => {
-        const g = await client.group(groupId);
-        return g?.health.verdict === 'WARN' ? g : undefined;
-      },
-      30_000,
-    );
+    const warn = await untilVerdict(groupId, 'WARN', 30_000);
     const warnAfterS = (Date.now() - pausedAt) / 1000;
     expect(warn.health.reason).toMatch(/Lag grew/);
-    const stop = await waitFor(
-      'STOP',
-      async () => {
-        const g = await client.group(groupId);
-        return g?.health.verdict === 'STOP' ? g : undefined;
-      },
-      45_000,
-    );
+    const stop = await untilVerdict(groupId, 'STOP', 45_000);
     const secondsPaused = (Date.now() - pausedAt) / 1000;
     // The next message to read has waited about as long as the consumer has been paused.
     expect(stop.lagSeconds).toBeGreaterThan(secondsPaused * 0.6);
@@ -81,14 +86,7 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
     await client.ok({ type: 'consumer:stop', consumerId: consumerIds[0] });
     await waitFor('an Empty group', async () => (await client.group(groupId))?.state === 'Empty');
     await client.ok({ type: 'group:reset-offsets', groupId, to: 'earliest' });
-    const g = await waitFor(
-      'REWIND',
-      async () => {
-        const group = await client.group(groupId);
-        return group?.health.verdict === 'REWIND' ? group : undefined;
-      },
-      20_000,
-    );
+    const g = await untilVerdict(groupId, 'REWIND', 20_000);
     expect(g.health.reason).toMatch(/went backwards/);
   });
 });

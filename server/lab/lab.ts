@@ -102,7 +102,7 @@ export class Lab extends EventEmitter {
       options.admin,
       (action) => this.dispatch(action),
       options.pollIntervalMs,
-      (groupId, topic, partition, at) => this.metrics.commit(groupId, topic, partition, at),
+      (c) => this.metrics.commit(c.groupId, c.topic, c.partition, c.at, c.offset),
       (error) =>
         describeConnectionError(isObserverError(error) ? error.kind : 'other', error.message, {
           bootstrap: options.brokers,
