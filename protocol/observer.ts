@@ -160,6 +160,15 @@ export const commitSchema = z.object({
 });
 export type ObservedCommit = z.infer<typeof commitSchema>;
 
+/** A tombstone in __consumer_offsets: the group no longer has an offset for the partition. */
+export const deletedOffsetSchema = z.object({
+  groupId: z.string(),
+  topic: z.string(),
+  partition: z.number(),
+  at: z.number(),
+});
+export type DeletedOffset = z.infer<typeof deletedOffsetSchema>;
+
 /** Facts the JVM reports on its own. The commit stream's events come at most every 50 ms. */
 export const observerEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('ready'), pid: z.number() }),
@@ -169,9 +178,7 @@ export const observerEventSchema = z.discriminatedUnion('event', [
   /** Tombstones: offsets deleted (expiry, DeleteGroups, OffsetDelete). */
   z.object({
     event: z.literal('offsets-deleted'),
-    offsets: z.array(
-      z.object({ groupId: z.string(), topic: z.string(), partition: z.number(), at: z.number() }),
-    ),
+    offsets: z.array(deletedOffsetSchema),
   }),
   /** Membership or assignment records were written for these groups: describe them again. */
   z.object({ event: z.literal('groups-changed'), groupIds: z.array(z.string()) }),

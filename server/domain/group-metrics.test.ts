@@ -72,4 +72,16 @@ describe('GroupMetrics', () => {
     metrics.sample([group('g', offset(35, 40))], T0 + 1000);
     expect(metrics.view('g', T0 + 1000).partition('t', 0, 35, 40).health.verdict).toBe('OK');
   });
+
+  it('a deleted offset starts afresh: committing lower after it is no rewind', () => {
+    const metrics = new GroupMetrics();
+    metrics.sample([group('g', offset(500, 600))], T0);
+    metrics.commit('g', 't', 0, T0 + 100, 500);
+    metrics.offsetDeleted('g', 't', 0);
+    metrics.commit('g', 't', 0, T0 + 300, 20);
+    metrics.sample([group('g', offset(null, 600))], T0 + 1000);
+    expect(metrics.view('g', T0 + 1000).partition('t', 0, 20, 600).health.verdict).not.toBe(
+      'REWIND',
+    );
+  });
 });

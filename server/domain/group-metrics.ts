@@ -74,6 +74,14 @@ export class GroupMetrics {
     track.streamOffset = offset;
   }
 
+  /** The offset was deleted: a group that commits there again starts afresh, no rewind. */
+  offsetDeleted(groupId: string, topic: string, partition: number): void {
+    const track = this.tracks.get(groupId)?.get(key(topic, partition));
+    if (!track) return;
+    track.streamOffset = null;
+    track.rewind = null;
+  }
+
   /** One sample per second of every group's offsets, as the snapshot shows them. */
   sample(groups: GroupInfo[], at: number): void {
     const seen = new Set<string>();

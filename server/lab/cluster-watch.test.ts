@@ -31,7 +31,7 @@ describe('ClusterWatch.refreshFresh', () => {
         if (action.type === 'admin/observed') seen.push(action.observation);
       },
       1000,
-      () => {},
+      { committed: () => {}, deleted: () => {} },
     );
     const shared = watch.refresh();
     let fresh = false;

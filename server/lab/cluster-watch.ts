@@ -1,4 +1,4 @@
-import type { CommitStreamEvent, ObservedCommit } from '../../protocol/observer';
+import type { CommitStreamEvent, DeletedOffset, ObservedCommit } from '../../protocol/observer';
 import type { CommitStream, JvmObserver } from '../jvm/jvm-observer';
 import type { LabAction } from '../state/types';
 
@@ -42,8 +42,11 @@ export class ClusterWatch {
     private readonly admin: JvmObserver,
     private readonly dispatch: (action: LabAction) => void,
     private readonly intervalMs: number,
-    /** Each commit as __consumer_offsets has it, in the log's order. */
-    private readonly onCommit: (commit: ObservedCommit) => void,
+    /** Each commit and each deletion as __consumer_offsets has them, in the log's order. */
+    private readonly offsets: {
+      committed: (commit: ObservedCommit) => void;
+      deleted: (deleted: DeletedOffset) => void;
+    },
     /** Turns a failure into words a user can act on (whose login, which CA file, which servers). */
     private readonly describe: (error: Error) => string = (error) => error.message,
   ) {}
@@ -137,11 +140,14 @@ export class ClusterWatch {
   private onEvent(event: CommitStreamEvent): void {
     switch (event.event) {
       case 'commits':
-        for (const c of event.commits) this.onCommit(c);
+        for (const c of event.commits) this.offsets.committed(c);
         this.dispatch({ type: 'commits/observed', commits: event.commits });
         return;
-      case 'groups-changed':
       case 'offsets-deleted':
+        for (const d of event.offsets) this.offsets.deleted(d);
+        this.refreshSoon();
+        return;
+      case 'groups-changed':
         this.refreshSoon();
         return;
       case 'commit-stream':

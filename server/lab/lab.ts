@@ -102,7 +102,10 @@ export class Lab extends EventEmitter {
       options.admin,
       (action) => this.dispatch(action),
       options.pollIntervalMs,
-      (c) => this.metrics.commit(c.groupId, c.topic, c.partition, c.at, c.offset),
+      {
+        committed: (c) => this.metrics.commit(c.groupId, c.topic, c.partition, c.at, c.offset),
+        deleted: (d) => this.metrics.offsetDeleted(d.groupId, d.topic, d.partition),
+      },
       (error) =>
         describeConnectionError(isObserverError(error) ? error.kind : 'other', error.message, {
           bootstrap: options.brokers,

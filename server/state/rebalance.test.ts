@@ -244,4 +244,14 @@ describe('settleRebalance', () => {
     expect(late.groups.g1?.rebalance).toBeNull();
     expect(late.consumers.c1?.assignment).toEqual([{ topic: TOPIC, partitions: [0] }]);
   });
+
+  it('a listing older than the owner’s own report does not count as taken: the crash stops it', () => {
+    // c1 took 3 from c2 (c2's revoke not read yet), then crashed: nobody processes 3.
+    const state = run(
+      twoConsumers(),
+      joined('c1', 'm1', [0, 1, 3], T0 + 500, { added: [{ topic: TOPIC, partitions: [3] }] }),
+      commanded('c1', 'crash', T0 + 1000),
+    );
+    expect(Object.keys(state.groups.g1?.inTransit ?? {}).sort()).toEqual([p(0), p(1), p(3)]);
+  });
 });

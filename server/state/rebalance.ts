@@ -103,28 +103,38 @@ export function partitionsStopped(
     runtime.rebalance && consumerId
       ? addMoves(runtime.rebalance, consumerId, keys, 'revoked', at)
       : runtime.rebalance;
-  const takenAt = takenByOthers(state, groupId, ownerId);
+  const owner = ownerId === null ? undefined : own(state.consumers, ownerId);
+  const takenAt = takenByOthers(state, groupId, ownerId, owner?.assignmentAt ?? 0);
   for (const key of keys) {
     const taken = takenAt.get(key);
     if (taken === undefined) {
       if (!Object.hasOwn(inTransit, key)) inTransit[key] = at;
     } else if (rebalance && taken >= at) {
-      rebalance = { ...rebalance, pausedMs: { ...rebalance.pausedMs, [key]: taken - at } };
+      rebalance = {
+        ...rebalance,
+        lastEventAt: Math.max(rebalance.lastEventAt ?? taken, taken),
+        pausedMs: { ...rebalance.pausedMs, [key]: taken - at },
+      };
     }
   }
   return withRuntime(state, groupId, { ...runtime, inTransit, rebalance });
 }
 
-/** Partitions live members of the group other than `ownerId` hold, with when they took them. */
+/**
+ * Partitions live members of the group other than `ownerId` hold, with when they took them: only
+ * from reports newer than the owner's own (`since`), since an older one may be what is stale.
+ */
 function takenByOthers(
   state: LabState,
   groupId: string,
   ownerId: string | null,
+  since: number,
 ): Map<PartitionKey, number> {
   const taken = new Map<PartitionKey, number>();
   for (const c of Object.values(state.consumers)) {
     if (c.groupId !== groupId || c.id === ownerId || !isLivePhase(c.phase)) continue;
-    for (const key of keysOf(c.assignment)) taken.set(key, c.assignmentAt ?? 0);
+    if (c.assignmentAt === null || c.assignmentAt < since) continue;
+    for (const key of keysOf(c.assignment)) taken.set(key, c.assignmentAt);
   }
   return taken;
 }

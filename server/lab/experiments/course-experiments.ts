@@ -2,6 +2,7 @@
  * The course's producer and offset lessons, measured: a new group's starting point, keys and
  * partitions, and a broker outage with an idempotent acks=all producer.
  */
+import { isBrokerRole } from '../../../protocol/cluster-nodes';
 import { tradeSchema } from '../../../protocol/trade';
 import { producerSettled } from './crash-experiments';
 import { ms, producerTopic, sleep, stableGroup, withProducer } from './helpers';
@@ -149,7 +150,7 @@ const brokerDown: ExperimentDefinition = {
     if (!ctx.lab.state.connection.embeddedBroker)
       throw new Error('this experiment stops the embedded broker; it is not used here');
     // Stopping one of three brokers does not stop the producer: acks-under-failure is that story.
-    if (ctx.lab.state.labNodes.filter((n) => n.role === 'broker').length > 1)
+    if (ctx.lab.state.labNodes.filter((n) => isBrokerRole(n.role)).length > 1)
       throw new Error('the one-broker lab only; with LAB_BROKERS=3 run acks-under-failure');
     const topic = producerTopic(ctx);
     const result = await withProducer(
