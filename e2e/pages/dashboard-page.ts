@@ -104,10 +104,12 @@ export class DashboardPage {
   }
 
   /**
-   * Waits for a judged experiment's result card to finish and expects a pass; any other ending
-   * fails with the card's text, so the measure or error that failed is in the report.
+   * After a click on run: waits for the experiment's card to show this run under way (it may still
+   * show an earlier run's result), then for its end, and expects a pass. Any other ending fails
+   * with the card's text, so the measure or error that failed is in the report.
    */
   async expectPassed(card: Locator, timeout: number): Promise<void> {
+    await expect(card).toHaveAttribute('data-status', 'running');
     await expect
       .poll(() => card.getAttribute('data-status'), { timeout })
       .toMatch(/^(passed|failed|error)$/);
