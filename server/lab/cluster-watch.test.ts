@@ -48,4 +48,18 @@ describe('ClusterWatch.refreshFresh', () => {
     await done;
     expect(seen).toEqual(['old', 'new']);
   });
+
+  it('rejects when its poll failed, naming why', async () => {
+    let fail = true;
+    const admin = {
+      poll: () => (fail ? Promise.reject(new Error('broker down')) : Promise.resolve('ok')),
+    } as unknown as JvmObserver;
+    const watch = new ClusterWatch(admin, () => {}, 1000, {
+      committed: () => {},
+      deleted: () => {},
+    });
+    await expect(watch.refreshFresh()).rejects.toThrow('Kafka did not answer: broker down');
+    fail = false;
+    await expect(watch.refreshFresh()).resolves.toBeUndefined();
+  });
 });

@@ -37,6 +37,8 @@ export class ClusterWatch {
   private stopped = false;
   private recentPollMs: number[] = [];
   private announced = 0;
+  /** Why the last poll failed; null once one succeeded. */
+  private lastPollError: string | null = null;
 
   constructor(
     private readonly admin: JvmObserver,
@@ -64,10 +66,13 @@ export class ClusterWatch {
       .then(
         (observation) => {
           this.recentPollMs = [...this.recentPollMs, Date.now() - startedAt].slice(-RECENT_POLLS);
+          this.lastPollError = null;
           this.dispatch({ type: 'admin/observed', observation });
         },
-        (error: Error) =>
-          this.dispatch({ type: 'admin/failed', error: this.describe(error), at: Date.now() }),
+        (error: Error) => {
+          this.lastPollError = this.describe(error);
+          this.dispatch({ type: 'admin/failed', error: this.lastPollError, at: Date.now() });
+        },
       )
       .finally(() => {
         this.polling = null;
@@ -75,11 +80,15 @@ export class ClusterWatch {
     return this.polling;
   }
 
-  /** Polls and resolves once a poll that started after this call is in the state. */
+  /**
+   * Polls and resolves once a poll that started after this call is in the state; rejects when that
+   * poll failed, so the caller does not read the older observation as if it were fresh.
+   */
   async refreshFresh(): Promise<void> {
     // A poll under way may predate whatever the caller just did: wait it out, then poll again.
     await this.polling;
     await this.refresh();
+    if (this.lastPollError !== null) throw new Error(`Kafka did not answer: ${this.lastPollError}`);
   }
 
   /** A fresh poll soon: one that starts after this call, not the one already under way. */
