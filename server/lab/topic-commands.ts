@@ -8,9 +8,33 @@ import type { Lab } from './lab';
 type TopicCommandType = 'topic:create' | 'topic:configure';
 
 /** Reads the topic's retention, segment and min.insync.replicas settings into the lab's state. */
-export async function refreshTopicConfig(lab: Lab, topic: string): Promise<void> {
-  const configs = await lab.options.admin.topicConfig(topic);
+/**
+ * Reads a topic's configs into the state. On a cluster of several brokers, the one that answers
+ * may not have applied a change yet (KRaft spreads it to the brokers asynchronously), so the values
+ * just set in `expected` are waited for, up to CONFIG_WAIT_MS.
+ */
+export async function refreshTopicConfig(
+  lab: Lab,
+  topic: string,
+  expected: Record<string, string | null> = {},
+): Promise<void> {
+  const deadline = Date.now() + CONFIG_WAIT_MS;
+  let configs = await lab.options.admin.topicConfig(topic);
+  while (!applied(configs, expected) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    configs = await lab.options.admin.topicConfig(topic);
+  }
   lab.dispatch({ type: 'topic/configs', topic, configs });
+}
+
+const CONFIG_WAIT_MS = 5000;
+
+/** Every value set (not reset to its default) reads back as set. */
+function applied(
+  configs: Record<string, string | null>,
+  expected: Record<string, string | null>,
+): boolean {
+  return Object.entries(expected).every(([k, v]) => v === null || configs[k] === v);
 }
 
 function replicationFactor(lab: Lab, topic: string): number {
@@ -85,7 +109,7 @@ export const TOPIC_COMMANDS: CommandHandlers<TopicCommandType> = {
       detail: say('topic-configured', { topic: command.topic, settings: detail }),
       at,
     });
-    await refreshTopicConfig(lab, command.topic);
+    await refreshTopicConfig(lab, command.topic, configs);
     return { topic: command.topic, configs: lab.state.topicConfigs[command.topic] ?? {} };
   },
 };
