@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  COMMAND_TYPES,
   commandSchema,
   describeIssues,
   groupKindOf,
@@ -151,10 +152,11 @@ describe('parseCommand: valid commands', () => {
     expect(commandOf({ type: 'broker:start' })).toEqual({ type: 'broker:start' });
   });
 
-  it('drops fields the command does not know', () => {
-    expect(commandOf({ type: 'consumer:crash', consumerId: 'c2', extra: 1 })).toEqual({
-      type: 'consumer:crash',
-      consumerId: 'c2',
+  it('refuses fields the command does not know, naming them (issue: a typo must not say ok)', () => {
+    expect(parseCommand({ type: 'consumer:crash', consumerId: 'c2', extra: 1 })).toEqual({
+      ok: false,
+      kind: 'invalid',
+      error: 'extra: unknown field (consumer:crash takes: consumerId)',
     });
   });
 
@@ -307,5 +309,55 @@ describe('describeIssues', () => {
       { code: 'unrecognized_keys', keys: ['foo', 'bar'], path: [], message: 'x', input: {} },
     ]);
     expect(describeIssues(error)).toBe('unknown field(s): foo, bar');
+  });
+});
+
+describe('parseCommand: one rule for unknown and inapplicable fields', () => {
+  it('suggests the field a typo meant', () => {
+    const parsed = parseCommand({ type: 'producer:update', ratee: 20 });
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).toMatch(
+      /^ratee: unknown field; did you mean rate\? \(producer:update takes: rate, keyMode, acks, idempotent, paused, topic, poisonPercent\)$/,
+    );
+    const group = parseCommand({
+      type: 'group:create',
+      groupId: 'g',
+      topic: 't',
+      sesionTimeoutMs: 9000,
+    });
+    expect(!group.ok && group.error).toMatch(
+      /^sesionTimeoutMs: unknown field; did you mean sessionTimeoutMs\?/,
+    );
+  });
+
+  it('refuses, for every command type, one extra unknown field', () => {
+    for (const type of COMMAND_TYPES) {
+      const parsed = parseCommand({ type, zzUnknownField: 1 });
+      expect(parsed.ok, type).toBe(false);
+      expect(!parsed.ok && parsed.error, type).toMatch(/^zzUnknownField: unknown field/);
+    }
+  });
+
+  it('refuses a known field where the options make it meaningless', () => {
+    const base = { type: 'group:create', groupId: 'g', topic: 't' };
+    expect(parseCommand({ ...base, autoCommitIntervalMs: 1000 })).toMatchObject({
+      ok: false,
+      error: 'autoCommitIntervalMs is only valid with commitMode "auto"',
+    });
+    expect(parseCommand({ ...base, commitMode: 'auto', autoCommitIntervalMs: 1000 }).ok).toBe(true);
+    expect(
+      parseCommand({ type: 'group:reset-offsets', groupId: 'g', to: 'earliest', value: 3 }),
+    ).toMatchObject({
+      ok: false,
+      error: 'value is only valid with to offset, timestamp, shift, last',
+    });
+    expect(
+      parseCommand({ type: 'group:replay', groupId: 'g', from: 'earliest', value: 0 }),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(parseCommand({ type: 'group:replay', groupId: 'g', from: 'last', value: 5 }).ok).toBe(
+      true,
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
 } from './delivery';
 import { EXPERIMENT_IDS } from './experiments';
 import { consumerIdField, groupIdField, intInRange, oneOf, topicName } from './fields';
+import { unknownFields } from './strict';
 import { topicConfigureSchema } from './topic-config';
 
 export const COMMIT_MODES = [
@@ -214,6 +215,10 @@ export const COMMAND_ERROR_STATUS = {
   forbidden: 403,
   'too-large': 413,
   'unsupported-media-type': 415,
+  /** A limit of the lab (reads in flight, resyncs per second): try again shortly. */
+  'too-many': 429,
+  /** A bug of the server's, caught at its edge: the lab keeps running. */
+  internal: 500,
   kafka: 502,
   /** No answer: the server (or, on the page, the socket) did not reply in time. */
   unavailable: 503,
@@ -244,7 +249,76 @@ export type ParsedCommand =
   | { ok: true; command: Command }
   | { ok: false; error: string; kind: 'invalid' };
 
+type Raw = Record<string, unknown>;
+/** A field that only means something with certain other settings. */
+interface Applicability {
+  field: string;
+  applies: (input: Raw) => boolean;
+  /** Completes "<field> is only valid with …". */
+  only: string;
+}
+
+const VALUE_TARGETS: readonly string[] = ['offset', 'timestamp', 'shift', 'last'];
+
+/**
+ * The one rule for fields a command knows but that mean nothing with the options chosen: given
+ * there, they are refused like unknown ones (the user meant something the lab would not do).
+ */
+export const FIELD_APPLIES: Partial<Record<CommandType, readonly Applicability[]>> = {
+  'group:create': [
+    {
+      field: 'autoCommitIntervalMs',
+      applies: (i) => i.commitMode === 'auto',
+      only: 'commitMode "auto"',
+    },
+    {
+      field: 'batchCommitEvery',
+      applies: (i) => i.commitMode === 'batch',
+      only: 'commitMode "batch"',
+    },
+    {
+      field: 'batchCommitIntervalMs',
+      applies: (i) => i.commitMode === 'batch',
+      only: 'commitMode "batch"',
+    },
+    { field: 'retryAttempts', applies: (i) => i.dlq === true, only: 'dlq: true' },
+    { field: 'retryBackoffMs', applies: (i) => i.dlq === true, only: 'dlq: true' },
+  ],
+  'group:reset-offsets': [
+    {
+      field: 'value',
+      applies: (i) => VALUE_TARGETS.includes(String(i.to)),
+      only: `to ${VALUE_TARGETS.join(', ')}`,
+    },
+  ],
+  'group:replay': [
+    { field: 'value', applies: (i) => i.from !== 'earliest', only: 'from last, timestamp, offset' },
+  ],
+};
+
+/** The keys a command's schema takes. */
+export function commandFields(type: CommandType): string[] {
+  return Object.keys(COMMAND_SCHEMAS[type].shape);
+}
+
+/** Unknown fields, and known ones that do not apply to this command's options; null when none. */
+function strictProblems(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return null;
+  const raw = input as Raw;
+  const type = raw.type;
+  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_SCHEMAS, type)) return null;
+  const commandType = type as CommandType;
+  const unknown = unknownFields(raw, commandFields(commandType), commandType);
+  if (unknown) return unknown;
+  const inapplicable = (FIELD_APPLIES[commandType] ?? [])
+    .filter((rule) => raw[rule.field] !== undefined && !rule.applies(raw))
+    .map((rule) => `${rule.field} is only valid with ${rule.only}`);
+  return inapplicable.length > 0 ? inapplicable.join('; ') : null;
+}
+
 export function parseCommand(input: unknown): ParsedCommand {
+  const strict = strictProblems(input);
+  if (strict) return { ok: false, error: strict, kind: 'invalid' };
   const parsed = commandSchema.safeParse(input);
   return parsed.success
     ? { ok: true, command: parsed.data }

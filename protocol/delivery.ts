@@ -54,17 +54,10 @@ export interface DeliveryInput {
   retryBackoffMs?: number | undefined;
 }
 
-/** Fields given where they mean nothing, or a topic too long for its derived topics. */
+/** A topic too long for its derived topics. */
 export function deliveryProblems(input: DeliveryInput): { field: string; message: string }[] {
+  // Fields given where they mean nothing are refused by the commands' one rule (FIELD_APPLIES).
   const problems: { field: string; message: string }[] = [];
-  for (const field of ['batchCommitEvery', 'batchCommitIntervalMs'] as const) {
-    if (input[field] !== undefined && input.commitMode !== 'batch')
-      problems.push({ field, message: `${field} is only valid with commitMode "batch"` });
-  }
-  for (const field of ['retryAttempts', 'retryBackoffMs'] as const) {
-    if (input[field] !== undefined && input.dlq !== true)
-      problems.push({ field, message: `${field} is only valid with dlq: true` });
-  }
   const derives = input.dlq === true || input.commitMode === 'exactly-once';
   if (derives && input.topic.length > MAX_DERIVED_BASE_LENGTH) {
     problems.push({

@@ -76,6 +76,10 @@ export type ReadRecordsResult = z.infer<typeof readRecordsResultSchema>;
 
 export const readRecordsAckSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), result: readRecordsResultSchema }),
-  z.object({ ok: z.literal(false), error: z.string(), kind: z.enum(['invalid', 'kafka']) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.string(),
+    kind: z.enum(['invalid', 'kafka', 'too-many', 'internal']),
+  }),
 ]);
 export type ReadRecordsAck = z.infer<typeof readRecordsAckSchema>;

@@ -18,8 +18,9 @@ import {
   checkToken,
   presentedToken,
 } from './http/access';
-import { admitHttp } from './http/admit';
+import { admitHttp, parseTarget } from './http/admit';
 import { handleApi } from './http/api';
+import { answerClientError, describeRequest, httpBoundary } from './http/boundary';
 import { JvmObserver } from './jvm/jvm-observer';
 import { runCommand } from './lab/commands';
 import { EXPERIMENTS } from './lab/experiments';
@@ -28,7 +29,7 @@ import { Lab } from './lab/lab';
 import { watchLabKafka } from './lab/lab-kafka-watch';
 import { startDefaultScenario } from './lab/scenario';
 import { Broadcaster } from './realtime/broadcaster';
-import { attachSocketHandlers } from './realtime/socket-handlers';
+import { attachSocketHandlers, MAX_SOCKET_MESSAGE_BYTES } from './realtime/socket-handlers';
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -103,34 +104,48 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
   lab.experiments = new ExperimentRunner(lab, EXPERIMENTS, (command) =>
     runCommand(lab, broker, command),
   );
-  const http = createServer((req, res) => {
-    if (!admitHttp(access, req, res)) return;
-    handleApi(req, res, lab, broker)
-      .then(async (handled) => {
-        if (handled) return;
-        if (options.pages) return options.pages(req, res);
-        res.writeHead(404).end();
-      })
-      .catch((error: unknown) => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: false, error: (error as Error).message }));
-      });
-  });
+  const http = createServer(
+    httpBoundary(async (req, res) => {
+      const admission = admitHttp(access, req, res);
+      if (!admission.admitted) return;
+      const handled = await handleApi(req, res, lab, broker, admission.url, admission.authorised);
+      if (handled) return;
+      if (options.pages) return options.pages(req, res);
+      res.writeHead(404).end();
+    }),
+  );
+  http.on('clientError', answerClientError);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, {
     serveClient: false,
     // Snapshots are repetitive JSON (group ids, field names): a dashboard watched over a real
     // network gets them deflated. Small deltas go as they are.
     perMessageDeflate: { threshold: 1024 },
+    // The same cap as an HTTP command's body: every client message is a small command.
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    // A handshake that never finishes must not hold its slot.
+    connectTimeout: 10_000,
     // WebSockets are not bound by CORS: without this any page could drive the lab.
     allowRequest: (req, callback) => {
-      const verdict = checkOrigin(access, req.headers);
-      callback(verdict.ok ? null : verdict.error, verdict.ok);
+      try {
+        const target = parseTarget(req.url);
+        if (typeof target === 'string') return callback(target, false);
+        const verdict = checkOrigin(access, req.headers);
+        callback(verdict.ok ? null : verdict.error, verdict.ok);
+      } catch (error) {
+        console.error(`[offset-lab] socket.io handshake ${describeRequest(req)} failed:`, error);
+        callback('internal error', false);
+      }
     },
   });
   io.use((socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown } | undefined;
-    const verdict = checkToken(access, presentedToken(socket.request.headers, auth?.token));
-    next(verdict.ok ? undefined : new Error(verdict.error));
+    try {
+      const auth = socket.handshake.auth as { token?: unknown } | undefined;
+      const verdict = checkToken(access, presentedToken(socket.request.headers, auth?.token));
+      next(verdict.ok ? undefined : new Error(verdict.error));
+    } catch (error) {
+      console.error('[offset-lab] socket.io handshake failed:', error);
+      next(new Error('internal error'));
+    }
   });
   const broadcaster = new Broadcaster(io, lab);
   attachSocketHandlers(io, lab, broker, broadcaster);

@@ -8,10 +8,12 @@ import { startOffsetLab } from './app';
 import { createLabKafka } from './broker/create-lab-kafka';
 import type { LabKafka } from './broker/lab-kafka';
 import { checkHttpPortFree, PreflightError } from './broker/preflight';
+import { childEnv } from './child-env';
 import { ClientConfigError } from './client-config/client-settings';
 import { kafkajsSecurity, loadClientConfig } from './client-config/load';
 import { loadConfig } from './config';
 import { accessPolicy } from './http/access';
+import { currentRequest } from './http/boundary';
 import { jvmClasspath } from './jvm/compile';
 import { waitForCluster } from './kafka/client';
 
@@ -42,10 +44,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT', 0));
   process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
-  process.on('uncaughtException', (error) => {
+  // Requests and socket events run inside a boundary (http/boundary.ts); an error that escapes it
+  // later (a timer, a stream) still names the request it came from and leaves the lab running.
+  // Anything else is a bug of the server itself: stop cleanly rather than run on half-broken.
+  const escaped = (what: string) => (error: unknown) => {
+    const request = currentRequest();
+    if (request) {
+      console.error(
+        `[offset-lab] ${what} while handling ${request}; the lab keeps running:`,
+        error,
+      );
+      return;
+    }
     console.error(error);
-    void shutdown('uncaught exception', 1);
-  });
+    void shutdown(what, 1);
+  };
+  process.on('uncaughtException', escaped('uncaught exception'));
+  process.on('unhandledRejection', escaped('unhandled rejection'));
 
   await checkHttpPortFree(config.port, config.host);
   // The team's own client settings (SASL/SSL): every client the lab runs connects the same way.
@@ -76,7 +91,7 @@ async function main(): Promise<void> {
       {
         cwd: dir,
         stdio: 'inherit',
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+        env: childEnv({ NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }),
       },
     );
     if (build.status !== 0) throw new Error('next build failed');
@@ -118,6 +133,7 @@ async function main(): Promise<void> {
       'monitor mode: nothing is created on this cluster (LAB_SCENARIO=default runs the lab on it)',
     );
   if (config.readOnly) log('read-only: every command is refused');
+  if (access.tokenReason) log(`a token is required: ${access.tokenReason}`);
   // Printed once, only when generated here: a LAB_TOKEN the user chose is theirs to keep secret.
   const url = access.generatedToken ? `${base}/?token=${access.token}` : base;
   log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${url}`);

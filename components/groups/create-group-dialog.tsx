@@ -3,8 +3,9 @@
 import { type FormEvent, useState } from 'react';
 import type { GlossaryTerm } from '@/lib/i18n/glossary-en';
 import { useDict } from '@/lib/i18n/language';
+import { DELIVERY_DEFAULTS, type GroupForm, groupCreateCommand } from '@/lib/page-commands';
 import { useLive } from '@/lib/use-live';
-import { COMMIT_MODES, type CommandInput, OFFSET_RESETS } from '@/protocol/commands';
+import { COMMIT_MODES, OFFSET_RESETS } from '@/protocol/commands';
 import { DEFAULT_TOPIC } from '@/protocol/constants';
 import {
   ASSIGNORS_FOR,
@@ -17,13 +18,13 @@ import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
 import { Modal, ModalFooter } from '../ui/modal';
-import { DELIVERY_DEFAULTS, DeliveryFields, deliveryCommand } from './delivery-fields';
+import { DeliveryFields } from './delivery-fields';
 
 export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   const topics = useLive((s) => s.snapshot?.topics);
   const run = useCommand();
   const names = (topics ?? []).filter((t) => !t.internal).map((t) => t.name);
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<GroupForm>({
     groupId: `lab-group-${Math.floor(Math.random() * 900 + 100)}`,
     topic: names.includes(DEFAULT_TOPIC) ? DEFAULT_TOPIC : (names[0] ?? ''),
     consumers: '2',
@@ -64,16 +65,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   const t = useDict().ui.create;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const { maxPollIntervalMs, ...rest } = form;
-    const command = {
-      type: 'group:create',
-      ...rest,
-      consumers: Number(form.consumers),
-      autoCommitIntervalMs: Number(form.autoCommitIntervalMs),
-      sessionTimeoutMs: Number(form.sessionTimeoutMs),
-      ...(java && maxPollIntervalMs ? { maxPollIntervalMs: Number(maxPollIntervalMs) } : {}),
-      ...deliveryCommand(delivery, form.commitMode),
-    } as CommandInput; // the server validates every field and answers with the field at fault
+    const command = groupCreateCommand(form, delivery);
     const ack = await run(command, undefined, { inlineErrors: true });
     if (ack.ok) onClose();
     else setError(ack.error);

@@ -3,6 +3,7 @@
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 
+import type { DeliveryForm } from '@/lib/page-commands';
 import {
   BATCH_COMMIT_EVERY,
   BATCH_COMMIT_INTERVAL_MS,
@@ -10,42 +11,6 @@ import {
   RETRY_BACKOFF_MS,
 } from '@/protocol/delivery';
 import { Field, inputClass } from '../ui/field';
-
-/** The create-group fields of batch commits and retry + DLQ, as the form holds them. */
-export interface DeliveryForm {
-  batchCommitEvery: string;
-  batchCommitIntervalMs: string;
-  dlq: boolean;
-  retryAttempts: string;
-  retryBackoffMs: string;
-}
-
-export const DELIVERY_DEFAULTS: DeliveryForm = {
-  batchCommitEvery: String(BATCH_COMMIT_EVERY.default),
-  batchCommitIntervalMs: String(BATCH_COMMIT_INTERVAL_MS.default),
-  dlq: false,
-  retryAttempts: String(RETRY_ATTEMPTS.default),
-  retryBackoffMs: String(RETRY_BACKOFF_MS.default),
-};
-
-/** The group:create fields for the form: only those of the modes that are on (the API refuses others). */
-export function deliveryCommand(form: DeliveryForm, commitMode: string): Record<string, unknown> {
-  return {
-    ...(commitMode === 'batch'
-      ? {
-          batchCommitEvery: Number(form.batchCommitEvery),
-          batchCommitIntervalMs: Number(form.batchCommitIntervalMs),
-        }
-      : {}),
-    ...(form.dlq
-      ? {
-          dlq: true,
-          retryAttempts: Number(form.retryAttempts),
-          retryBackoffMs: Number(form.retryBackoffMs),
-        }
-      : {}),
-  };
-}
 
 export function DeliveryFields({
   commitMode,

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
-import { REPLAY_FROM, RESET_TARGETS, type ResetTarget } from '@/protocol/commands';
+import { isReplayTarget, resetCommand, resetIsReplay } from '@/lib/page-commands';
+import { RESET_TARGETS, type ResetTarget } from '@/protocol/commands';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
@@ -43,15 +44,10 @@ export function ResetOffsetsDialog({
   const [error, setError] = useState<string | null>(null);
 
   const numericValue = to === 'timestamp' ? new Date(time).getTime() : Number(value);
-  const replayFrom = (REPLAY_FROM as readonly string[]).includes(to)
-    ? (to as (typeof REPLAY_FROM)[number])
-    : null;
-  const viaReplay = running > 0 && replayFrom !== null;
+  const viaReplay = resetIsReplay(to, running);
   const send = async (dryRun: boolean) => {
     const ack = await run(
-      viaReplay && !dryRun && replayFrom
-        ? { type: 'group:replay', groupId, from: replayFrom, value: numericValue }
-        : { type: 'group:reset-offsets', groupId, to, value: numericValue, dryRun },
+      resetCommand({ groupId, to, value: numericValue, dryRun, running }),
       dryRun ? undefined : fill(t.done, { groupId }),
       { inlineErrors: true },
     );
@@ -72,7 +68,9 @@ export function ResetOffsetsDialog({
         </h2>
         <p className="mb-3 text-xs text-slate-500">
           {t.onlyEmpty}{' '}
-          {running > 0 ? fill(replayFrom ? t.willStop : t.stopFirst, { running }) : t.preview}
+          {running > 0
+            ? fill(isReplayTarget(to) ? t.willStop : t.stopFirst, { running })
+            : t.preview}
         </p>
         <div className="grid grid-cols-2 gap-3">
           <Field label={t.resetTo}>
@@ -146,7 +144,7 @@ export function ResetOffsetsDialog({
           <Button
             variant="primary"
             data-testid="reset-apply"
-            disabled={!plan || (running > 0 && !replayFrom)}
+            disabled={!plan || (running > 0 && !isReplayTarget(to))}
             onClick={() => send(false)}
           >
             {viaReplay ? t.stopResetRestart : t.apply}

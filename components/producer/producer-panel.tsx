@@ -5,7 +5,13 @@ import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import { rateFromSlider, SLIDER_STEPS, sliderFromRate } from '@/lib/rate-slider';
 import { useLive } from '@/lib/use-live';
-import { ACKS_MODES, KEY_MODES } from '@/protocol/commands';
+import {
+  ACKS_MODES,
+  type AcksMode,
+  type CommandOf,
+  KEY_MODES,
+  type KeyMode,
+} from '@/protocol/commands';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { ErrorLine } from '../ui/error-line';
@@ -25,7 +31,9 @@ export function ProducerPanel() {
     if (serverRate !== undefined) setRate(serverRate);
   }, [serverRate]);
   if (!producer) return null;
-  const update = (changes: Record<string, unknown>) => run({ type: 'producer:update', ...changes });
+  // Typed, so a field producer:update does not take cannot be sent from here.
+  const update = (changes: Omit<CommandOf<'producer:update'>, 'type'>) =>
+    run({ type: 'producer:update', ...changes });
   return (
     <Panel
       title={
@@ -65,7 +73,7 @@ export function ProducerPanel() {
             <select
               className={inputClass}
               value={producer.keyMode}
-              onChange={(e) => update({ keyMode: e.target.value })}
+              onChange={(e) => update({ keyMode: e.target.value as KeyMode })}
             >
               {KEY_MODES.map((k) => (
                 <option key={k} value={k}>
@@ -78,7 +86,7 @@ export function ProducerPanel() {
             <select
               className={inputClass}
               value={producer.acks}
-              onChange={(e) => update({ acks: e.target.value })}
+              onChange={(e) => update({ acks: e.target.value as AcksMode })}
             >
               {ACKS_MODES.map((a) => (
                 <option key={a}>{a}</option>

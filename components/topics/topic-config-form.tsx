@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
-import type { CommandInput } from '@/protocol/commands';
+import { topicConfigureCommand } from '@/lib/page-commands';
 import {
   TOPIC_CONFIG_FIELDS,
   TOPIC_CONFIG_KEYS,
@@ -35,13 +35,7 @@ export function TopicConfigForm({
   const [values, setValues] = useState<Partial<Record<TopicConfigField, string>>>({});
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const changes: Record<string, number> = {};
-    for (const key of TOPIC_CONFIG_KEYS) {
-      const v = values[key]?.trim();
-      if (v) changes[key] = Number(v);
-    }
-    const command = { type: 'topic:configure', topic, ...changes } as CommandInput;
-    const ack = await run(command, fill(t.reconfigured, { topic }));
+    const ack = await run(topicConfigureCommand(topic, values), fill(t.reconfigured, { topic }));
     if (ack.ok) setValues({});
   };
   return (

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { LabNode } from '../../protocol/cluster-nodes';
+import { childEnv } from '../child-env';
 import { type BrokerSecurity, log4jProperties, serverProperties } from './broker-properties';
 import { classpath, resolveJars } from './jars';
+import { killAndWait } from './kill-and-wait';
 import type { LabKafka } from './lab-kafka';
 import { checkJava, checkMaven, checkPortFree } from './preflight';
 import { formatStorage, randomClusterId } from './storage';
@@ -157,10 +159,14 @@ export class EmbeddedBroker implements LabKafka {
         // Own process group: Ctrl+C reaches the server only, which then stops the broker in order.
         detached: true,
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env: childEnv(),
       },
     );
     this.guard = guard;
-    this.guardGone = new Promise<void>((resolve) => guard.once('exit', () => resolve()));
+    let orphanGone: Promise<void> = Promise.resolve();
+    this.guardGone = new Promise<void>((resolve) =>
+      guard.once('exit', () => void orphanGone.then(resolve)),
+    );
     return new Promise<number>((resolve, reject) => {
       guard.on('message', (raw) => {
         const message = guardMessageSchema.safeParse(raw);
@@ -184,6 +190,17 @@ export class EmbeddedBroker implements LabKafka {
       );
       guard.on('exit', (code, signal) => {
         if (this.guard === guard) this.guard = null;
+        const orphan = this.pid;
+        if (orphan !== null) {
+          // The guard died before its JVM (say, kill -9 of the guard): the JVM would run on
+          // unsupervised, holding the ports. It is ours, so it goes too, and everyone is told.
+          orphanGone = killAndWait(orphan);
+          const reason = `its guard process ended (${signal ?? `code ${code}`}), so the broker JVM was killed`;
+          this.pid = null;
+          this.lastExit = reason;
+          this.changed();
+          for (const listener of this.exitListeners) listener(reason, this.nodeId);
+        }
         this.pid = null;
         // Settles only if the guard died before the JVM started (otherwise already resolved).
         reject(

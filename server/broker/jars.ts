@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { childEnv } from '../child-env';
 import { PreflightError } from './preflight';
 
 /** The broker itself, and Kafka's command-line tools (kafka-consumer-groups and friends). */
@@ -59,7 +60,7 @@ export async function resolveJars(
         `-DoutputDirectory=${tmp}`,
         '-DincludeScope=runtime',
       ],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
+      { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv() },
     );
     mvn.on('error', () => resolve(-1));
     mvn.on('exit', (c) => resolve(c ?? -1));

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { childEnv } from '../child-env';
 import { classpath, resolveJars, TOOLS_POM } from './jars';
 import { checkJava } from './preflight';
 
@@ -45,7 +46,7 @@ export async function runConsumerGroupsTool(
       CONSUMER_GROUPS_MAIN,
       ...args,
     ],
-    { stdio: options.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] },
+    { stdio: options.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: childEnv() },
   );
   let stdout = '';
   let stderr = '';

@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { LabNode } from '../../protocol/cluster-nodes';
+import { childEnv } from '../child-env';
 import { bundleForNode } from '../node-bundle';
 import {
   logFile,
@@ -12,6 +13,7 @@ import {
 import { clusterGuardMessageSchema } from './cluster-guard-protocol';
 import type { ClusterLayout } from './cluster-properties';
 import { classpath, resolveJars } from './jars';
+import { killAndWait } from './kill-and-wait';
 import { exitReason, type LabKafka } from './lab-kafka';
 import { checkJava, checkMaven, checkPortFree } from './preflight';
 
@@ -183,6 +185,7 @@ export class LabCluster implements LabKafka {
       execArgv: [],
       detached: true,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: childEnv(),
     });
     guard.on('message', (raw) => {
       const message = clusterGuardMessageSchema.safeParse(raw);
@@ -193,8 +196,11 @@ export class LabCluster implements LabKafka {
     });
     guard.on('exit', () => {
       if (this.guard === guard) this.guard = null;
-      for (const node of this.records.values())
+      for (const node of this.records.values()) {
+        // A guard killed before its JVMs leaves them unsupervised, holding their ports: ours to end.
+        if (node.pid !== null) void killAndWait(node.pid);
         if (node.running || node.starting) this.exited(node.nodeId, 'its guard process ended');
+      }
     });
     this.guard = guard;
     return guard;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { childEnv } from '../child-env';
 import { PreflightError } from './preflight';
 
 /** Kafka's Uuid.toString(): base64url of 16 random bytes, never starting with "-". */
@@ -33,7 +34,7 @@ export async function formatStorage(
   ];
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
     let output = '';
-    const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() });
     child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
     });

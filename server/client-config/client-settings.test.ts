@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ClientConfigError, clientSettings, jaasCredentials, redact } from './client-settings';
+import {
+  ClientConfigError,
+  clientSettings,
+  jaasCredentials,
+  settingsRedactor,
+} from './client-settings';
 import { detectFormat, parseClientConfig, parseIni, parseProperties } from './parse';
 
 const COURSE_INI = `; the course's config.ini
@@ -134,8 +139,11 @@ describe('clientSettings', () => {
   });
 });
 
-describe('redact', () => {
-  it('replaces every secret', () => {
-    expect(redact('login failed for pw-1 (pw-1)', ['pw-1'])).toBe('login failed for *** (***)');
+describe('settingsRedactor', () => {
+  it('replaces every secret of the settings, also those read from files', () => {
+    const settings = { ...clientSettings({ 'bootstrap.servers': 'a:1' }), secrets: ['pw-123'] };
+    expect(settingsRedactor(settings)('login failed for pw-123 (pw-123)')).toBe(
+      'login failed for [redacted] ([redacted])',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { redactor } from '../redact';
 /**
  * One set of connection settings for every Kafka client the lab runs: the Java observer and
  * consumers get Kafka properties, kafkajs its own options. Secrets are listed so that anything
@@ -139,9 +140,7 @@ const LIBRDKAFKA_ONLY = new Set([
   'ssl.endpoint.identification.algorithm',
 ]);
 
-/** Replaces every secret in a text (an error message, a log line) before it is shown anywhere. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 3) out = out.split(secret).join('***');
-  return out;
+/** The redactor for everything a client configured with these settings may print. */
+export function settingsRedactor(settings: ClientSettings | null): (text: string) => string {
+  return redactor(settings?.java ?? {}, settings?.secrets ?? []);
 }

@@ -1,5 +1,5 @@
 import type { ClientSettings } from './client-settings';
-import { redact } from './client-settings';
+import { settingsRedactor } from './client-settings';
 
 export interface ConnectionContext {
   bootstrap: string[];
@@ -15,26 +15,26 @@ export function describeConnectionError(
   message: string,
   ctx: ConnectionContext,
 ): string {
-  const secrets = ctx.settings?.secrets ?? [];
+  const redact = settingsRedactor(ctx.settings);
   const sasl = ctx.settings?.sasl;
   const tls = ctx.settings?.tls;
   switch (kind) {
     case 'authentication':
       return sasl
         ? `authentication failed for user ${sasl.username} (SASL/${sasl.mechanism}): check sasl.username and sasl.password`
-        : `authentication failed: ${redact(message, secrets)}`;
+        : `authentication failed: ${redact(message)}`;
     case 'ssl': {
       const trust = tls?.caFile ?? tls?.truststore?.location;
       return trust
-        ? `TLS: the broker's certificate is not trusted by ${trust} (or the TLS handshake failed): ${redact(message, secrets)}`
-        : `TLS failed, and no CA file is set (ssl.ca.location or ssl.truststore.location): ${redact(message, secrets)}`;
+        ? `TLS: the broker's certificate is not trusted by ${trust} (or the TLS handshake failed): ${redact(message)}`
+        : `TLS failed, and no CA file is set (ssl.ca.location or ssl.truststore.location): ${redact(message)}`;
     }
     case 'unreachable':
     case 'timeout':
-      return `cannot reach Kafka: no answer from ${ctx.bootstrap.join(', ')} (${redact(message, secrets)})`;
+      return `cannot reach Kafka: no answer from ${ctx.bootstrap.join(', ')} (${redact(message)})`;
     case 'authorization':
-      return `not authorized: ${redact(message, secrets)}`;
+      return `not authorized: ${redact(message)}`;
     default:
-      return redact(message, secrets);
+      return redact(message);
   }
 }

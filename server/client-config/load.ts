@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KafkajsSecurity } from '../../protocol/security';
+import { childEnv } from '../child-env';
 import { ClientConfigError, type ClientSettings, clientSettings } from './client-settings';
 import { parseClientConfig } from './parse';
 
@@ -53,6 +54,8 @@ export function loadClientConfig(file: string, brokers?: string[]): ClientSettin
  * PEM certificates kafkajs can trust: the CA file as it is, or a Java truststore's certificates
  * exported with keytool (kafkajs, being Node, cannot read JKS or PKCS12 stores itself).
  */
+const STOREPASS_VARIABLE = 'OFFSET_LAB_TRUSTSTORE_PASSWORD';
+
 export function trustedCertificates(settings: ClientSettings): string[] | null {
   const tls = settings.tls;
   if (!tls) return null;
@@ -66,8 +69,13 @@ export function trustedCertificates(settings: ClientSettings): string[] | null {
     '-storetype',
     tls.truststore.type,
   ];
-  if (tls.truststore.password) args.push('-storepass', tls.truststore.password);
-  const result = spawnSync('keytool', args, { encoding: 'utf8' });
+  // -storepass:env: argv is public (ps, /proc/<pid>/cmdline), the child's environment is not.
+  const env: Record<string, string> = {};
+  if (tls.truststore.password) {
+    args.push('-storepass:env', STOREPASS_VARIABLE);
+    env[STOREPASS_VARIABLE] = tls.truststore.password;
+  }
+  const result = spawnSync('keytool', args, { encoding: 'utf8', env: childEnv(env) });
   const pems = (result.stdout ?? '').match(
     /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
   );

@@ -3,6 +3,7 @@ import {
   accessPolicy,
   checkOrigin,
   checkToken,
+  cookieSecret,
   cookieValue,
   hostName,
   isLoopback,
@@ -103,10 +104,28 @@ describe('tokens', () => {
   });
 
   it('reads the token from a bearer header, the socket auth, or the cookie', () => {
-    expect(presentedToken({ authorization: 'Bearer abc' })).toBe('abc');
-    expect(presentedToken({}, 'from-auth')).toBe('from-auth');
-    expect(presentedToken({ cookie: 'a=1; offset_lab_token=xyz%3D' })).toBe('xyz=');
+    expect(presentedToken({ authorization: 'Bearer abc' })).toEqual({ token: 'abc' });
+    expect(presentedToken({}, 'from-auth')).toEqual({ token: 'from-auth' });
+    expect(presentedToken({ cookie: 'a=1; offset_lab_token=xyz%3D' })).toEqual({ cookie: 'xyz=' });
     expect(presentedToken({})).toBeNull();
+  });
+
+  it('takes an HMAC of the token in the cookie, never the token itself', () => {
+    const policy = loopback({ labToken: 'a-long-enough-secret' });
+    const cookie = cookieSecret('a-long-enough-secret');
+    expect(cookie).not.toContain('a-long-enough-secret');
+    expect(checkToken(policy, { cookie }).ok).toBe(true);
+    expect(checkToken(policy, { cookie: 'a-long-enough-secret' }).ok).toBe(false);
+    expect(checkToken(policy, { token: cookie }).ok).toBe(false);
+  });
+
+  it('asks for a token behind a proxy: a PUBLIC_URL that names another host', () => {
+    const proxied = loopback({ publicUrl: 'https://lab.example.com' });
+    expect(proxied.token).not.toBeNull();
+    expect(proxied.tokenReason).toMatch(/PUBLIC_URL=https:\/\/lab.example.com/);
+    expect(proxied.secureCookie).toBe(true);
+    expect(loopback({ publicUrl: 'http://localhost:3000' }).token).toBeNull();
+    expect(loopback({ host: '0.0.0.0' }).tokenReason).toMatch(/HOST=0.0.0.0/);
   });
 });
 
@@ -117,6 +136,9 @@ describe('helpers', () => {
     expect(hostName('bad host')).toBeNull();
     expect(cookieValue('x=1; y=2', 'y')).toBe('2');
     expect(cookieValue(undefined, 'y')).toBeNull();
+    // A malformed escape must not throw: it would stop the server from a request header.
+    expect(cookieValue('offset_lab_token=%', 'offset_lab_token')).toBe('%');
+    expect(cookieValue('offset_lab_token=%E0%A4%A', 'offset_lab_token')).toBe('%E0%A4%A');
   });
 
   it('knows loopback addresses', () => {

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 
@@ -12,6 +12,8 @@ export interface AccessPolicy {
   /** null: no token needed (loopback without LAB_TOKEN). */
   token: string | null;
   readOnly: boolean;
+  /** PUBLIC_URL is https: the cookie gets `Secure`. */
+  secureCookie?: boolean;
 }
 
 export type AccessVerdict = { ok: true } | { ok: false; status: 401 | 403; error: string };
@@ -43,7 +45,9 @@ export interface PolicyInput {
  * machine's own addresses counts as "the bound address"; a DNS-rebinding page still cannot pass,
  * because its Host header carries the attacker's name.
  */
-export function accessPolicy(input: PolicyInput): AccessPolicy & { generatedToken: boolean } {
+export function accessPolicy(
+  input: PolicyInput,
+): AccessPolicy & { generatedToken: boolean; tokenReason: string | null } {
   const hosts = new Set(LOOPBACK_HOSTS);
   hosts.add(bracketed(input.host));
   if (isWildcard(input.host)) {
@@ -51,20 +55,34 @@ export function accessPolicy(input: PolicyInput): AccessPolicy & { generatedToke
       for (const a of addresses ?? []) hosts.add(bracketed(a.address));
   }
   const origins = new Set(input.allowedOrigins.map((o) => o.replace(/\/+$/, '').toLowerCase()));
-  if (input.publicUrl) {
-    const url = new URL(input.publicUrl);
-    hosts.add(bracketed(url.hostname));
-    origins.add(url.origin.toLowerCase());
+  const publicUrl = input.publicUrl ? new URL(input.publicUrl) : null;
+  if (publicUrl) {
+    hosts.add(bracketed(publicUrl.hostname));
+    origins.add(publicUrl.origin.toLowerCase());
   }
-  const needsToken = input.labToken !== null || !isLoopback(input.host);
-  const token = input.labToken ?? (needsToken ? randomBytes(24).toString('base64url') : null);
+  const tokenReason = whyToken(input, publicUrl);
+  const token = input.labToken ?? (tokenReason ? randomBytes(24).toString('base64url') : null);
   return {
     allowedHosts: hosts,
     allowedOrigins: origins,
     token,
     readOnly: input.readOnly,
-    generatedToken: needsToken && input.labToken === null,
+    secureCookie: publicUrl?.protocol === 'https:',
+    generatedToken: tokenReason !== null && input.labToken === null,
+    tokenReason,
   };
+}
+
+/**
+ * Why this server asks for a token, or null on loopback only. A reverse proxy on the same machine
+ * reaches a loopback-bound server, so a PUBLIC_URL naming another host means it is exposed too.
+ */
+function whyToken(input: PolicyInput, publicUrl: URL | null): string | null {
+  if (input.labToken !== null) return 'LAB_TOKEN is set';
+  if (!isLoopback(input.host)) return `HOST=${input.host} is reachable from other machines`;
+  if (publicUrl && !isLoopback(bracketed(publicUrl.hostname)))
+    return `PUBLIC_URL=${publicUrl.origin} is reachable from other machines (through a proxy)`;
+  return null;
 }
 
 /** The host name of a Host header, without the port; null when it is malformed. */
@@ -80,10 +98,26 @@ export function hostName(header: string | undefined): string | null {
 export function cookieValue(cookieHeader: string | undefined, name: string): string | null {
   for (const part of (cookieHeader ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name)
-      return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decoded(part.slice(eq + 1).trim());
   }
   return null;
+}
+
+/** A malformed escape (`%`, `%zz`) is taken as it is: it can only fail the comparison. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * What the page's cookie holds: an HMAC of the token, so a cookie read from a browser profile or a
+ * proxy log is not the master token (which also works as a Bearer token for scripts).
+ */
+export function cookieSecret(token: string): string {
+  return createHmac('sha256', token).update('offset-lab page cookie v1').digest('base64url');
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -92,12 +126,15 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The token a request carries: `Authorization: Bearer`, the page's cookie, or the socket's auth. */
-export function presentedToken(headers: IncomingHttpHeaders, extra?: unknown): string | null {
+/** What a request carries: a token (`Authorization: Bearer`, the socket's auth) or the page's cookie. */
+export type Credential = { token: string } | { cookie: string } | null;
+
+export function presentedToken(headers: IncomingHttpHeaders, extra?: unknown): Credential {
   const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1]?.trim();
-  if (bearer) return bearer;
-  if (typeof extra === 'string' && extra) return extra;
-  return cookieValue(headers.cookie, TOKEN_COOKIE);
+  if (bearer) return { token: bearer };
+  if (typeof extra === 'string' && extra) return { token: extra };
+  const cookie = cookieValue(headers.cookie, TOKEN_COOKIE);
+  return cookie === null ? null : { cookie };
 }
 
 /** Host (DNS rebinding) and Origin (cross-site pages) checks; the same for HTTP and socket.io. */
@@ -122,9 +159,12 @@ export function checkOrigin(policy: AccessPolicy, headers: IncomingHttpHeaders):
   };
 }
 
-export function checkToken(policy: AccessPolicy, presented: string | null): AccessVerdict {
+export function checkToken(policy: AccessPolicy, presented: Credential | string): AccessVerdict {
   if (policy.token === null) return { ok: true };
-  if (presented !== null && sameSecret(presented, policy.token)) return { ok: true };
+  const given = typeof presented === 'string' ? { token: presented } : presented;
+  if (given && 'token' in given && sameSecret(given.token, policy.token)) return { ok: true };
+  if (given && 'cookie' in given && sameSecret(given.cookie, cookieSecret(policy.token)))
+    return { ok: true };
   return {
     ok: false,
     status: 401,

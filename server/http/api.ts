@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { COMMAND_ERROR_STATUS } from '../../protocol/commands';
+import { unknownFields } from '../../protocol/strict';
 import type { LabKafka } from '../broker/lab-kafka';
 import { runCommand } from '../lab/commands';
 import type { Lab } from '../lab/lab';
@@ -7,6 +8,17 @@ import { readRecords } from '../lab/read-records';
 import { METRICS_CONTENT_TYPE, prometheusMetrics } from './metrics';
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The query parameters each GET route takes; any other is refused, like a command's unknown
+ * field. /api/records checks its own (the same schema as the socket's records:read).
+ */
+const QUERY_PARAMS: Record<string, readonly string[]> = {
+  'GET /api/state': [],
+  'GET /api/health': [],
+  'GET /api/load': [],
+  'GET /api/history': [],
+};
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, {
@@ -85,8 +97,14 @@ export async function handleApi(
   res: ServerResponse,
   lab: Lab,
   broker: LabKafka | null,
+  url: URL,
+  authorised = true,
 ): Promise<boolean> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  // Without the token only "is it up": addresses, pids and errors (which may name a user) stay in.
+  if (!authorised) {
+    json(res, 200, { ok: lab.snapshot().connection.kafka === 'connected' });
+    return true;
+  }
   if (req.method === 'GET' && url.pathname === '/metrics') {
     res.writeHead(200, { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'no-store' });
     res.end(prometheusMetrics(lab.fullSnapshot()));
@@ -94,6 +112,14 @@ export async function handleApi(
   }
   if (!url.pathname.startsWith('/api/')) return false;
   const route = `${req.method} ${url.pathname}`;
+  const params = QUERY_PARAMS[route];
+  if (params) {
+    const unknown = unknownFields(Object.fromEntries(url.searchParams), params, route, 'parameter');
+    if (unknown) {
+      json(res, 400, { ok: false, error: unknown, kind: 'invalid' });
+      return true;
+    }
+  }
   switch (route) {
     case 'GET /api/state':
       json(res, 200, lab.fullSnapshot());
@@ -105,7 +131,7 @@ export async function handleApi(
       json(res, 200, await kafkaLoad(lab));
       return true;
     case 'GET /api/records': {
-      const ack = await readRecords(lab, Object.fromEntries(url.searchParams));
+      const ack = await readRecords(lab, Object.fromEntries(url.searchParams), route);
       json(res, ack.ok ? 200 : COMMAND_ERROR_STATUS[ack.kind], ack);
       return true;
     }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { classpath, resolveJars } from '../broker/jars';
 import { PreflightError } from '../broker/preflight';
+import { childEnv } from '../child-env';
 
 export const JAVA_SOURCES = path.join('server', 'jvm', 'java');
 
@@ -71,7 +72,7 @@ async function compile(rootDir: string, log?: (line: string) => void): Promise<s
     const javac = spawn(
       'javac',
       ['--release', '17', '-nowarn', '-encoding', 'UTF-8', '-d', tmp, '-cp', jars, ...sources],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() },
     );
     let output = '';
     javac.stdout.on('data', (d: Buffer) => {

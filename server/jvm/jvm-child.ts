@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import type { z } from 'zod';
+import { childEnv } from '../child-env';
 
 export interface JvmChildOptions<T> {
   classpath: string;
@@ -42,7 +43,7 @@ export class JvmChild<T> {
       'java',
       [...(options.jvmArgs ?? SMALL_JVM_ARGS), '-cp', options.classpath, options.mainClass],
       // Own process group: a Ctrl+C in the terminal reaches the server, which stops these in order.
-      { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
+      { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: childEnv() },
     );
     this.child.stdin.on('error', () => undefined);
     readline.createInterface({ input: this.child.stdout }).on('line', (line) => {

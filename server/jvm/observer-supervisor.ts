@@ -4,10 +4,10 @@ import type {
   ObserverOpName,
   ObserverResult,
 } from '../../protocol/observer';
+import { redactor } from '../redact';
 import { jvmClasspath } from './compile';
 import { ObserverError } from './observer-error';
 import { ObserverSession } from './observer-session';
-import { redactor } from './redact';
 
 export interface JvmObserverOptions {
   rootDir: string;

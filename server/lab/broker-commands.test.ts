@@ -46,7 +46,11 @@ const labNode = (nodeId: number, role: LabNode['role'], running = true): LabNode
   lastChangeAt: null,
 });
 
-const ctx = (broker: LabKafka | null): CommandContext => ({ lab: {} as Lab, broker });
+/** The lab's state holds the same node records the fake Kafka reports (as watchLabKafka keeps it). */
+const ctx = (broker: LabKafka | null): CommandContext => ({
+  lab: { state: { labNodes: broker?.nodes() ?? [] } } as unknown as Lab,
+  broker,
+});
 
 describe('broker commands', () => {
   const cluster = () =>

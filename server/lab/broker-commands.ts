@@ -1,6 +1,8 @@
 import type { LabKafka } from '../broker/lab-kafka';
+import { labNodeRunning } from '../state/selectors';
 import { CommandError } from './command-error';
 import type { CommandHandlers } from './command-table';
+import type { Lab } from './lab';
 
 type BrokerCommandType = 'broker:stop' | 'broker:start' | 'broker:kill';
 
@@ -13,7 +15,7 @@ function requireEmbedded(broker: LabKafka | null): LabKafka {
 }
 
 /** The broker a command means: the one given, or the only one of a one-broker lab. */
-function brokerOf(kafka: LabKafka, nodeId: number | undefined): number {
+function brokerOf(lab: Lab, kafka: LabKafka, nodeId: number | undefined): number {
   const ids = kafka.brokerIds;
   if (nodeId === undefined) {
     if (ids.length === 1 && ids[0] !== undefined) return ids[0];
@@ -22,7 +24,7 @@ function brokerOf(kafka: LabKafka, nodeId: number | undefined): number {
     );
   }
   if (ids.includes(nodeId)) return nodeId;
-  const controller = kafka.nodes().find((n) => n.role === 'controller' && n.nodeId === nodeId);
+  const controller = lab.state.labNodes.find((n) => n.role === 'controller' && n.nodeId === nodeId);
   throw new CommandError(
     controller
       ? `nodeId: node ${nodeId} is the KRaft controller; broker commands take a broker id: ${ids.join(', ')}`
@@ -30,8 +32,12 @@ function brokerOf(kafka: LabKafka, nodeId: number | undefined): number {
   );
 }
 
-function isRunning(kafka: LabKafka, nodeId: number): boolean {
-  return kafka.nodes().some((n) => n.nodeId === nodeId && n.running);
+/**
+ * Read from the lab's state, the same record the page draws: LabKafka tells the state of every
+ * start and exit (also a guard's death), so a command never sees a broker the page does not.
+ */
+function isRunning(lab: Lab, nodeId: number): boolean {
+  return labNodeRunning(lab.state, nodeId);
 }
 
 /** Words for "broker N" that keep the one-broker lab's messages as they were. */
@@ -40,20 +46,20 @@ function named(kafka: LabKafka, nodeId: number): string {
 }
 
 export const BROKER_COMMANDS: CommandHandlers<BrokerCommandType> = {
-  'broker:stop': async ({ broker }, { nodeId }) => {
+  'broker:stop': async ({ lab, broker }, { nodeId }) => {
     const kafka = requireEmbedded(broker);
-    const id = brokerOf(kafka, nodeId);
-    if (!isRunning(kafka, id))
+    const id = brokerOf(lab, kafka, nodeId);
+    if (!isRunning(lab, id))
       throw new CommandError(
         `${nodeId === undefined ? 'type' : 'nodeId'}: ${named(kafka, id)} is already stopped`,
       );
     await kafka.stop(id);
     return { nodeId: id, running: false };
   },
-  'broker:start': async ({ broker }, { nodeId }) => {
+  'broker:start': async ({ lab, broker }, { nodeId }) => {
     const kafka = requireEmbedded(broker);
-    const id = brokerOf(kafka, nodeId);
-    if (isRunning(kafka, id))
+    const id = brokerOf(lab, kafka, nodeId);
+    if (isRunning(lab, id))
       throw new CommandError(
         `${nodeId === undefined ? 'type' : 'nodeId'}: ${named(kafka, id)} is already running`,
       );
@@ -61,11 +67,10 @@ export const BROKER_COMMANDS: CommandHandlers<BrokerCommandType> = {
     return { nodeId: id, running: true, pid };
   },
   /** kill -9: no controlled shutdown, so its partitions keep it as leader until it is fenced. */
-  'broker:kill': async ({ broker }, { nodeId }) => {
+  'broker:kill': async ({ lab, broker }, { nodeId }) => {
     const kafka = requireEmbedded(broker);
-    const id = brokerOf(kafka, nodeId);
-    if (!isRunning(kafka, id))
-      throw new CommandError(`nodeId: ${named(kafka, id)} is already down`);
+    const id = brokerOf(lab, kafka, nodeId);
+    if (!isRunning(lab, id)) throw new CommandError(`nodeId: ${named(kafka, id)} is already down`);
     await kafka.kill(id);
     return { nodeId: id, running: false };
   },

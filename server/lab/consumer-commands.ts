@@ -1,11 +1,13 @@
 import { MAX_CONSUMERS_PER_GROUP } from '../../protocol/commands';
 import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
 import { own } from '../state/own';
+import { liveConsumers } from '../state/selectors';
 import type { ConsumerRecord } from '../state/types';
 import { CommandError } from './command-error';
 import type { CommandHandlers } from './command-table';
 import type { ConsumerHandle } from './consumer-process';
 import type { Lab } from './lab';
+import { checkConsumerLimit } from './limits';
 
 type ConsumerCommandType =
   | 'consumer:add'
@@ -39,12 +41,6 @@ function commandable(
   return { consumer, handle };
 }
 
-export function liveConsumerCount(lab: Lab, groupId: string): number {
-  return Object.values(lab.state.consumers).filter(
-    (c) => c.groupId === groupId && isLivePhase(c.phase),
-  ).length;
-}
-
 export const CONSUMER_COMMANDS: CommandHandlers<ConsumerCommandType> = {
   'consumer:add': ({ lab }, command) => {
     const config = own(lab.state.labGroups, command.groupId);
@@ -52,11 +48,12 @@ export const CONSUMER_COMMANDS: CommandHandlers<ConsumerCommandType> = {
       throw new CommandError(
         `groupId: "${command.groupId}" is not a lab group; consumers can only be added to lab groups`,
       );
-    if (liveConsumerCount(lab, command.groupId) >= MAX_CONSUMERS_PER_GROUP) {
+    if (liveConsumers(lab.state, command.groupId).length >= MAX_CONSUMERS_PER_GROUP) {
       throw new CommandError(
         `groupId: ${command.groupId} already has ${MAX_CONSUMERS_PER_GROUP} consumers, the lab's maximum`,
       );
     }
+    checkConsumerLimit(lab.state, 1, 'groupId');
     const consumerId = lab.newConsumerId(command.groupId);
     const proc = lab.spawnConsumer(consumerId, config);
     return { consumerId, pid: proc.pid };
@@ -85,7 +82,9 @@ export const CONSUMER_COMMANDS: CommandHandlers<ConsumerCommandType> = {
       );
     // A crashed process is never asked to stop: it is gone, whatever its exit event says later.
     const handle = lab.handle(consumerId);
-    if (isLivePhase(consumer.phase) && handle) {
+    const live = isLivePhase(consumer.phase) && handle !== null;
+    if (!live) checkConsumerLimit(lab.state, 1, 'consumerId');
+    if (live) {
       lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'stop', at: Date.now() });
       await handle.stop();
     }

@@ -1,10 +1,12 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import readline from 'node:readline';
 import {
   type WorkerCommand,
   type WorkerConfig,
   type WorkerMessage,
   workerMessageSchema,
 } from '../../protocol/ipc';
+import { childEnv } from '../child-env';
 
 /** How long a graceful stop may take (commit + LeaveGroup) before the process is killed. */
 export const STOP_TIMEOUT_MS = 10_000;
@@ -12,6 +14,8 @@ export const STOP_TIMEOUT_MS = 10_000;
 export interface ConsumerProcessEvents {
   onMessage: (message: WorkerMessage) => void;
   onExit: (code: number | null, signal: string | null) => void;
+  /** What the client printed (kafkajs' own log lines), line by line; the terminal by default. */
+  onStderr?: (line: string) => void;
 }
 
 /** The server's handle on one lab consumer's OS process, whatever its client. */
@@ -36,8 +40,13 @@ export class ConsumerProcess implements ConsumerHandle {
       execArgv: [],
       // Own process group: a Ctrl+C in the terminal reaches the server, which then stops these in order.
       detached: true,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Piped, not inherited: kafkajs' log lines pass the lab's redactor on their way out.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: childEnv(),
     });
+    const print = events.onStderr ?? ((line: string) => process.stderr.write(`${line}\n`));
+    for (const stream of [this.child.stdout, this.child.stderr])
+      if (stream) readline.createInterface({ input: stream }).on('line', print);
     // A failed fork or a send to a process that just died: reported as its exit, never thrown.
     this.child.on('error', () => {
       if (this.child.pid === undefined && !this.exited) {

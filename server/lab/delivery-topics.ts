@@ -19,6 +19,22 @@ export function deliveryConflict(lab: Lab, config: LabGroupConfig): string | nul
     : null;
 }
 
+/** Each topic the group writes besides committing, with the partitions it needs. */
+function deliveryTopics(lab: Lab, config: LabGroupConfig): [string, number][] {
+  const wanted: [string, number][] = [];
+  const partitions = lab.partitionCount(config.topic);
+  if (config.commitMode === 'exactly-once') wanted.push([outputTopicOf(config.topic), partitions]);
+  if (config.retry) wanted.push([dlqTopicOf(config.topic), DLQ_PARTITIONS]);
+  return wanted;
+}
+
+/** The delivery topics the group would create (for the lab's topic limit). */
+export function missingDeliveryTopics(lab: Lab, config: LabGroupConfig): string[] {
+  return deliveryTopics(lab, config)
+    .map(([topic]) => topic)
+    .filter((topic) => lab.partitionCount(topic) === 0);
+}
+
 /**
  * The topics a group writes besides committing: `<topic>.out` (exactly-once, as many partitions as
  * the input, since each partition's output goes to the same partition) and `<topic>.dlq` (retry +
@@ -27,11 +43,8 @@ export function deliveryConflict(lab: Lab, config: LabGroupConfig): string | nul
  */
 export async function ensureDeliveryTopics(lab: Lab, config: LabGroupConfig): Promise<void> {
   const input = lab.state.observation?.topics.find((t) => t.name === config.topic);
-  const partitions = input?.partitions.length ?? 0;
   const replication = input?.partitions[0]?.replicas.length ?? 1;
-  const wanted: [string, number][] = [];
-  if (config.commitMode === 'exactly-once') wanted.push([outputTopicOf(config.topic), partitions]);
-  if (config.retry) wanted.push([dlqTopicOf(config.topic), DLQ_PARTITIONS]);
+  const wanted = deliveryTopics(lab, config);
   for (const [topic, count] of wanted) {
     const existing = lab.partitionCount(topic);
     if (existing > 0) {

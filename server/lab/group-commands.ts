@@ -2,12 +2,13 @@ import { type CommandOf, groupKindOf } from '../../protocol/commands';
 import type { GroupProtocol } from '../../protocol/consumer-kinds';
 import { deliveryConfigOf } from '../../protocol/delivery';
 import type { LabGroupConfig } from '../../protocol/snapshot';
-import { isLivePhase } from '../../protocol/snapshot';
 import { own } from '../state/own';
+import { liveConsumers } from '../state/selectors';
 import { CommandError } from './command-error';
 import type { CommandHandlers } from './command-table';
-import { deliveryConflict, ensureDeliveryTopics } from './delivery-topics';
+import { deliveryConflict, ensureDeliveryTopics, missingDeliveryTopics } from './delivery-topics';
 import type { Lab } from './lab';
+import { checkConsumerLimit, checkGroupLimit, checkTopicLimit } from './limits';
 import { replay, resetOffsets, undoReset } from './reset-command';
 
 type GroupCommandType =
@@ -57,6 +58,8 @@ export async function createLabGroup(
       `groupId: "${command.groupId}" already exists in Kafka (${inKafka.state}) and the lab does not take over other groups; choose another id`,
     );
   }
+  checkGroupLimit(lab.state);
+  checkConsumerLimit(lab.state, command.consumers, 'consumers');
   if (command.client === 'java' && !lab.options.jvmClasspath) {
     throw new CommandError(
       'client: Java consumers need a JDK (javac), and none was found at start-up',
@@ -83,6 +86,7 @@ export async function createLabGroup(
   };
   const conflict = deliveryConflict(lab, config);
   if (conflict) throw new CommandError(conflict);
+  checkTopicLimit(lab.state, missingDeliveryTopics(lab, config).length, 'commitMode');
   await ensureDeliveryTopics(lab, config);
   if (config.protocol === 'consumer') {
     // KIP-848 moves these timers to the broker: set per group (a GROUP config resource), since
@@ -105,9 +109,7 @@ export const GROUP_COMMANDS: CommandHandlers<GroupCommandType> = {
   'group:create': ({ lab }, command) => createLabGroup(lab, command),
   'group:delete': async ({ lab }, command) => {
     const config = requireLabGroup(lab, command.groupId);
-    const running = Object.values(lab.state.consumers).filter(
-      (c) => c.groupId === command.groupId && isLivePhase(c.phase),
-    );
+    const running = liveConsumers(lab.state, command.groupId);
     const handles = running.flatMap((c) => {
       const handle = lab.handle(c.id);
       if (!handle) return [];

@@ -21,6 +21,7 @@ import { JavaWorker } from '../jvm/java-worker';
 import type { JvmObserver } from '../jvm/jvm-observer';
 import { isObserverError } from '../jvm/observer-error';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
+import { redactor, redactWorkerMessage } from '../redact';
 import { historyPoint, RingBuffer } from '../state/history';
 import { own } from '../state/own';
 import { initialState, reduce } from '../state/reducer';
@@ -91,9 +92,12 @@ export class Lab extends EventEmitter {
   private readonly cluster: ClusterWatch;
   private nextConsumerNumber = new Map<string, number>();
   private readonly workerPath = buildWorkerBundle();
+  /** Every text a Kafka client of the lab produced passes this before state, page or log. */
+  readonly redact: (text: string) => string;
 
   constructor(readonly options: LabOptions) {
     super();
+    this.redact = redactor(options.clientProperties ?? {}, options.clientSettings?.secrets ?? []);
     this.state = initialState(options.brokers.join(','), options.embedded, Date.now(), {
       mode: options.mode ?? 'lab',
       readOnly: options.readOnly ?? false,
@@ -121,7 +125,7 @@ export class Lab extends EventEmitter {
             runId: this.runId,
           }
         : null,
-      (message) => process.stderr.write(`${message}\n`),
+      (message) => process.stderr.write(`${this.redact(message)}\n`),
     );
     this.producer = new LabProducer({
       brokers: options.brokers,
@@ -131,7 +135,8 @@ export class Lab extends EventEmitter {
       liveBrokers: () => this.state.observation?.cluster.brokers.length ?? 1,
       onAcked: (topic, lastOffsets) =>
         this.dispatch({ type: 'producer/acked', topic, lastOffsets }),
-      describeError: (error, topic) => plainProduceError(error, replicaFacts(this.state, topic)),
+      describeError: (error, topic) =>
+        this.redact(plainProduceError(error, replicaFacts(this.state, topic))),
       security: options.kafkajsSecurity ?? null,
     });
   }
@@ -292,7 +297,8 @@ export class Lab extends EventEmitter {
     };
     const audit = this.audits.get(config.groupId);
     const proc = this.startHandle(workerConfig, {
-      onMessage: (message) => {
+      onMessage: (raw) => {
+        const message = redactWorkerMessage(raw, this.redact);
         if (message.type === 'progress') audit?.record(message.seqs);
         if (message.type === 'committed')
           for (const o of message.offsets)
@@ -301,6 +307,7 @@ export class Lab extends EventEmitter {
         this.emit('worker-message', id, message);
         this.dispatch({ type: 'consumer/message', id, incarnation, message });
       },
+      onStderr: (line) => process.stderr.write(`[${id}] ${this.redact(line)}\n`),
       onExit: (code, signal) => {
         if (this.processes.get(id)?.handle === proc) this.processes.delete(id);
         this.dispatch({ type: 'consumer/exited', id, incarnation, code, signal, at: Date.now() });

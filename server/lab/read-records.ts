@@ -1,12 +1,28 @@
 import { type ReadRecordsAck, readRecordsQuerySchema } from '../../protocol/records';
+import { unknownFields } from '../../protocol/strict';
+import { Gate } from '../domain/gate';
 import type { Lab } from './lab';
+
+/** Reads at once, and waiting: each opens a consumer in the Admin JVM, whose threads also poll. */
+export const MAX_READS_IN_FLIGHT = 2;
+export const MAX_READS_QUEUED = 4;
+const gates = new WeakMap<Lab, Gate>();
 
 /**
  * The message browser's one entry, for HTTP and socket.io alike: validates the query, checks the
  * partition exists (a read of a missing one would only time out), then reads without a group.
  * Allowed in monitor and read-only mode: it reads, and writes nothing, not even a commit.
  */
-export async function readRecords(lab: Lab, input: unknown): Promise<ReadRecordsAck> {
+export async function readRecords(
+  lab: Lab,
+  input: unknown,
+  what = 'records:read',
+): Promise<ReadRecordsAck> {
+  if (typeof input === 'object' && input !== null) {
+    const known = Object.keys(readRecordsQuerySchema.shape);
+    const unknown = unknownFields(input as Record<string, unknown>, known, what);
+    if (unknown) return { ok: false, error: unknown, kind: 'invalid' };
+  }
   const parsed = readRecordsQuerySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -34,8 +50,20 @@ export async function readRecords(lab: Lab, input: unknown): Promise<ReadRecords
       kind: 'invalid',
     };
   }
+  let gate = gates.get(lab);
+  if (!gate) {
+    gate = new Gate(MAX_READS_IN_FLIGHT, MAX_READS_QUEUED);
+    gates.set(lab, gate);
+  }
   try {
-    return { ok: true, result: await lab.options.admin.readRecords(query) };
+    const read = await gate.run(() => lab.options.admin.readRecords(query));
+    if (read === null)
+      return {
+        ok: false,
+        error: `too many reads in flight (${MAX_READS_IN_FLIGHT} at a time, ${MAX_READS_QUEUED} waiting); try again shortly`,
+        kind: 'too-many',
+      };
+    return { ok: true, result: read.value };
   } catch (error) {
     return {
       ok: false,

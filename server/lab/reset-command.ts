@@ -1,9 +1,9 @@
 import type { CommandOf, ResetTarget } from '../../protocol/commands';
-import { isLivePhase } from '../../protocol/group';
 import { say } from '../../protocol/texts';
+import { liveConsumers } from '../state/selectors';
 import type { ResetRecord, Said } from '../state/types';
 import { CommandError } from './command-error';
-import { CONSUMER_COMMANDS, liveConsumerCount } from './consumer-commands';
+import { CONSUMER_COMMANDS } from './consumer-commands';
 import type { Lab } from './lab';
 import { type PartitionPosition, planReset, type ResetPlanRow } from './offset-reset';
 
@@ -26,7 +26,7 @@ function positions(lab: Lab, groupId: string, topic: string): PartitionPosition[
 }
 
 function requireEmpty(lab: Lab, groupId: string): void {
-  const live = liveConsumerCount(lab, groupId);
+  const live = liveConsumers(lab.state, groupId).length;
   const observed = lab.state.observation?.groups.find((g) => g.groupId === groupId);
   if (live > 0 || (observed && observed.state !== 'Empty')) {
     throw new CommandError(
@@ -109,15 +109,17 @@ export async function resetOffsets(
  */
 async function whileStopped<T>(lab: Lab, groupId: string, work: () => Promise<T>) {
   const ctx = { lab, broker: null };
-  const stopped = Object.values(lab.state.consumers)
-    .filter((c) => c.groupId === groupId && isLivePhase(c.phase) && lab.handle(c.id))
+  const stopped = liveConsumers(lab.state, groupId)
+    .filter((c) => lab.handle(c.id))
     .map((c) => c.id);
   for (const consumerId of stopped)
     await CONSUMER_COMMANDS['consumer:stop'](ctx, { type: 'consumer:stop', consumerId });
   try {
     await lab.refreshUntil(() => {
       const observed = lab.state.observation?.groups.find((g) => g.groupId === groupId);
-      return liveConsumerCount(lab, groupId) === 0 && (!observed || observed.state === 'Empty');
+      return (
+        liveConsumers(lab.state, groupId).length === 0 && (!observed || observed.state === 'Empty')
+      );
     }, EMPTY_TIMEOUT_MS);
     return { stopped, result: await work() };
   } finally {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandInput } from '../../../protocol/commands';
 import type { ExperimentId, ExperimentRun } from '../../../protocol/experiments';
 import type { GroupInfo } from '../../../protocol/snapshot';
+import { own } from '../../state/own';
 import { CommandError } from '../command-error';
 import type { Lab } from '../lab';
 
@@ -75,10 +76,24 @@ export class ExperimentRunner {
       .catch((error: unknown) =>
         update({ status: 'error', error: (error as Error).message, finishedAt: Date.now() }),
       )
+      .then(() => this.cleanUp(run.groupIds))
       .finally(() => {
         this.running = null;
       });
     return { id, started: true };
+  }
+
+  /**
+   * The card keeps the measures; the run's groups go, so their consumers stop taking the cores
+   * and a learner's lab holds only what they made. Best effort: a group already deleted is fine.
+   */
+  private async cleanUp(groupIds: readonly string[]): Promise<void> {
+    for (const groupId of groupIds) {
+      if (!own(this.lab.state.labGroups, groupId)) continue;
+      const ack = await this.runCommand({ type: 'group:delete', groupId });
+      if (!ack.ok)
+        console.warn(`[offset-lab] could not delete ${groupId} after its experiment: ${ack.error}`);
+    }
   }
 
   private context(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactor, secretValues } from './redact';
+import { REDACTED, redactor, redactWorkerMessage, secretValues } from './redact';
 
 const props = {
   'security.protocol': 'SASL_SSL',
@@ -37,5 +37,17 @@ describe('redactor', () => {
     expect(redactor(props)('Timed out waiting for a node assignment')).toBe(
       'Timed out waiting for a node assignment',
     );
+  });
+});
+
+describe('redactWorkerMessage', () => {
+  it("masks an error's message and a retry's error, and leaves other reports alone", () => {
+    const redact = redactor(props);
+    const error = { type: 'error', message: 'SASL failed for s3cr3t-pw', at: 1 };
+    expect(redactWorkerMessage(error, redact).message).toBe(`SASL failed for ${REDACTED}`);
+    const retry = { type: 'retry', error: 'bad trust-me-123', attempt: 1 };
+    expect(redactWorkerMessage(retry, redact).error).toBe(`bad ${REDACTED}`);
+    const progress = { type: 'progress', seqs: [1] };
+    expect(redactWorkerMessage(progress, redact)).toBe(progress);
   });
 });
