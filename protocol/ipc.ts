@@ -73,8 +73,20 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('progress'),
-    /** Next offset to process per partition (last processed + 1). */
-    processed: offsets,
+    /**
+     * Next offset to process per partition (last processed + 1). `first`: the first offset this
+     * member processed on the partition since it got it, in the report that holds that record;
+     * the server compares it with the group's committed offset to tell a jump at assignment
+     * (the committed offset deleted by retention) that the member itself cannot see.
+     */
+    processed: z.array(
+      z.object({
+        topic: z.string(),
+        partition: z.number(),
+        offset: z.number(),
+        first: z.number().optional(),
+      }),
+    ),
     /** `seq` of every processed message of the current producer run, in order. */
     seqs: z.array(z.number()),
     count: z.number(),

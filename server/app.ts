@@ -27,6 +27,7 @@ import { EXPERIMENTS } from './lab/experiments';
 import { ExperimentRunner } from './lab/experiments/runner';
 import { Lab } from './lab/lab';
 import { watchLabKafka } from './lab/lab-kafka-watch';
+import type { LabLimits } from './lab/limits';
 import { startDefaultScenario } from './lab/scenario';
 import { Broadcaster } from './realtime/broadcaster';
 import { attachSocketHandlers, MAX_SOCKET_MESSAGE_BYTES } from './realtime/socket-handlers';
@@ -52,6 +53,8 @@ export interface OffsetLabOptions {
   jvmClasspath?: string | null;
   /** Who may connect; by default loopback names only, no token, not read-only. */
   access?: AccessPolicy;
+  /** Caps on lab groups, consumers and topics; DEFAULT_LIMITS otherwise. */
+  limits?: Partial<LabLimits>;
   /** Serves everything that is not /api or socket.io (the Next.js page); tests may leave it out. */
   pages?: PageHandler;
 }
@@ -91,6 +94,7 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
     clientProperties: options.clientProperties,
     clientSettings: options.clientSettings ?? null,
     kafkajsSecurity: options.kafkajsSecurity ?? null,
+    limits: options.limits,
   });
   const { broker } = options;
   if (broker) watchLabKafka(lab, broker);
@@ -105,6 +109,8 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
     runCommand(lab, broker, command),
   );
   const http = createServer(
+    // A request without Host gets the Host check's 403 and its reason, not Node's bare 400.
+    { requireHostHeader: false },
     httpBoundary(async (req, res) => {
       const admission = admitHttp(access, req, res);
       if (!admission.admitted) return;

@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { snapshotSchema } from '../../protocol/snapshot';
 import { freePort } from '../test-support/free-port';
 import { type ServerProcess, spawnServer, waitForReady } from '../test-support/server-process';
 import { isAlive, waitFor } from '../test-support/wait-for';
@@ -16,6 +17,12 @@ interface Health {
 
 async function health(server: ServerProcess): Promise<Health> {
   return (await (await fetch(`${server.url}/api/health`)).json()) as Health;
+}
+
+/** The parent of a process, from /proc/<pid>/stat (the guard of a broker JVM). */
+function parentOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
 
 async function startAndRead(env: Record<string, string> = {}) {
@@ -58,6 +65,50 @@ describe('the server owns the embedded broker', () => {
     );
     expect(isAlive(jvm)).toBe(false);
     server.cleanup();
+  });
+
+  it('the broker guard killed: the broker shows down within 2 s, and broker:start brings it back', async () => {
+    const { server, health: h } = await startAndRead({ LAB_SCENARIO: 'empty' });
+    try {
+      const jvm = h.embeddedBroker?.pid ?? -1;
+      const guard = parentOf(jvm);
+      expect(guard).toBeGreaterThan(1);
+      process.kill(guard, 'SIGKILL');
+      const killedAt = Date.now();
+      const down = await waitFor(
+        'the broker down in /api/state',
+        async () => {
+          const state = snapshotSchema.parse(await (await fetch(`${server.url}/api/state`)).json());
+          const node = state.nodes.find((n) => n.lab);
+          return node && node.state !== 'up' ? node : undefined;
+        },
+        10_000,
+        100,
+      );
+      const shownMs = Date.now() - killedAt;
+      console.log(
+        `guard killed: the broker shown ${down.state} after ${shownMs} ms (${down.detail})`,
+      );
+      expect(shownMs).toBeLessThan(2000);
+      // The guard's JVM does not run on unsupervised, holding the port.
+      await waitFor('the orphaned broker JVM gone', () => !isAlive(jvm), 10_000);
+      const start = await fetch(`${server.url}/api/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'broker:start' }),
+      });
+      expect(start.status).toBe(200);
+      await waitFor(
+        'the broker up and the lab connected again',
+        async () =>
+          (await health(server)).kafka.connected && (await health(server)).embeddedBroker?.running,
+        60_000,
+      );
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      server.cleanup();
+    }
   });
 
   it('with KAFKA_BROKERS set, starts no broker and uses that cluster', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { io } from 'socket.io-client';
@@ -6,6 +7,7 @@ import { type OffsetLab, startOffsetLab } from '../app';
 import { jvmClasspath } from '../jvm/compile';
 import { LabClient } from '../test-support/lab-client';
 import { ownedCounts } from '../test-support/lab-groups';
+import { descendants, processText } from '../test-support/process-tree';
 import {
   PLAIN_USER,
   SCRAM_USER,
@@ -150,6 +152,84 @@ describe('secured clusters: SASL PLAIN, SASL SCRAM-SHA-256 and TLS, from the fil
     const everything = [server.output(), ...seen].join('\n');
     expect(everything).toContain('crypto-consumer-group');
     expect(everything).not.toContain(SCRAM_USER.password);
+  });
+
+  it('a JKS truststore and LAB_TOKEN: neither the store password nor the token on any child’s argv or environment', async () => {
+    // keytool reads the store for kafkajs at start-up; a shim first on PATH records the argv it
+    // was given (what `ps` would show) and hands over to the real one.
+    const jks = path.join(broker.dir, 'truststore.jks');
+    const jksPassword = 'jks-store-pw-4711';
+    execFileSync('keytool', [
+      '-importcert',
+      '-noprompt',
+      '-alias',
+      'ca',
+      '-file',
+      broker.certs.caPem,
+      '-keystore',
+      jks,
+      '-storetype',
+      'JKS',
+      '-storepass',
+      jksPassword,
+    ]);
+    const config = path.join(broker.dir, 'ssl-jks.properties');
+    fs.writeFileSync(
+      config,
+      `bootstrap.servers=${broker.ssl}\nsecurity.protocol=SSL\nssl.truststore.location=${jks}\nssl.truststore.type=JKS\nssl.truststore.password=${jksPassword}\n`,
+    );
+    const shimDir = fs.mkdtempSync(path.join(broker.dir, 'shim-'));
+    const argvLog = path.join(shimDir, 'keytool-argv.log');
+    const realKeytool = execFileSync('sh', ['-c', 'command -v keytool'], {
+      encoding: 'utf8',
+    }).trim();
+    fs.writeFileSync(
+      path.join(shimDir, 'keytool'),
+      `#!/bin/sh\nprintf '%s\\n' "$@" >> '${argvLog}'\nexec '${realKeytool}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const token = 'token-that-must-stay-home-0123';
+    const server = await spawnServer({
+      KAFKA_CONFIG: config,
+      LAB_SCENARIO: 'default',
+      LAB_TOKEN: token,
+      PATH: `${shimDir}:${process.env.PATH}`,
+    });
+    try {
+      await waitForReady(server);
+      const client = new LabClient(server.url, token);
+      await waitFor(
+        'the default scenario over TLS',
+        async () => {
+          const g = await client.group('crypto-consumer-group');
+          return g?.state === 'Stable' && g.members.length === 3;
+        },
+        90_000,
+      );
+      const argv = fs.readFileSync(argvLog, 'utf8').split('\n');
+      expect(argv).toContain('-storepass:env');
+      expect(argv).not.toContain(jksPassword);
+      expect(argv).not.toContain('-storepass');
+      const children = descendants(server.child.pid ?? -1)
+        .map((pid) => ({ pid, text: processText(pid) }))
+        .filter((c) => c.text !== null);
+      // The observer JVM and three consumers at least, each looked at.
+      expect(children.length).toBeGreaterThanOrEqual(4);
+      for (const { pid, text } of children) {
+        const argvOf = text?.argv.join(' ') ?? '';
+        expect(argvOf, `argv of ${pid}`).not.toContain(jksPassword);
+        expect(argvOf, `argv of ${pid}`).not.toContain(token);
+        expect(
+          text?.env.filter((e) => e.startsWith('LAB_TOKEN=')),
+          `environ of ${pid}`,
+        ).toEqual([]);
+        expect(text?.env.join('\n'), `environ of ${pid}`).not.toContain(token);
+      }
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      server.cleanup();
+    }
   });
 
   it('a wrong password: "authentication failed for user carol (SASL/SCRAM-SHA-256)" on the page and in the terminal', async () => {

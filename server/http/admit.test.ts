@@ -18,9 +18,10 @@ describe('parseTarget', () => {
     expect(parseTarget(`/${'a'.repeat(MAX_TARGET_LENGTH)}`)).toMatch(/longer than 8192/);
   });
 
-  it('keeps bad percent-escapes as they are (they only fail to match a route)', () => {
-    expect((parseTarget('/%') as URL).pathname).toBe('/%');
-    expect((parseTarget('/%zz/%E0%A4%A') as URL).pathname).toBe('/%zz/%E0%A4%A');
+  it('refuses bad percent-escapes in the path, and takes good ones', () => {
+    for (const target of ['/%', '/%zz', '/a/%E0%A4%A'])
+      expect(parseTarget(target), target).toMatch(/must start an escape/);
+    expect((parseTarget('/%25?q=%') as URL).pathname).toBe('/%25');
   });
 });
 

@@ -28,11 +28,19 @@ export function parseTarget(target: string | undefined): URL | string {
   if (!target?.startsWith('/')) return 'request target: must be a path starting with /';
   if (target.length > MAX_TARGET_LENGTH)
     return `request target: longer than ${MAX_TARGET_LENGTH} characters`;
+  let url: URL;
   try {
-    return new URL(`http://localhost${target}`);
+    url = new URL(`http://localhost${target}`);
   } catch {
     return 'request target: not a valid path';
   }
+  // Next.js decodes the path itself and drops the connection on a bad escape (`/%`): refused here.
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return 'request target: a "%" must start an escape such as %20';
+  }
+  return url;
 }
 
 /** Where the page goes after trading `?token=` for the cookie: a path on this origin, always. */

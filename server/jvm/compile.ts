@@ -43,6 +43,9 @@ const CLIENT_LOG4J = [
   '',
 ].join('\n');
 
+/** What javac printed when it compiled the lab's Java parts (in the output folder). */
+export const JAVAC_LOG = 'javac.log';
+
 let compiling: Promise<string> | null = null;
 
 /**
@@ -71,7 +74,7 @@ async function compile(rootDir: string, log?: (line: string) => void): Promise<s
   const result = await new Promise<{ code: number; output: string }>((resolve) => {
     const javac = spawn(
       'javac',
-      ['--release', '17', '-nowarn', '-encoding', 'UTF-8', '-d', tmp, '-cp', jars, ...sources],
+      ['--release', '17', '-Xlint:all', '-encoding', 'UTF-8', '-d', tmp, '-cp', jars, ...sources],
       { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() },
     );
     let output = '';
@@ -88,6 +91,9 @@ async function compile(rootDir: string, log?: (line: string) => void): Promise<s
     fs.rmSync(tmp, { recursive: true, force: true });
     throw new PreflightError(`javac could not compile ${JAVA_SOURCES}:\n${result.output}`);
   }
+  // Warnings are on (-Xlint:all) and kept beside the classes, so a test can hold them at zero.
+  fs.writeFileSync(path.join(tmp, JAVAC_LOG), result.output);
+  if (result.output.trim()) log?.(`javac warned:\n${result.output}`);
   fs.writeFileSync(path.join(tmp, 'log4j2.properties'), CLIENT_LOG4J);
   fs.writeFileSync(path.join(tmp, '.complete'), new Date().toISOString());
   // Another process may have compiled the same sources meanwhile; either copy is the same.

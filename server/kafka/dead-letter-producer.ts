@@ -9,8 +9,9 @@ export interface DeadLetterSource {
 }
 
 /**
- * The DLQ record for a message: its own key and value, bytes unchanged, and headers naming its
- * origin (topic, partition, offset), the error and the attempts (protocol/delivery.ts DLQ_HEADERS).
+ * The DLQ record for a message: its own key, value and headers, bytes unchanged, and headers
+ * naming its origin (topic, partition, offset), the error and the attempts (protocol/delivery.ts
+ * DLQ_HEADERS); where the original has a header of one of those names, the DLQ's comes last.
  */
 export function deadLetterRecord(
   source: DeadLetterSource,
@@ -22,14 +23,17 @@ export function deadLetterRecord(
   return {
     key: message.key,
     value: message.value,
-    headers: deadLetterHeaders({
-      topic: source.topic,
-      partition,
-      offset: Number(message.offset),
-      error,
-      attempts,
-      consumerId: source.consumerId,
-    }),
+    headers: {
+      ...message.headers,
+      ...deadLetterHeaders({
+        topic: source.topic,
+        partition,
+        offset: Number(message.offset),
+        error,
+        attempts,
+        consumerId: source.consumerId,
+      }),
+    },
   };
 }
 

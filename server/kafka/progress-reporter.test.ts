@@ -18,8 +18,8 @@ describe('ProgressReporter', () => {
       {
         type: 'progress',
         processed: [
-          { topic: 't', partition: 0, offset: 12 },
-          { topic: 't', partition: 3, offset: 6 },
+          { topic: 't', partition: 0, offset: 12, first: 10 },
+          { topic: 't', partition: 3, offset: 6, first: 4 },
         ],
         seqs: [1, 2],
         count: 4,
@@ -38,8 +38,22 @@ describe('ProgressReporter', () => {
     r.retainOnly(new Set([1]));
     r.flush(1);
     expect(sent[0]?.type === 'progress' && sent[0].processed).toEqual([
-      { topic: 't', partition: 1, offset: 21 },
+      { topic: 't', partition: 1, offset: 21, first: 20 },
     ]);
+  });
+
+  it('tells the first offset after getting a partition once, in the report that holds it', () => {
+    const sent: WorkerMessage[] = [];
+    const r = new ProgressReporter('t', 'r1', (m) => sent.push(m));
+    r.processed(0, 50, trade(1));
+    r.flush(1);
+    r.processed(0, 51, trade(2));
+    r.flush(2);
+    r.retainOnly(new Set());
+    r.handled(0, 70);
+    r.flush(3);
+    const firsts = sent.map((m) => (m.type === 'progress' ? m.processed[0]?.first : null));
+    expect(firsts).toEqual([50, undefined, 70]);
   });
 
   it('reports a jump past the next offset expected (an auto.offset.reset), not a first read', () => {

@@ -11,6 +11,8 @@ type ProgressMessage = Extract<WorkerMessage, { type: 'progress' | 'offset-jump'
 export class ProgressReporter {
   private readonly next = new Map<number, number>();
   private readonly dirty = new Set<number>();
+  /** The first offset processed since the partition came to this member, until reported. */
+  private readonly first = new Map<number, number>();
   private seqs: number[] = [];
   private count = 0;
 
@@ -22,6 +24,7 @@ export class ProgressReporter {
 
   processed(partition: number, offset: number, value: string | undefined): void {
     const expected = this.next.get(partition);
+    if (expected === undefined) this.first.set(partition, offset);
     // Past the next offset expected: the client's position jumped (auto.offset.reset after
     // OFFSET_OUT_OF_RANGE). Reported at once; the server says why.
     if (expected !== undefined && offset > expected)
@@ -42,6 +45,7 @@ export class ProgressReporter {
 
   /** Handled without a trade to count (dead-lettered): the position moves on, no seq is added. */
   handled(partition: number, offset: number): void {
+    if (!this.next.has(partition)) this.first.set(partition, offset);
     this.count++;
     this.next.set(partition, offset + 1);
     this.dirty.add(partition);
@@ -53,6 +57,7 @@ export class ProgressReporter {
       if (owned.has(partition)) continue;
       this.next.delete(partition);
       this.dirty.delete(partition);
+      this.first.delete(partition);
     }
   }
 
@@ -60,8 +65,11 @@ export class ProgressReporter {
     if (this.dirty.size === 0 && this.seqs.length === 0) return;
     const processed = [...this.dirty].flatMap((partition) => {
       const offset = this.next.get(partition);
-      return offset === undefined ? [] : [{ topic: this.topic, partition, offset }];
+      const first = this.first.get(partition);
+      if (offset === undefined) return [];
+      return [{ topic: this.topic, partition, offset, ...(first === undefined ? {} : { first }) }];
     });
+    this.first.clear();
     this.send({ type: 'progress', processed, seqs: this.seqs, count: this.count, at });
     this.dirty.clear();
     this.seqs = [];

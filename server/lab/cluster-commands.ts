@@ -1,3 +1,4 @@
+import { outputTopicOf } from '../../protocol/delivery';
 import { say } from '../../protocol/texts';
 import { CommandError } from './command-error';
 import type { CommandHandlers } from './command-table';
@@ -17,6 +18,16 @@ export function requireLabTopic(lab: Lab, topic: string): number {
     );
   }
   return count;
+}
+
+/** `<topic>.out` of an exactly-once lab group on `topic`, with its partitions, when it has fewer. */
+function outputsToGrow(lab: Lab, topic: string, count: number): (readonly [string, number])[] {
+  const writes = Object.values(lab.state.labGroups).some(
+    (g) => g.topic === topic && g.commitMode === 'exactly-once',
+  );
+  const output = outputTopicOf(topic);
+  const now = lab.partitionCount(output);
+  return writes && now > 0 && now < count ? [[output, now] as const] : [];
 }
 
 export const CLUSTER_COMMANDS: CommandHandlers<ClusterCommandType> = {
@@ -41,23 +52,31 @@ export const CLUSTER_COMMANDS: CommandHandlers<ClusterCommandType> = {
         `count must be an integer from ${current + 1} to 256 (the new total; ${command.topic} has ${current}, and Kafka cannot remove partitions)`,
       );
     }
-    await lab.options.admin.addPartitions(command.topic, command.count);
-    lab.dispatch({
-      type: 'topic/changed',
-      change: 'partitions-added',
-      topic: command.topic,
-      detail: say('topic-partitions-added', {
-        topic: command.topic,
-        from: current,
-        to: command.count,
-      }),
-      at,
-    });
+    // An exactly-once group writes each input partition's output to the same partition of
+    // <topic>.out: that topic grows first, so no record of a new partition lacks its place.
+    const outputs = outputsToGrow(lab, command.topic, command.count);
+    for (const [topic, from] of [...outputs, [command.topic, current] as const]) {
+      await lab.options.admin.addPartitions(topic, command.count);
+      lab.dispatch({
+        type: 'topic/changed',
+        change: 'partitions-added',
+        topic,
+        detail: say('topic-partitions-added', { topic, from, to: command.count }),
+        at,
+      });
+    }
     await lab.refreshUntil(
-      () => lab.partitionCount(command.topic) === command.count,
+      () =>
+        [command.topic, ...outputs.map(([t]) => t)].every(
+          (t) => lab.partitionCount(t) === command.count,
+        ),
       METADATA_WAIT_MS,
     );
-    return { topic: command.topic, partitions: command.count };
+    return {
+      topic: command.topic,
+      partitions: command.count,
+      grown: outputs.map(([t]) => t),
+    };
   },
   'topic:delete': async ({ lab }, command) => {
     const at = Date.now();

@@ -4,7 +4,7 @@ import { dlqTopicOf, outputTopicOf } from '../../protocol/delivery';
 import type { WorkerMessage } from '../../protocol/ipc';
 import type { OffsetLab } from '../app';
 import { parseDeadLetterHeaders } from '../domain/dead-letter-headers';
-import { produceRaw } from '../kafka/test-support/external-client';
+import { produceMessages, produceRaw } from '../kafka/test-support/external-client';
 import { readTopic } from '../kafka/test-support/read-topic';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
@@ -135,6 +135,94 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
           `2 retries of P\\d+@\\d+ \\((malformed JSON|bad price)\\), then sent to ${dlqTopicOf(topic)}@\\d+`,
         ),
       );
+    },
+  );
+
+  it.each(CLIENTS)(
+    'retry + DLQ (%s): a poison record that is not UTF-8 arrives in the DLQ byte for byte',
+    async (kind) => {
+      const topic = await topicFor(`dlq-bytes-${kind}`, 1);
+      // Invalid UTF-8 (a lone continuation byte, an overlong form, a NUL, 0xff): a string round
+      // trip would turn these into U+FFFD and change the record.
+      const key = Buffer.from([0x6b, 0xff, 0x00, 0x80]);
+      const value = Buffer.from([0x7b, 0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe, 0x00, 0x7d]);
+      await produceMessages(brokers, topic, [
+        { partition: 0, key, value, headers: { trace: 'abc-123' } },
+      ]);
+      const { groupId } = await stableLabGroup(client, topic, {
+        consumers: 1,
+        client: kind,
+        dlq: true,
+        retryAttempts: 1,
+        retryBackoffMs: 10,
+      });
+      await waitFor(
+        'the poison record dead-lettered',
+        async () => ((await client.group(groupId))?.deadLetters?.count ?? 0) >= 1,
+        60_000,
+      );
+      const [letter, ...more] = await readTopic(brokers, dlqTopicOf(topic));
+      expect(more).toEqual([]);
+      expect(letter?.keyBytes?.equals(key), 'key bytes').toBe(true);
+      expect(letter?.valueBytes?.equals(value), 'value bytes').toBe(true);
+      expect(letter?.headers.trace).toBe('abc-123');
+      expect(parseDeadLetterHeaders(letter?.headers ?? {})).toMatchObject({
+        topic,
+        partition: 0,
+        offset: 0,
+      });
+    },
+  );
+
+  it.each(CLIENTS)(
+    'exactly-once (%s): partitions added to the input are added to <topic>.out, nothing missing',
+    async (kind) => {
+      const topic = await topicFor(`eos-grow-${kind}`, 2);
+      const { groupId } = await stableLabGroup(client, topic, {
+        consumers: 1,
+        client: kind,
+        commitMode: 'exactly-once',
+      });
+      await client.ok({ type: 'producer:update', topic, rate: 60, paused: false });
+      await waitFor(
+        'output before the change',
+        async () => ((await client.group(groupId))?.outputAudit?.processed ?? 0) >= 20,
+        60_000,
+      );
+      const result = (await client.ok({ type: 'topic:add-partitions', topic, count: 4 })) as {
+        grown: string[];
+      };
+      expect(result.grown).toEqual([outputTopicOf(topic)]);
+      const outPartitions = (await client.state()).topics.find(
+        (t) => t.name === outputTopicOf(topic),
+      )?.partitions.length;
+      expect(outPartitions).toBe(4);
+      await waitFor(
+        'the new partitions read and committed',
+        async () => {
+          const g = await client.group(groupId);
+          return [2, 3].every(
+            (p) => (g?.offsets.find((o) => o.partition === p)?.committedOffset ?? 0) > 5,
+          );
+        },
+        60_000,
+      );
+      await client.ok({ type: 'producer:update', paused: true });
+      const group = await waitFor(
+        'every trade in the output',
+        async () => {
+          const g = await client.group(groupId);
+          return g?.totalLag === 0 && g.outputAudit?.missing === 0 ? g : undefined;
+        },
+        60_000,
+      );
+      console.log(
+        `exactly-once ${kind} grown to 4 partitions: output audit ${JSON.stringify(group.outputAudit)}`,
+      );
+      expect(group.outputAudit).toMatchObject({ missing: 0, duplicates: 0 });
+      const seqs = seqsOf(await readTopic(brokers, outputTopicOf(topic), 'read_committed'));
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect(seqs.length).toBe(app.lab.producer.ackedSeqs(topic).size);
     },
   );
 

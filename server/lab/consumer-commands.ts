@@ -53,7 +53,7 @@ export const CONSUMER_COMMANDS: CommandHandlers<ConsumerCommandType> = {
         `groupId: ${command.groupId} already has ${MAX_CONSUMERS_PER_GROUP} consumers, the lab's maximum`,
       );
     }
-    checkConsumerLimit(lab.state, 1, 'groupId');
+    checkConsumerLimit(lab, 1, 'groupId');
     const consumerId = lab.newConsumerId(command.groupId);
     const proc = lab.spawnConsumer(consumerId, config);
     return { consumerId, pid: proc.pid };
@@ -83,7 +83,7 @@ export const CONSUMER_COMMANDS: CommandHandlers<ConsumerCommandType> = {
     // A crashed process is never asked to stop: it is gone, whatever its exit event says later.
     const handle = lab.handle(consumerId);
     const live = isLivePhase(consumer.phase) && handle !== null;
-    if (!live) checkConsumerLimit(lab.state, 1, 'consumerId');
+    if (!live) checkConsumerLimit(lab, 1, 'consumerId');
     if (live) {
       lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'stop', at: Date.now() });
       await handle.stop();

@@ -58,8 +58,8 @@ export async function createLabGroup(
       `groupId: "${command.groupId}" already exists in Kafka (${inKafka.state}) and the lab does not take over other groups; choose another id`,
     );
   }
-  checkGroupLimit(lab.state);
-  checkConsumerLimit(lab.state, command.consumers, 'consumers');
+  checkGroupLimit(lab);
+  checkConsumerLimit(lab, command.consumers, 'consumers');
   if (command.client === 'java' && !lab.options.jvmClasspath) {
     throw new CommandError(
       'client: Java consumers need a JDK (javac), and none was found at start-up',
@@ -86,7 +86,7 @@ export async function createLabGroup(
   };
   const conflict = deliveryConflict(lab, config);
   if (conflict) throw new CommandError(conflict);
-  checkTopicLimit(lab.state, missingDeliveryTopics(lab, config).length, 'commitMode');
+  checkTopicLimit(lab, missingDeliveryTopics(lab, config).length, 'commitMode');
   await ensureDeliveryTopics(lab, config);
   if (config.protocol === 'consumer') {
     // KIP-848 moves these timers to the broker: set per group (a GROUP config resource), since

@@ -37,6 +37,7 @@ import {
 } from './consumer-process';
 import { deliveryWorkerFields } from './delivery-topics';
 import type { ExperimentRunner } from './experiments/runner';
+import { DEFAULT_LIMITS, type LabLimits } from './limits';
 import { OutputAudits } from './output-audits';
 import { buildWorkerBundle } from './worker-bundle';
 
@@ -66,6 +67,8 @@ export interface LabOptions {
   clientSettings?: ClientSettings | null;
   /** The same security for kafkajs clients (the producer and kafkajs consumers). */
   kafkajsSecurity?: KafkajsSecurity | null;
+  /** Lower or higher caps on groups, consumers and topics (tests, big machines). */
+  limits?: Partial<LabLimits>;
 }
 
 /**
@@ -94,9 +97,11 @@ export class Lab extends EventEmitter {
   private readonly workerPath = buildWorkerBundle();
   /** Every text a Kafka client of the lab produced passes this before state, page or log. */
   readonly redact: (text: string) => string;
+  readonly limits: LabLimits;
 
   constructor(readonly options: LabOptions) {
     super();
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.redact = redactor(options.clientProperties ?? {}, options.clientSettings?.secrets ?? []);
     this.state = initialState(options.brokers.join(','), options.embedded, Date.now(), {
       mode: options.mode ?? 'lab',

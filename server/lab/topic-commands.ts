@@ -50,7 +50,7 @@ export const TOPIC_COMMANDS: CommandHandlers<TopicCommandType> = {
     if (!lab.state.observation) await lab.refresh();
     if (lab.partitionCount(command.topic) > 0)
       throw new CommandError(`topic: "${command.topic}" already exists`);
-    checkTopicLimit(lab.state, 1);
+    checkTopicLimit(lab, 1);
     const brokers = lab.state.observation?.cluster.brokers.length ?? 1;
     // As many copies as the lab runs brokers: a 3-broker lab replicates like a real cluster.
     const rf = command.replicationFactor ?? Math.min(broker?.brokerIds.length ?? 1, brokers);

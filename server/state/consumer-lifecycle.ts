@@ -13,7 +13,7 @@ import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
 import { deadLettered, retried } from './dead-letters';
 import { memberJoined, memberLeft } from './membership';
-import { offsetJumped } from './offset-jumps';
+import { jumpsAtAssignment, offsetJumped } from './offset-jumps';
 import { own } from './own';
 import {
   keysOf,
@@ -286,12 +286,13 @@ function reduceMessage(
       });
     }
     case 'progress': {
-      const processed = { ...(own(state.processed, groupId) ?? {}) };
+      const jumped = jumpsAtAssignment(state, consumer, message);
+      const processed = { ...(own(jumped.processed, groupId) ?? {}) };
       for (const p of message.processed) processed[partitionKey(p.topic, p.partition)] = p.offset;
       return {
-        ...state,
-        processed: { ...state.processed, [groupId]: processed },
-        consumedSinceTick: state.consumedSinceTick + message.count,
+        ...jumped,
+        processed: { ...jumped.processed, [groupId]: processed },
+        consumedSinceTick: jumped.consumedSinceTick + message.count,
       };
     }
     case 'committed': {

@@ -25,6 +25,7 @@ import { deadLettersView } from './dead-letters';
 import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
 import { keysOf, partitionKey, runtimeOf } from './rebalance';
+import { committedOffsets } from './selectors';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
 /** Kafka's lag: log end minus committed; with nothing committed, everything still in the log. */
@@ -88,17 +89,11 @@ function offsetsOf(
   state: LabState,
   groupId: string,
   topicNames: string[],
-  observed: ObservedGroup | undefined,
   topics: Map<string, ObservedTopic>,
   owner: Map<string, string>,
   metrics: GroupMetricsView,
 ): GroupOffset[] {
-  const committed = new Map(
-    (observed?.offsets ?? []).map((o) => [partitionKey(o.topic, o.partition), o.offset]),
-  );
-  const polledAt = state.observation?.at ?? 0;
-  for (const [key, commit] of Object.entries(own(state.commits, groupId) ?? {}))
-    if (commit.at > polledAt) committed.set(key, commit.offset);
+  const committed = committedOffsets(state, groupId);
   const processed = own(state.processed, groupId) ?? {};
   return topicNames.flatMap((topic) => {
     const produced = own(state.producedUpTo, topic) ?? {};
@@ -161,7 +156,7 @@ export function buildGroupViews(
       ...members.flatMap((m) => m.assignments.map((a) => a.topic)),
     ]),
   ].sort();
-  const offsets = offsetsOf(state, groupId, topicNames, observed, topics, owner, metrics);
+  const offsets = offsetsOf(state, groupId, topicNames, topics, owner, metrics);
   const maxLagSeconds = offsets.reduce((max, o) => Math.max(max, o.lagSeconds), 0);
   const summary: GroupSummary = {
     groupId,
@@ -227,12 +222,18 @@ function undoOf(state: LabState, groupId: string): GroupInfo['undoReset'] {
   return record ? { at: record.at, detail: record.detail } : null;
 }
 
-/** The audit, with how many of the never-read offsets retention deleted or a reset skipped. */
+/**
+ * The audit, with how many of the never-read offsets retention deleted or a reset skipped. Those
+ * are told apart from `missing`, the lab's word for data loss: a trade deleted by retention
+ * before the group read it was not lost by the group's delivery, and the card says which it was.
+ */
 function withUnread(
   audit: AuditSummary | null,
   unread: LabState['unread'][string] | undefined,
 ): AuditSummary | null {
-  return audit && unread ? { ...audit, ...unread } : audit;
+  if (!audit || !unread) return audit;
+  const explained = unread.deletedUnread + unread.skippedUnread;
+  return { ...audit, ...unread, missing: Math.max(0, audit.missing - explained) };
 }
 
 /** Lanes are Kafka's members; a lab consumer's lane stays while Kafka still lists its member. */

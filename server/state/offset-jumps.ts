@@ -2,10 +2,12 @@ import type { WorkerMessage } from '../../protocol/ipc';
 import { say } from '../../protocol/texts';
 import { own } from './own';
 import { partitionKey } from './rebalance';
+import { committedOffsets } from './selectors';
 import { withEvents } from './timeline';
 import type { ConsumerRecord, LabState } from './types';
 
 type OffsetJump = Extract<WorkerMessage, { type: 'offset-jump' }>;
+type Progress = Extract<WorkerMessage, { type: 'progress' }>;
 
 /** Per group, offsets its members never read: deleted by retention first, or skipped by a reset. */
 export interface UnreadCounts {
@@ -64,4 +66,35 @@ export function offsetJumped(
     },
     [{ kind: 'offsets-skipped', at: jump.at, groupId, ...said, count: jump.to - jump.from }],
   );
+}
+
+/**
+ * A member's first record on a partition it just got came after the group's committed offset:
+ * its client could not fetch there (retention had deleted it: OFFSET_OUT_OF_RANGE) and reset by
+ * auto.offset.reset. The member has no earlier position to compare with, the lab has the committed
+ * offset, so the jump is told here, for every client alike. Topics the lab writes hold no gaps of
+ * their own (no compaction, no transaction markers in the input), so a later first offset is a jump.
+ */
+export function jumpsAtAssignment(
+  state: LabState,
+  consumer: ConsumerRecord,
+  progress: Progress,
+): LabState {
+  const starts = progress.processed.filter((p) => p.first !== undefined);
+  if (starts.length === 0) return state;
+  const committed = committedOffsets(state, consumer.groupId);
+  let next = state;
+  for (const p of starts) {
+    const from = committed.get(partitionKey(p.topic, p.partition));
+    if (from === undefined || from === null || p.first === undefined || p.first <= from) continue;
+    next = offsetJumped(next, consumer, {
+      type: 'offset-jump',
+      topic: p.topic,
+      partition: p.partition,
+      from,
+      to: p.first,
+      at: progress.at,
+    });
+  }
+  return next;
 }

@@ -4,6 +4,7 @@ import { nodeStatuses } from './node-view';
 import type { ObservedTopic } from './observation';
 import {
   fresh,
+  group,
   groupConfig,
   message,
   observation,
@@ -13,6 +14,7 @@ import {
   spawned,
   T0,
   TOPIC,
+  topic,
 } from './test-fixtures';
 import type { LabAction } from './types';
 
@@ -211,5 +213,47 @@ describe('offset jumps', () => {
       `c1 fetched offset 120 of ${TOPIC}-0 < log start 300: 180 messages deleted by retention and 200 more skipped were never read (auto.offset.reset=latest jumped to 500)`,
     );
     expect(state.unread.g1).toEqual({ deletedUnread: 180, skippedUnread: 200 });
+  });
+});
+
+describe('a jump at assignment, told by the lab', () => {
+  const progress = (first: number | undefined, offset: number, at = T0 + 5000): LabAction =>
+    message('c1', {
+      type: 'progress',
+      processed: [
+        { topic: TOPIC, partition: 0, offset, ...(first === undefined ? {} : { first }) },
+      ],
+      seqs: [],
+      count: 1,
+      at,
+    });
+  /** g1 committed 120 on P0; retention has since moved the log start to 340. */
+  const behindTheLog = () =>
+    run(
+      fresh(),
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+      spawned('c1'),
+      observed(
+        observation(
+          T0 + 1000,
+          [group('g1', [], { offsets: [{ topic: TOPIC, partition: 0, offset: 120 }] })],
+          [topic(TOPIC, [[340, 400]])],
+        ),
+      ),
+    );
+
+  it('the first record after getting a partition is past the committed offset: deleted unread', () => {
+    const state = run(behindTheLog(), progress(340, 341));
+    const [event] = ofKind(state, 'offsets-skipped');
+    expect(event?.message).toBe(
+      `c1 fetched offset 120 of ${TOPIC}-0 < log start 340: 220 messages deleted by retention were never read (auto.offset.reset=earliest jumped to 340)`,
+    );
+    expect(state.unread.g1).toEqual({ deletedUnread: 220, skippedUnread: 0 });
+  });
+
+  it('reading on from the committed offset, or a later report of the same member, is no jump', () => {
+    const state = run(behindTheLog(), progress(120, 121), progress(undefined, 400));
+    expect(ofKind(state, 'offsets-skipped')).toEqual([]);
+    expect(run(behindTheLog(), progress(undefined, 400)).unread.g1).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { type OffsetLab, startOffsetLab } from '../app';
 import type { LabKafka } from '../broker/lab-kafka';
 import type { AccessPolicy } from '../http/access';
 import { jvmClasspath } from '../jvm/compile';
+import type { LabLimits } from '../lab/limits';
 import { LabClient } from './lab-client';
 import { waitFor } from './wait-for';
 
@@ -23,6 +24,7 @@ export async function startLabForTest(
   access?: AccessPolicy,
   /** The lab's own Kafka (e.g. a test cluster), so broker commands reach it. */
   broker: LabKafka | null = null,
+  options: { limits?: Partial<LabLimits> } = {},
 ): Promise<{ app: OffsetLab; client: LabClient }> {
   const app = await startOffsetLab({
     brokers,
@@ -33,6 +35,7 @@ export async function startLabForTest(
     scenario,
     access,
     jvmClasspath: await jvmClasspath(process.cwd()),
+    limits: options.limits,
   });
   const client = new LabClient(app.url, access?.token ?? null);
   await waitFor('the first poll', async () => (await client.state()).cluster !== null);

@@ -86,7 +86,7 @@ export async function produceRaw(
 
 export interface RawMessage {
   partition: number;
-  key: string | null;
+  key: string | Buffer | null;
   value: string | Buffer | null;
   headers?: Record<string, string>;
   timestamp?: number;

@@ -6,6 +6,9 @@ export interface ReadRecord {
   offset: number;
   key: string | null;
   value: string | null;
+  /** The bytes as they are on the broker, for byte-for-byte comparisons. */
+  keyBytes: Buffer | null;
+  valueBytes: Buffer | null;
   headers: Record<string, string>;
 }
 
@@ -51,6 +54,8 @@ export async function readTopic(
           offset: Number(message.offset),
           key: message.key?.toString() ?? null,
           value: message.value?.toString() ?? null,
+          keyBytes: message.key ?? null,
+          valueBytes: message.value ?? null,
           headers: Object.fromEntries(
             Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
           ),

@@ -7,10 +7,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Dead-letter records and, outside exactly-once, their own producer. The header names are those of
- * protocol/delivery.ts (DLQ_HEADERS); the record keeps the original key and value.
+ * protocol/delivery.ts (DLQ_HEADERS); the record keeps the original key and value, byte for byte
+ * (the consumer reads bytes: a poison record that is not UTF-8 arrives in the DLQ unchanged).
  */
 final class DeadLetters {
   static final String ORIGIN_TOPIC = "dlq.origin.topic";
@@ -22,16 +24,17 @@ final class DeadLetters {
   private static final int MAX_ERROR_CHARS = 500;
 
   private final LabConsumerConfig config;
-  private KafkaProducer<String, String> producer;
+  private KafkaProducer<byte[], byte[]> producer;
 
   DeadLetters(LabConsumerConfig config) {
     this.config = config;
   }
 
-  static ProducerRecord<String, String> record(
-      LabConsumerConfig config, ConsumerRecord<String, String> r, String error, int attempts) {
-    ProducerRecord<String, String> out =
+  static ProducerRecord<byte[], byte[]> record(
+      LabConsumerConfig config, ConsumerRecord<byte[], byte[]> r, String error, int attempts) {
+    ProducerRecord<byte[], byte[]> out =
         new ProducerRecord<>(config.delivery().dlqTopic(), r.key(), r.value());
+    for (Header h : r.headers()) out.headers().add(h);
     String shortError = error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error;
     header(out, ORIGIN_TOPIC, r.topic());
     header(out, ORIGIN_PARTITION, String.valueOf(r.partition()));
@@ -42,7 +45,7 @@ final class DeadLetters {
     return out;
   }
 
-  private static void header(ProducerRecord<String, String> r, String name, String value) {
+  private static void header(ProducerRecord<byte[], byte[]> r, String name, String value) {
     r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -51,7 +54,7 @@ final class DeadLetters {
    * before the consumer commits past its message (a crash in between sends it again: at-least-once).
    * Returns its DLQ offset.
    */
-  long send(ConsumerRecord<String, String> r, String error, int attempts) {
+  long send(ConsumerRecord<byte[], byte[]> r, String error, int attempts) {
     if (producer == null) producer = new KafkaProducer<>(config.producerProperties(null, 0));
     try {
       return producer.send(record(config, r, error, attempts)).get().offset();

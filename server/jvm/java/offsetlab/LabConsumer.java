@@ -85,7 +85,7 @@ public final class LabConsumer {
               return t;
             });
     flusher.scheduleAtFixedRate(progress::flush, PROGRESS_FLUSH_MS, PROGRESS_FLUSH_MS, TimeUnit.MILLISECONDS);
-    KafkaConsumer<String, String> consumer;
+    KafkaConsumer<byte[], byte[]> consumer;
     try {
       consumer = new KafkaConsumer<>(config.properties());
     } catch (RuntimeException e) {

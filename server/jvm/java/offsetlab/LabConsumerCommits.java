@@ -21,7 +21,7 @@ final class LabConsumerCommits {
   static final long PROMPT_COMMIT_MS = 200;
   private static final long SAME_ERROR_QUIET_MS = 2000;
 
-  private final KafkaConsumer<String, String> consumer;
+  private final KafkaConsumer<byte[], byte[]> consumer;
   private final String mode;
   /** batch: commit every this many records (0: not batch) or every batchIntervalMs. */
   private final int batchEvery;
@@ -38,7 +38,7 @@ final class LabConsumerCommits {
   private String lastError = "";
   private long lastErrorAt = 0;
 
-  LabConsumerCommits(KafkaConsumer<String, String> consumer, LabConsumerConfig config) {
+  LabConsumerCommits(KafkaConsumer<byte[], byte[]> consumer, LabConsumerConfig config) {
     this.consumer = consumer;
     this.mode = config.commitMode();
     this.batchEvery = config.delivery().batchEvery();
@@ -148,10 +148,10 @@ final class LabConsumerCommits {
    * processed, so a crash mid-batch loses the rest for good. False when the broker did not
    * acknowledge it; the batch must then not be processed (that would be at-least-once).
    */
-  boolean commitBatchFirst(ConsumerRecords<String, String> records, Duration timeout) {
+  boolean commitBatchFirst(ConsumerRecords<byte[], byte[]> records, Duration timeout) {
     Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
     for (TopicPartition tp : records.partitions()) {
-      List<ConsumerRecord<String, String>> rs = records.records(tp);
+      List<ConsumerRecord<byte[], byte[]>> rs = records.records(tp);
       ends.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
     }
     try {

@@ -35,18 +35,18 @@ final class LabConsumerDelivery {
   }
 
   /** Processes the record, with retries and the DLQ when the group has them. */
-  PoisonRetry.Outcome handle(ConsumerRecord<String, String> r) {
+  PoisonRetry.Outcome handle(ConsumerRecord<byte[], byte[]> r) {
     return poison.handle(r, this::deadLetter);
   }
 
-  private long deadLetter(ConsumerRecord<String, String> r, String error, int attempts) {
+  private long deadLetter(ConsumerRecord<byte[], byte[]> r, String error, int attempts) {
     return txns != null ? txns.deadLetter(r, error, attempts) : deadLetters.send(r, error, attempts);
   }
 
   /** The record is processed or dead-lettered: progress, then the commit mode's bookkeeping. */
-  void done(TopicPartition tp, ConsumerRecord<String, String> r, PoisonRetry.Outcome o) {
+  void done(TopicPartition tp, ConsumerRecord<byte[], byte[]> r, PoisonRetry.Outcome o) {
     boolean processed = o.kind() == PoisonRetry.Kind.PROCESSED;
-    if (processed) progress.processed(tp, r.offset(), r.value());
+    if (processed) progress.processed(tp, r.offset(), Lines.text(r.value()));
     else progress.handled(tp, r.offset());
     if (txns != null) {
       if (processed) txns.output(r);

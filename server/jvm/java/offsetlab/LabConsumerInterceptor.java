@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
  * otherwise. Kafka instantiates it from interceptor.classes; one consumer per process, so the
  * sink is static.
  */
-public final class LabConsumerInterceptor implements ConsumerInterceptor<String, String> {
+public final class LabConsumerInterceptor implements ConsumerInterceptor<byte[], byte[]> {
   private static volatile Consumer<Map<TopicPartition, OffsetAndMetadata>> sink = offsets -> {};
 
   static void onAcknowledgedCommit(Consumer<Map<TopicPartition, OffsetAndMetadata>> target) {
@@ -21,7 +21,7 @@ public final class LabConsumerInterceptor implements ConsumerInterceptor<String,
   }
 
   @Override
-  public ConsumerRecords<String, String> onConsume(ConsumerRecords<String, String> records) {
+  public ConsumerRecords<byte[], byte[]> onConsume(ConsumerRecords<byte[], byte[]> records) {
     return records;
   }
 

@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 final class LabConsumerListener implements ConsumerRebalanceListener {
   private static final Duration REVOKE_COMMIT_TIMEOUT = Duration.ofSeconds(5);
 
-  private final KafkaConsumer<String, String> consumer;
+  private final KafkaConsumer<byte[], byte[]> consumer;
   private final LabConsumerConfig config;
   private final LabConsumerCommits commits;
   private final LabConsumerProgress progress;
@@ -32,7 +32,7 @@ final class LabConsumerListener implements ConsumerRebalanceListener {
   private boolean closing = false;
 
   LabConsumerListener(
-      KafkaConsumer<String, String> consumer,
+      KafkaConsumer<byte[], byte[]> consumer,
       LabConsumerConfig config,
       LabConsumerCommits commits,
       LabConsumerProgress progress,

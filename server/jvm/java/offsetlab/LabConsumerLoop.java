@@ -27,7 +27,7 @@ final class LabConsumerLoop {
   private static final long DELAY_SLICE_MS = 250;
   private static final long ERROR_BACKOFF_MS = 1000;
 
-  private final KafkaConsumer<String, String> consumer;
+  private final KafkaConsumer<byte[], byte[]> consumer;
   private final LabConsumerConfig config;
   private final LabConsumerControl control;
   private final LabConsumerProgress progress;
@@ -42,7 +42,7 @@ final class LabConsumerLoop {
   private long reportedAt = 0;
 
   LabConsumerLoop(
-      KafkaConsumer<String, String> consumer,
+      KafkaConsumer<byte[], byte[]> consumer,
       LabConsumerConfig config,
       LabConsumerControl control,
       LabConsumerProgress progress,
@@ -70,7 +70,7 @@ final class LabConsumerLoop {
       long before = System.currentTimeMillis();
       if (lastPollAt > 0 && before - lastPollAt > maxPollIntervalMs)
         listener.suspectLeave(before - lastPollAt, before);
-      ConsumerRecords<String, String> records;
+      ConsumerRecords<byte[], byte[]> records;
       try {
         records = consumer.poll(POLL_TIMEOUT);
       } catch (KafkaException e) {
@@ -123,7 +123,7 @@ final class LabConsumerLoop {
     }
   }
 
-  private void process(ConsumerRecords<String, String> records) {
+  private void process(ConsumerRecords<byte[], byte[]> records) {
     if (mode.equals("before-processing")) {
       if (control.interrupted()) {
         rewind(records, null, -1);
@@ -136,7 +136,7 @@ final class LabConsumerLoop {
       }
     }
     for (TopicPartition tp : records.partitions()) {
-      for (ConsumerRecord<String, String> r : records.records(tp)) {
+      for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
         if (control.interrupted() || !delay()) {
           finish(records, tp, r.offset());
           return;
@@ -162,7 +162,7 @@ final class LabConsumerLoop {
   }
 
   /** The end of a batch, complete (tp null) or cut short at tp@offset: the rest is fetched again. */
-  private void finish(ConsumerRecords<String, String> records, TopicPartition tp, long offset) {
+  private void finish(ConsumerRecords<byte[], byte[]> records, TopicPartition tp, long offset) {
     if (tp != null) rewind(records, tp, offset);
     delivery.finish();
   }
@@ -172,10 +172,10 @@ final class LabConsumerLoop {
    * of them, so they are fetched again and nothing is skipped (the position, which auto commit
    * commits, moved past them when poll returned them).
    */
-  private void rewind(ConsumerRecords<String, String> records, TopicPartition from, long offset) {
+  private void rewind(ConsumerRecords<byte[], byte[]> records, TopicPartition from, long offset) {
     boolean reached = from == null;
     for (TopicPartition tp : records.partitions()) {
-      List<ConsumerRecord<String, String>> rs = records.records(tp);
+      List<ConsumerRecord<byte[], byte[]>> rs = records.records(tp);
       long target;
       if (tp.equals(from)) {
         reached = true;

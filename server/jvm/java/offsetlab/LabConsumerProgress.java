@@ -22,6 +22,8 @@ final class LabConsumerProgress {
   private final String runId;
   private final Map<TopicPartition, Long> next = new HashMap<>();
   private final Set<TopicPartition> dirty = new LinkedHashSet<>();
+  /** The first offset processed since the partition came to this member, until reported. */
+  private final Map<TopicPartition, Long> first = new HashMap<>();
   private List<Long> seqs = new ArrayList<>();
   private long count = 0;
 
@@ -31,6 +33,7 @@ final class LabConsumerProgress {
 
   synchronized void processed(TopicPartition tp, long offset, String value) {
     Long expected = next.get(tp);
+    if (expected == null) first.put(tp, offset);
     // Past the next offset expected: the position jumped (auto.offset.reset after
     // OFFSET_OUT_OF_RANGE). Reported at once, like progress-reporter.ts; the server says why.
     if (expected != null && offset > expected) offsetJump(tp, expected, offset);
@@ -44,6 +47,7 @@ final class LabConsumerProgress {
   /** Handled without a trade to count (dead-lettered): the position moves on, no seq is added. */
   synchronized void handled(TopicPartition tp, long offset) {
     Long expected = next.get(tp);
+    if (expected == null) first.put(tp, offset);
     if (expected != null && offset > expected) offsetJump(tp, expected, offset);
     count++;
     next.put(tp, offset + 1);
@@ -61,6 +65,7 @@ final class LabConsumerProgress {
     for (TopicPartition tp : partitions) {
       next.remove(tp);
       dirty.remove(tp);
+      first.remove(tp);
     }
   }
 
@@ -71,8 +76,12 @@ final class LabConsumerProgress {
     for (TopicPartition tp : dirty) {
       Long offset = next.get(tp);
       if (offset == null) continue;
-      processed.addObject().put("topic", tp.topic()).put("partition", tp.partition()).put("offset", offset);
+      ObjectNode entry =
+          processed.addObject().put("topic", tp.topic()).put("partition", tp.partition()).put("offset", offset);
+      Long firstOffset = first.get(tp);
+      if (firstOffset != null) entry.put("first", firstOffset);
     }
+    first.clear();
     ArrayNode seqList = m.putArray("seqs");
     seqs.forEach(seqList::add);
     m.put("count", count);

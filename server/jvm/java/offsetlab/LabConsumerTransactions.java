@@ -1,5 +1,6 @@
 package offsetlab;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +32,8 @@ final class LabConsumerTransactions {
 
   private record DeadLetter(TopicPartition tp, long offset, int attempts, String error, long dlqOffset) {}
 
-  private final KafkaProducer<String, String> producer;
-  private final KafkaConsumer<String, String> consumer;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final KafkaConsumer<byte[], byte[]> consumer;
   private final LabConsumerConfig config;
   private final Supplier<Integer> generation;
   private final LabConsumerProgress progress;
@@ -44,7 +45,7 @@ final class LabConsumerTransactions {
   private final List<DeadLetter> deadLetters = new ArrayList<>();
 
   LabConsumerTransactions(
-      KafkaConsumer<String, String> consumer,
+      KafkaConsumer<byte[], byte[]> consumer,
       LabConsumerConfig config,
       Supplier<Integer> generation,
       LabConsumerProgress progress) {
@@ -67,7 +68,7 @@ final class LabConsumerTransactions {
     return open && now - openedAt >= MAX_TRANSACTION_AGE_MS;
   }
 
-  private void begin(ConsumerRecord<String, String> r) {
+  private void begin(ConsumerRecord<byte[], byte[]> r) {
     if (!open) {
       producer.beginTransaction();
       open = true;
@@ -77,14 +78,16 @@ final class LabConsumerTransactions {
   }
 
   /** The transformed record, to the same partition of `<topic>.out`; errors surface at commit. */
-  void output(ConsumerRecord<String, String> r) {
+  void output(ConsumerRecord<byte[], byte[]> r) {
     begin(r);
-    String value = TradeCheck.transform(r.value(), r.partition(), r.offset());
-    producer.send(new ProducerRecord<>(config.delivery().outputTopic(), r.partition(), r.key(), value));
+    String value = TradeCheck.transform(Lines.text(r.value()), r.partition(), r.offset());
+    producer.send(
+        new ProducerRecord<>(
+            config.delivery().outputTopic(), r.partition(), r.key(), value.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A poison record into the DLQ inside the transaction; reported once the transaction commits. */
-  long deadLetter(ConsumerRecord<String, String> r, String error, int attempts) {
+  long deadLetter(ConsumerRecord<byte[], byte[]> r, String error, int attempts) {
     begin(r);
     long dlqOffset;
     try {
@@ -99,7 +102,7 @@ final class LabConsumerTransactions {
     return dlqOffset;
   }
 
-  void consumed(ConsumerRecord<String, String> r) {
+  void consumed(ConsumerRecord<byte[], byte[]> r) {
     begin(r);
     offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
   }

@@ -20,6 +20,11 @@ public final class Lines {
 
   private Lines() {}
 
+  /** A record's bytes as text for processing (a trade is UTF-8 JSON); null stays null. */
+  public static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
   public static ObjectNode object() {
     return JSON.createObjectNode();
   }

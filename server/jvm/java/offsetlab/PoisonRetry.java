@@ -25,7 +25,7 @@ final class PoisonRetry {
   }
 
   interface Sink {
-    long deadLetter(ConsumerRecord<String, String> r, String error, int attempts);
+    long deadLetter(ConsumerRecord<byte[], byte[]> r, String error, int attempts);
   }
 
   private final LabConsumerConfig.Delivery delivery;
@@ -47,10 +47,10 @@ final class PoisonRetry {
     return (long) Math.min(delay, MAX_RETRY_DELAY_MS);
   }
 
-  Outcome handle(ConsumerRecord<String, String> r, Sink sink) {
+  Outcome handle(ConsumerRecord<byte[], byte[]> r, Sink sink) {
     if (!delivery.deadLetters()) return Outcome.PROCESSED;
     for (int attempt = 1; ; attempt++) {
-      String problem = TradeCheck.problem(r.value());
+      String problem = TradeCheck.problem(Lines.text(r.value()));
       if (problem == null) return Outcome.PROCESSED;
       if (attempt >= delivery.retryAttempts()) {
         long dlqOffset = sink.deadLetter(r, problem, attempt);

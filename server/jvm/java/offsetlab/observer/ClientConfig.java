@@ -38,7 +38,7 @@ public final class ClientConfig {
 
   private static Map<String, String> properties(JsonNode start) {
     Map<String, String> extra = new LinkedHashMap<>();
-    start.path("clientProperties").fields().forEachRemaining(e -> extra.put(e.getKey(), e.getValue().asText()));
+    start.path("clientProperties").properties().forEach(e -> extra.put(e.getKey(), e.getValue().asText()));
     return extra;
   }
 

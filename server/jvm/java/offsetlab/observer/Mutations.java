@@ -89,7 +89,7 @@ public final class Mutations {
     String topic = text(req, "topic");
     NewTopic spec = new NewTopic(topic, integer(req, "partitions"), (short) integer(req, "replicationFactor"));
     Map<String, String> configs = new HashMap<>();
-    req.path("configs").fields().forEachRemaining(e -> configs.put(e.getKey(), e.getValue().asText()));
+    req.path("configs").properties().forEach(e -> configs.put(e.getKey(), e.getValue().asText()));
     if (!configs.isEmpty()) spec.configs(configs);
     try {
       admin.createTopics(List.of(spec)).all().get();
@@ -156,8 +156,8 @@ public final class Mutations {
   private static JsonNode alterConfigs(Admin admin, ConfigResource resource, JsonNode req) throws Exception {
     Collection<AlterConfigOp> ops = new ArrayList<>();
     req.path("configs")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               boolean delete = e.getValue().isNull();
               ConfigEntry entry = new ConfigEntry(e.getKey(), delete ? null : e.getValue().asText());
