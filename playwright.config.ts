@@ -58,7 +58,7 @@ export default defineConfig({
     { name: 'cluster', testMatch: /cluster\.spec\.ts/, dependencies: ['outage'] },
   ],
   webServer: {
-    command: 'node --import tsx server/index.ts',
+    command: 'node server/start.mjs',
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -19,13 +19,25 @@ import { waitForCluster } from './kafka/client';
 
 const BROKER_READY_TIMEOUT_MS = 90_000;
 
+/**
+ * LAB_TOKEN, taken out of the environment so no child process inherits it (server/start.mjs took
+ * it before any loader thread started; run another way, it is taken here).
+ */
+function takeLabToken(): string | undefined {
+  const key = Symbol.for('offset-lab.lab-token');
+  const stashed = (globalThis as Record<symbol, unknown>)[key];
+  const token = typeof stashed === 'string' ? stashed : process.env.LAB_TOKEN;
+  delete process.env.LAB_TOKEN;
+  return token;
+}
+
 function log(message: string): void {
   console.log(`[offset-lab] ${message}`);
 }
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const config = loadConfig();
+  const config = loadConfig({ ...process.env, LAB_TOKEN: takeLabToken() });
   process.env.NEXT_TELEMETRY_DISABLED = '1';
 
   let broker: LabKafka | null = null;

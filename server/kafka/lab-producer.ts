@@ -46,7 +46,11 @@ export interface LabProducerOptions {
   liveBrokers?: () => number;
   security?: KafkajsSecurity | null;
   /** Called synchronously after each acknowledged send, with its last offset per partition. */
-  onAcked?: (topic: string, lastOffsets: Record<number, number>) => void;
+  onAcked?: (
+    topic: string,
+    lastOffsets: Record<number, number>,
+    firstOffsets: Record<number, number>,
+  ) => void;
   /** A send's error in plain words (e.g. NotEnoughReplicas with the ISR and the minimum). */
   describeError?: (error: unknown, topic: string) => string;
 }
@@ -70,6 +74,8 @@ export class LabProducer {
   private readonly stats = { sent: 0, acked: 0, failed: 0, inFlight: 0 };
   private lastError: ErrorInfo | null = null;
   private readonly lastOffsets = new Map<number, number>();
+  /** The partition count each topic had at its last send. */
+  private readonly partitionsSeen = new Map<string, number>();
   private ackTimes: number[] = [];
 
   constructor(private readonly options: LabProducerOptions) {
@@ -190,6 +196,11 @@ export class LabProducer {
     this.sendingSince = Date.now();
     let failure: { error: unknown } | null = null;
     try {
+      // kafkajs keeps a topic's metadata for metadataMaxAge (5 min) and skips, without a word,
+      // messages for partitions it does not know: a topic that grew needs a client that asks anew.
+      const known = this.partitionsSeen.get(topic);
+      this.partitionsSeen.set(topic, partitions);
+      if (known !== undefined && partitions > known) await this.dropProducer();
       const producer = await this.ensureProducer();
       // One send() per partition on a cluster of several brokers. Within one send(), kafkajs 2.2.4
       // remembers across retries which brokers already answered (responsePerBroker in
@@ -205,7 +216,8 @@ export class LabProducer {
       );
       results.forEach((result, i) => {
         if (result.status === 'fulfilled') return;
-        this.stats.failed += groups[i]?.length ?? 0;
+        this.stats.failed +=
+          result.reason instanceof UnsentError ? result.reason.count : (groups[i]?.length ?? 0);
         failure ??= { error: result.reason };
       });
     } catch (error) {
@@ -221,16 +233,23 @@ export class LabProducer {
     }
   }
 
-  /** One send() of trades (one partition's, or all of a tick's); acked as one. */
-  private async sendTrades(producer: Producer, topic: string, items: Outgoing[]): Promise<void> {
+  /**
+   * One send() of trades (one partition's, or all of a tick's); acked as one. Only the partitions
+   * the broker answered for count: kafkajs leaves out, and still resolves, those it has no leader
+   * for (UnsentError then says how many were not written).
+   */
+  private async sendTrades(producer: Producer, topic: string, all: Outgoing[]): Promise<void> {
     const acks = this.settings.acks;
     const metadata = await producer.send({
       topic,
       acks: ACKS[acks],
       timeout: ACK_TIMEOUT_MS,
-      messages: items.map(({ key, partition, value }) => ({ key, partition, value })),
+      messages: all.map(({ key, partition, value }) => ({ key, partition, value })),
     });
     if (acks === 'none') return;
+    const answered = new Set(metadata.map((m) => m.partition));
+    const items = all.filter((m) => answered.has(m.partition));
+    const unsent = all.length - items.length;
     this.stats.acked += items.length;
     let acked = this.ackedByTopic.get(topic);
     if (!acked) {
@@ -246,9 +265,11 @@ export class LabProducer {
     for (const { partition } of items)
       perPartition.set(partition, (perPartition.get(partition) ?? 0) + 1);
     const acknowledged: Record<number, number> = {};
+    const firsts: Record<number, number> = {};
     for (const m of metadata) {
       const n = perPartition.get(m.partition) ?? 0;
       if (n > 0 && m.baseOffset !== undefined) {
+        firsts[m.partition] = Number(m.baseOffset);
         acknowledged[m.partition] = Number(m.baseOffset) + n - 1;
         this.lastOffsets.set(m.partition, acknowledged[m.partition] ?? 0);
       }
@@ -256,7 +277,16 @@ export class LabProducer {
     if (this.lastError && this.lastError.recoveredAt === null)
       this.lastError = { ...this.lastError, recoveredAt: now };
     this.clientError = null;
-    this.options.onAcked?.(topic, acknowledged);
+    this.options.onAcked?.(topic, acknowledged, firsts);
+    if (unsent > 0) {
+      const missing = [
+        ...new Set(all.filter((m) => !answered.has(m.partition)).map((m) => m.partition)),
+      ];
+      throw new UnsentError(
+        unsent,
+        `${unsent} trade(s) for partition(s) ${missing.join(', ')} of ${topic} were not sent: the producer did not know those partitions yet`,
+      );
+    }
   }
 
   /** Each poison message's offset: its partition's base offset plus its place among that partition's messages. */
@@ -298,6 +328,16 @@ export class LabProducer {
     this.producer = null;
     this.connected = false;
     await producer?.disconnect().catch(() => undefined);
+  }
+}
+
+/** Part of a send() that kafkajs did not write; `count` trades failed, the rest were acked. */
+class UnsentError extends Error {
+  constructor(
+    readonly count: number,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

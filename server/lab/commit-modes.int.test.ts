@@ -183,7 +183,14 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
         client: kind,
         commitMode: 'exactly-once',
       });
-      await client.ok({ type: 'producer:update', topic, rate: 60, paused: false });
+      // Random keys: every partition gets trades, the new ones too.
+      await client.ok({
+        type: 'producer:update',
+        topic,
+        rate: 60,
+        keyMode: 'random',
+        paused: false,
+      });
       await waitFor(
         'output before the change',
         async () => ((await client.group(groupId))?.outputAudit?.processed ?? 0) >= 20,
@@ -206,8 +213,14 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
           );
         },
         60_000,
-      );
-      await client.ok({ type: 'producer:update', paused: true });
+      ).catch(async (error: Error) => {
+        const g = await client.group(groupId);
+        const s = await client.state();
+        throw new Error(
+          `${error.message}\noffsets ${JSON.stringify(g?.offsets.map((o) => [o.partition, o.committedOffset, o.logEndOffset]))}\nlanes ${JSON.stringify(g?.lanes.map((l) => [l.consumerId, l.partitions]))}\ntopics ${JSON.stringify(s.topics.filter((t) => t.name.startsWith(topic)).map((t) => [t.name, t.partitions.map((p) => p.logEndOffset)]))}\nproducer ${JSON.stringify(s.producer)}\nconsumers ${JSON.stringify(s.consumers.filter((c) => c.groupId === groupId))}`,
+        );
+      });
+      await client.ok({ type: 'producer:update', paused: true, keyMode: 'symbol' });
       const group = await waitFor(
         'every trade in the output',
         async () => {
@@ -215,7 +228,12 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
           return g?.totalLag === 0 && g.outputAudit?.missing === 0 ? g : undefined;
         },
         60_000,
-      );
+      ).catch(async (error: Error) => {
+        const g = await client.group(groupId);
+        throw new Error(
+          `${error.message}\noffsets ${JSON.stringify(g?.offsets.map((o) => [o.partition, o.committedOffset, o.logEndOffset]))} output ${JSON.stringify(g?.outputAudit)} audit ${JSON.stringify(g?.audit)}`,
+        );
+      });
       console.log(
         `exactly-once ${kind} grown to 4 partitions: output audit ${JSON.stringify(group.outputAudit)}`,
       );

@@ -138,8 +138,8 @@ export class Lab extends EventEmitter {
       settings: { ...DEFAULT_PRODUCER, paused: true },
       partitionCount: (topic) => this.partitionCount(topic),
       liveBrokers: () => this.state.observation?.cluster.brokers.length ?? 1,
-      onAcked: (topic, lastOffsets) =>
-        this.dispatch({ type: 'producer/acked', topic, lastOffsets }),
+      onAcked: (topic, lastOffsets, firstOffsets) =>
+        this.dispatch({ type: 'producer/acked', topic, lastOffsets, firstOffsets }),
       describeError: (error, topic) =>
         this.redact(plainProduceError(error, replicaFacts(this.state, topic))),
       security: options.kafkajsSecurity ?? null,

@@ -83,9 +83,14 @@ export function jumpsAtAssignment(
   const starts = progress.processed.filter((p) => p.first !== undefined);
   if (starts.length === 0) return state;
   const committed = committedOffsets(state, consumer.groupId);
+  const earliest = own(state.labGroups, consumer.groupId)?.offsetReset !== 'latest';
   let next = state;
   for (const p of starts) {
-    const from = committed.get(partitionKey(p.topic, p.partition));
+    // With no committed offset an `earliest` group starts at the log start: whatever this run's
+    // producer wrote before it had been deleted before the group could read it.
+    const from =
+      committed.get(partitionKey(p.topic, p.partition)) ??
+      (earliest ? own(state.producedFrom, p.topic)?.[p.partition] : undefined);
     if (from === undefined || from === null || p.first === undefined || p.first <= from) continue;
     next = offsetJumped(next, consumer, {
       type: 'offset-jump',

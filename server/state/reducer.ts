@@ -43,6 +43,7 @@ export function initialState(
     consumedSinceTick: 0,
     producer: null,
     producedUpTo: {},
+    producedFrom: {},
     timeline: [],
     nextEventId: 1,
     experiments: {},
@@ -170,7 +171,14 @@ function apply(state: LabState, action: LabAction): LabState {
       const merged = { ...before };
       for (const [p, offset] of Object.entries(action.lastOffsets))
         merged[Number(p)] = Math.max(offset, merged[Number(p)] ?? -1);
-      return { ...state, producedUpTo: { ...state.producedUpTo, [action.topic]: merged } };
+      const from = { ...(own(state.producedFrom, action.topic) ?? {}) };
+      for (const [p, offset] of Object.entries(action.firstOffsets ?? {}))
+        from[Number(p)] = Math.min(offset, from[Number(p)] ?? Number.POSITIVE_INFINITY);
+      return {
+        ...state,
+        producedUpTo: { ...state.producedUpTo, [action.topic]: merged },
+        producedFrom: { ...state.producedFrom, [action.topic]: from },
+      };
     }
     case 'clock/tick':
       return tick(flushDeadLetterWindows(state, action.at), action.at);
@@ -220,6 +228,8 @@ function topicChanged(
     labTopics,
     producedUpTo:
       action.change === 'deleted' ? without(state.producedUpTo, action.topic) : state.producedUpTo,
+    producedFrom:
+      action.change === 'deleted' ? without(state.producedFrom, action.topic) : state.producedFrom,
     topicConfigs:
       action.change === 'deleted' ? without(state.topicConfigs, action.topic) : state.topicConfigs,
   };

@@ -257,3 +257,23 @@ describe('a jump at assignment, told by the lab', () => {
     expect(run(behindTheLog(), progress(undefined, 400)).unread.g1).toBeUndefined();
   });
 });
+
+describe('a new group that starts after retention deleted the first trades', () => {
+  it('tells the jump from where this run’s producer began writing', () => {
+    const state = run(
+      fresh(),
+      { type: 'producer/acked', topic: TOPIC, lastOffsets: { 0: 49 }, firstOffsets: { 0: 0 } },
+      { type: 'group/registered', config: groupConfig('g1'), at: T0 },
+      spawned('c1'),
+      observed(observation(T0 + 1000, [group('g1')], [topic(TOPIC, [[13, 50]])])),
+      message('c1', {
+        type: 'progress',
+        processed: [{ topic: TOPIC, partition: 0, offset: 14, first: 13 }],
+        seqs: [],
+        count: 1,
+        at: T0 + 2000,
+      }),
+    );
+    expect(state.unread.g1).toEqual({ deletedUnread: 13, skippedUnread: 0 });
+  });
+});

@@ -113,6 +113,8 @@ export interface LabState {
   producer: ProducerInfo | null;
   /** topic → partition → last offset the producer got acknowledged: the log reaches at least there. */
   producedUpTo: Record<string, Record<number, number>>;
+  /** Per topic and partition, the first offset the lab's producer wrote there in this run. */
+  producedFrom: Record<string, Record<number, number>>;
   timeline: TimelineEvent[];
   nextEventId: number;
   /** The last run of each experiment. */
@@ -184,7 +186,13 @@ export type LabAction =
       undo: ResetRecord | null;
     }
   | { type: 'producer/updated'; info: ProducerInfo }
-  | { type: 'producer/acked'; topic: string; lastOffsets: Record<number, number> }
+  | {
+      type: 'producer/acked';
+      topic: string;
+      lastOffsets: Record<number, number>;
+      /** Each partition's first offset of the acknowledged batch. */
+      firstOffsets?: Record<number, number>;
+    }
   | { type: 'experiment/updated'; run: ExperimentRun }
   | {
       type: 'commits/observed';

@@ -18,7 +18,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Ser
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'offset-lab-server-'));
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, ['server/start.mjs'], {
     cwd: process.cwd(),
     env: {
       ...process.env,

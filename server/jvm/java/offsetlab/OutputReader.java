@@ -49,6 +49,9 @@ public final class OutputReader {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // partitionsFor() answers from cached metadata (5 min by default): an output topic that grew
+    // with its input must show its new partitions within a refresh or two.
+    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(REFRESH_MS));
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     consumer = new KafkaConsumer<>(p);
