@@ -1,11 +1,14 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Dictionary } from '@/lib/i18n/dictionaries';
+import { InitialGroupsContext } from '@/lib/group-selection';
+import type { Dictionary, Language } from '@/lib/i18n/dictionaries';
 import { fill } from '@/lib/i18n/dictionary';
+import { fillNodes } from '@/lib/i18n/fill-nodes';
 import { LanguageProvider, useDict } from '@/lib/i18n/language';
 import { createLiveStore, type LiveStore } from '@/lib/live-store';
 import { LiveStoreContext, useCanAct, useLive } from '@/lib/use-live';
+import type { FullState } from '@/protocol/events';
 import { BrokerStrip } from './brokers/broker-strip';
 import { ChartsPanel } from './charts/charts-panel';
 import { ExperimentsPanel } from './experiments/experiments-panel';
@@ -15,14 +18,31 @@ import { MessageBrowserProvider } from './messages/message-browser-context';
 import { ProducerPanel } from './producer/producer-panel';
 import { TimelinePanel } from './timeline/timeline-panel';
 import { TopicPanel } from './topics/topic-panel';
+import { ClientTime } from './ui/client-time';
 import { CommandFeedbackProvider } from './ui/command-feedback';
 
-export function Dashboard() {
-  const [store, setStore] = useState<LiveStore | null>(null);
-  useEffect(() => setStore(createLiveStore()), []);
+/**
+ * The whole page. `initial`: the lab's state as the server rendered it (null when the page runs
+ * without the lab's server), so the first paint shows the lab before any script has run.
+ */
+export function Dashboard({
+  initial,
+  language,
+  dictionary,
+  groupIds = [],
+}: {
+  initial: FullState | null;
+  language?: Language;
+  dictionary?: Dictionary;
+  groupIds?: readonly string[];
+}) {
+  const [store] = useState<LiveStore>(() => createLiveStore({ initial }));
+  useEffect(() => store.connect(), [store]);
   return (
-    <LanguageProvider>
-      {store ? <WithStore store={store} /> : <Loading text={(d) => d.page.connectingServer} />}
+    <LanguageProvider initial={language} dictionary={dictionary}>
+      <InitialGroupsContext.Provider value={groupIds}>
+        <WithStore store={store} />
+      </InitialGroupsContext.Provider>
     </LanguageProvider>
   );
 }
@@ -106,7 +126,7 @@ function StaleBanner() {
       data-testid="stale-banner"
       className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
     >
-      {fill(t.stale, { time: new Date(connection.since).toLocaleTimeString() })}
+      {fillNodes(t.stale, { time: <ClientTime at={connection.since} /> })}
     </div>
   );
 }

@@ -1,17 +1,17 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useLive, useLiveStore } from './use-live';
 
 const PARAM = 'group';
 /** The server sends full details of at most this many groups per page (MAX_WATCHED_GROUPS). */
 export const MAX_OPEN_GROUPS = 50;
 
-function fromUrl(): string[] | null {
-  if (typeof window === 'undefined') return null;
-  const ids = new URLSearchParams(window.location.search).getAll(PARAM);
-  return ids.length > 0 ? ids : null;
-}
+/**
+ * The `?group=` choice the page was opened with, as the server read it: the server render and the
+ * first client render then open the same groups.
+ */
+export const InitialGroupsContext = createContext<readonly string[]>([]);
 
 function toUrl(ids: string[] | null): void {
   const url = new URL(window.location.href);
@@ -30,7 +30,10 @@ export function useGroupSelection(): {
   toggle: (groupId: string) => void;
 } {
   const store = useLiveStore();
-  const [chosen, setChosen] = useState<string[] | null>(() => fromUrl());
+  const initial = useContext(InitialGroupsContext);
+  const [chosen, setChosen] = useState<string[] | null>(() =>
+    initial.length > 0 ? [...initial] : null,
+  );
   const labIds = useLive(
     (s) =>
       s.snapshot?.overview

@@ -5,6 +5,7 @@ import type { CommandAck, CommandInput } from '../protocol/commands';
 import { commandAckSchema } from '../protocol/commands';
 import {
   type ClientToServerEvents,
+  type FullState,
   fullStateSchema,
   type ServerToClientEvents,
   stateDeltaSchema,
@@ -26,6 +27,11 @@ const COMMAND_TIMEOUT_MS = 30_000;
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface LiveStore {
+  /**
+   * Opens the socket (from an effect, never while rendering: the server renders the page from
+   * the initial state); answers the function that closes it.
+   */
+  connect: () => () => void;
   subscribe: (listener: () => void) => () => void;
   getState: () => LiveState;
   /** Typed by the protocol's schemas: a misspelt field or type fails to compile. */
@@ -36,11 +42,20 @@ export interface LiveStore {
   readRecords: (query: ReadRecordsInput) => Promise<ReadRecordsAck>;
 }
 
-export function createLiveStore(url?: string): LiveStore {
-  let state = initialLiveState;
+/** The server's state as it rendered the page, so the first paint needs no round trip. */
+export function initialStateFrom(full: FullState | null): LiveState {
+  return full
+    ? applyLiveEvents(initialLiveState, [{ type: 'full', state: full }])
+    : initialLiveState;
+}
+
+export function createLiveStore(
+  options: { url?: string; initial?: FullState | null } = {},
+): LiveStore {
+  let state = initialStateFrom(options.initial ?? null);
   let buffer: LiveEvent[] = [];
   const listeners = new Set<() => void>();
-  const socket: ClientSocket = url ? io(url) : io();
+  let socket: ClientSocket | null = null;
 
   const flush = leadingThrottle(() => {
     if (buffer.length === 0) return;
@@ -49,7 +64,7 @@ export function createLiveStore(url?: string): LiveStore {
     state = applyLiveEvents(state, batch);
     if (state.needsResync) {
       state = { ...state, needsResync: false };
-      socket.emit('state:resync');
+      socket?.emit('state:resync');
     }
     for (const listener of listeners) listener();
   }, FLUSH_INTERVAL_MS);
@@ -58,31 +73,43 @@ export function createLiveStore(url?: string): LiveStore {
     flush.schedule();
   };
   let watched: string[] = [];
-  socket.on('connect', () => {
-    push({ type: 'socket', status: 'connected' });
-    // A new connection is a new socket on the server: tell it again what this page shows.
-    if (watched.length > 0) socket.emit('groups:watch', watched);
-  });
-  socket.on('disconnect', () => push({ type: 'socket', status: 'reconnecting' }));
-  socket.io.on('reconnect_attempt', () => push({ type: 'socket', status: 'reconnecting' }));
-  socket.on('state:full', (raw) => {
-    const parsed = fullStateSchema.safeParse(raw);
-    if (parsed.success) push({ type: 'full', state: parsed.data });
-  });
-  socket.on('state:delta', (raw) => {
-    const parsed = stateDeltaSchema.safeParse(raw);
-    if (parsed.success) push({ type: 'delta', delta: parsed.data });
-  });
-  socket.on('history:appended', (raw) => {
-    const parsed = historyPointSchema.safeParse(raw);
-    if (parsed.success) push({ type: 'history', point: parsed.data });
-  });
-  socket.on('timeline:appended', (raw) => {
-    const parsed = timelineEventSchema.array().safeParse(raw);
-    if (parsed.success) push({ type: 'timeline', events: parsed.data });
-  });
+  const attach = (s: ClientSocket) => {
+    s.on('connect', () => {
+      push({ type: 'socket', status: 'connected' });
+      // A new connection is a new socket on the server: tell it again what this page shows.
+      if (watched.length > 0) s.emit('groups:watch', watched);
+    });
+    s.on('disconnect', () => push({ type: 'socket', status: 'reconnecting' }));
+    s.io.on('reconnect_attempt', () => push({ type: 'socket', status: 'reconnecting' }));
+    s.on('state:full', (raw) => {
+      const parsed = fullStateSchema.safeParse(raw);
+      if (parsed.success) push({ type: 'full', state: parsed.data });
+    });
+    s.on('state:delta', (raw) => {
+      const parsed = stateDeltaSchema.safeParse(raw);
+      if (parsed.success) push({ type: 'delta', delta: parsed.data });
+    });
+    s.on('history:appended', (raw) => {
+      const parsed = historyPointSchema.safeParse(raw);
+      if (parsed.success) push({ type: 'history', point: parsed.data });
+    });
+    s.on('timeline:appended', (raw) => {
+      const parsed = timelineEventSchema.array().safeParse(raw);
+      if (parsed.success) push({ type: 'timeline', events: parsed.data });
+    });
+  };
+  const NOT_CONNECTED = 'not connected to the server yet';
 
   return {
+    connect: () => {
+      const s: ClientSocket = options.url ? io(options.url) : io();
+      socket = s;
+      attach(s);
+      return () => {
+        s.close();
+        if (socket === s) socket = null;
+      };
+    },
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -90,10 +117,11 @@ export function createLiveStore(url?: string): LiveStore {
     getState: () => state,
     watch: (groupIds) => {
       watched = groupIds;
-      socket.emit('groups:watch', groupIds);
+      socket?.emit('groups:watch', groupIds);
     },
     readRecords: (query) =>
       new Promise<ReadRecordsAck>((resolve) => {
+        if (!socket) return resolve({ ok: false, error: NOT_CONNECTED, kind: 'kafka' });
         socket
           .timeout(COMMAND_TIMEOUT_MS)
           .emit('records:read', query, (error: Error | null, raw: ReadRecordsAck) => {
@@ -113,6 +141,7 @@ export function createLiveStore(url?: string): LiveStore {
       }),
     command: (command) =>
       new Promise<CommandAck>((resolve) => {
+        if (!socket) return resolve({ ok: false, error: NOT_CONNECTED, kind: 'unavailable' });
         socket
           .timeout(COMMAND_TIMEOUT_MS)
           .emit('command', command, (error: Error | null, raw: CommandAck) => {

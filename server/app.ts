@@ -7,6 +7,12 @@ import {
 import type { AddressInfo } from 'node:net';
 import { Server as IoServer } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import {
+  FIRST_PAINT_TIMELINE,
+  type PageStateSource,
+  pageStateSource,
+  registerPageState,
+} from '../protocol/page-state';
 import type { KafkajsSecurity } from '../protocol/security';
 import type { TimelineEvent } from '../protocol/timeline';
 import type { LabKafka } from './broker/lab-kafka';
@@ -30,7 +36,11 @@ import { watchLabKafka } from './lab/lab-kafka-watch';
 import type { LabLimits } from './lab/limits';
 import { startDefaultScenario } from './lab/scenario';
 import { Broadcaster } from './realtime/broadcaster';
-import { attachSocketHandlers, MAX_SOCKET_MESSAGE_BYTES } from './realtime/socket-handlers';
+import {
+  attachSocketHandlers,
+  MAX_SOCKET_MESSAGE_BYTES,
+  MAX_WATCHED_GROUPS,
+} from './realtime/socket-handlers';
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -154,6 +164,16 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
     }
   });
   const broadcaster = new Broadcaster(io, lab);
+  const pageState: PageStateSource = (groupIds) => {
+    broadcaster.flush();
+    return {
+      snapshot: lab.pageSnapshot(groupIds.slice(0, MAX_WATCHED_GROUPS)),
+      // The charts fill from the socket's full state; the first paint draws no chart.
+      history: [],
+      timeline: lab.state.timeline.slice(-FIRST_PAINT_TIMELINE),
+    };
+  };
+  registerPageState(pageState);
   attachSocketHandlers(io, lab, broker, broadcaster);
 
   await new Promise<void>((resolve, reject) => {
@@ -173,6 +193,7 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
     http,
     close: () => {
       closing ??= (async () => {
+        if (pageStateSource() === pageState) registerPageState(null);
         broadcaster.stop();
         await lab.stop();
         io.close();

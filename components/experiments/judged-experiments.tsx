@@ -4,6 +4,7 @@ import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 
 import { useLive } from '@/lib/use-live';
+import { useNow } from '@/lib/use-now';
 import { labBrokerCount } from '@/protocol/cluster-nodes';
 import { EXPERIMENT_IDS, type ExperimentRun } from '@/protocol/experiments';
 import { Badge, type Tone } from '../ui/badge';
@@ -64,7 +65,8 @@ export function JudgedExperiments() {
 }
 
 function ResultCard({ run }: { run: ExperimentRun }) {
-  const seconds = (((run.finishedAt ?? Date.now()) - run.startedAt) / 1000).toFixed(0);
+  const now = useNow(1000);
+  const seconds = (Math.max(0, (run.finishedAt ?? now) - run.startedAt) / 1000).toFixed(0);
   const t = useDict().experiments;
   return (
     <div

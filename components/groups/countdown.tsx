@@ -1,16 +1,12 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
+import { useNow } from '@/lib/use-now';
 
 /** Seconds until Kafka's session timeout should evict a crashed member. */
 export function Countdown({ dueAt }: { dueAt: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 200);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(200);
   const left = dueAt - now;
   const t = useDict().ui.board;
   return (

@@ -1,17 +1,13 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
+import { useNow } from '@/lib/use-now';
 import { Badge } from '../ui/badge';
 
 export function RebalanceClock({ startedAt, reason }: { startedAt: number; reason: string }) {
   const t = useDict().ui.board;
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 100);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(100);
   return (
     <span title={reason} data-testid="rebalancing">
       <Badge tone="amber">

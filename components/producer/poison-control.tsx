@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
-import { useDict } from '@/lib/i18n/language';
+import { useDict, useNumberFormat } from '@/lib/i18n/language';
 import { POISON_PERCENT } from '@/protocol/delivery';
 import { Field } from '../ui/field';
 
@@ -21,9 +21,10 @@ export function PoisonControl({
 }) {
   const [value, setValue] = useState(percent);
   const t = useDict().ui.producer;
+  const formatNumber = useNumberFormat();
   useEffect(() => setValue(percent), [percent]);
   return (
-    <Field label={fill(t.poison, { percent: value, sent: sent.toLocaleString() })} help="dlq">
+    <Field label={fill(t.poison, { percent: value, sent: formatNumber(sent) })} help="dlq">
       <input
         type="range"
         min={POISON_PERCENT.min}

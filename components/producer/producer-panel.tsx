@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
-import { useDict } from '@/lib/i18n/language';
+import { useDict, useNumberFormat } from '@/lib/i18n/language';
 import { rateFromSlider, SLIDER_STEPS, sliderFromRate } from '@/lib/rate-slider';
 import { useLive } from '@/lib/use-live';
 import {
@@ -131,13 +131,14 @@ function Counter({
   bad?: boolean;
   testId?: string;
 }) {
+  const formatNumber = useNumberFormat();
   return (
     <div className="rounded bg-slate-50 px-1 py-1 dark:bg-slate-800/60">
       <dd
         data-testid={testId}
         className={`font-mono text-sm tabular-nums ${bad ? 'text-red-600' : ''}`}
       >
-        {value.toLocaleString()}
+        {formatNumber(value)}
       </dd>
       <dt className="text-slate-500">{label}</dt>
     </div>

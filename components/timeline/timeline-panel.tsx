@@ -5,6 +5,7 @@ import { useDict } from '@/lib/i18n/language';
 import { useLive } from '@/lib/use-live';
 import { formatText } from '@/protocol/texts';
 import type { TimelineEvent, TimelineKind } from '@/protocol/timeline';
+import { ClientTime } from '../ui/client-time';
 import { inputClass } from '../ui/field';
 import { Panel } from '../ui/panel';
 
@@ -93,9 +94,9 @@ const TimelineItem = memo(function TimelineItem({ event: e }: { event: TimelineE
       className={`border-l-4 py-0.5 pl-2 text-xs ${KIND_STYLE[e.kind] ?? 'border-slate-300'}`}
     >
       <div className="flex items-baseline gap-2">
-        <time className="shrink-0 font-mono text-[10px] text-slate-500">
-          {new Date(e.at).toLocaleTimeString()}
-        </time>
+        <span className="shrink-0 font-mono text-[10px] text-slate-500">
+          <ClientTime at={e.at} />
+        </span>
         <span className="min-w-0">{text}</span>
       </div>
       {e.groupId && <div className="font-mono text-[10px] text-slate-400">{e.groupId}</div>}

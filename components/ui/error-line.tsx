@@ -1,13 +1,19 @@
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
+import { useHydrated } from '@/lib/use-now';
 import type { ErrorInfo } from '@/protocol/snapshot';
 
-const time = (at: number) => new Date(at).toLocaleTimeString();
+/** The browser's own clock time; nothing on the server render (it cannot know the reader's zone). */
+const useTime = () => {
+  const hydrated = useHydrated();
+  return (at: number) => (hydrated ? new Date(at).toLocaleTimeString() : '--:--:--');
+};
 
 /** A client's last error with when it happened; once the client worked again, said so, calmly. */
 export function ErrorLine({ error, testId }: { error: ErrorInfo; testId?: string }) {
   const recovered = error.recoveredAt !== null;
   const t = useDict().ui.errors;
+  const time = useTime();
   if (recovered) {
     // Past trouble stays findable (hover) without taking the space of a live one.
     return (

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, LANGUAGES } from './dictionaries';
+import { type Dictionary, EN, LANGUAGES, type Language } from './dictionaries';
 import { fill, leaves, placeholders } from './dictionary';
-import { preferredLanguage } from './language';
+import { ID } from './dictionary-id';
+import { preferredLanguage } from './preferred-language';
+
+const DICTIONARIES: Record<Language, Dictionary> = { en: EN, id: ID };
 
 const english = new Map(leaves(DICTIONARIES.en));
 

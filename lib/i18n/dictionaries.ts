@@ -1,29 +1,26 @@
 import { EVENT_TEXTS } from '@/protocol/texts';
 import type { Widen } from './dictionary';
-import { EVENTS_ID } from './events-id';
 import { EXPERIMENTS_EN } from './experiments-en';
-import { EXPERIMENTS_ID } from './experiments-id';
 import { GLOSSARY_EN } from './glossary-en';
-import { GLOSSARY_ID } from './glossary-id';
+import type { Language } from './languages';
 import { UI_EN } from './ui-en';
-import { UI_ID } from './ui-id';
+
+export { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages';
 
 /**
- * A typed dictionary, not an i18n library: the page is one client-rendered dashboard with no
- * per-language routes, the user fixed the package list, and `Widen<typeof EN>` makes a missing
- * key in any language a compile error (the test also checks texts and {placeholders}).
+ * A typed dictionary, not an i18n library: the page is one dashboard with no per-language routes,
+ * the user fixed the package list, and `Widen<typeof EN>` makes a missing key in any language a
+ * compile error (the test also checks texts and {placeholders}). English ships with the page;
+ * Indonesian is loaded when chosen (or sent with the first paint to a reader who chose it).
  */
-const EN = { ui: UI_EN, glossary: GLOSSARY_EN, experiments: EXPERIMENTS_EN, events: EVENT_TEXTS };
+export const EN = {
+  ui: UI_EN,
+  glossary: GLOSSARY_EN,
+  experiments: EXPERIMENTS_EN,
+  events: EVENT_TEXTS,
+};
 export type Dictionary = Widen<typeof EN>;
 
-const ID: Dictionary = {
-  ui: UI_ID,
-  glossary: GLOSSARY_ID,
-  experiments: EXPERIMENTS_ID,
-  events: EVENTS_ID,
-};
-
-export const LANGUAGES = ['en', 'id'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', id: 'Bahasa Indonesia' };
-export const DICTIONARIES: Record<Language, Dictionary> = { en: EN, id: ID };
+export function loadDictionary(language: Language): Promise<Dictionary> {
+  return language === 'en' ? Promise.resolve(EN) : import('./dictionary-id').then((m) => m.ID);
+}

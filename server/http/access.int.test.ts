@@ -170,11 +170,19 @@ describe('token and read-only', () => {
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
+    // The cookie is what the server set: an HMAC of the token, never the token itself.
+    const value = /offset_lab_token=([^;]+)/.exec(cookie)?.[1] ?? '';
+    expect(value).not.toContain(token);
     const withCookie = await raw(app.url, 'GET', '/api/state', {
+      host,
+      cookie: `offset_lab_token=${value}`,
+    });
+    expect(withCookie.status).toBe(200);
+    const rawToken = await raw(app.url, 'GET', '/api/state', {
       host,
       cookie: `offset_lab_token=${token}`,
     });
-    expect(withCookie.status).toBe(200);
+    expect(rawToken.status).toBe(401);
     expect((await raw(app.url, 'GET', '/?token=wrong', { host })).status).toBe(401);
   });
 

@@ -173,6 +173,16 @@ export class Lab extends EventEmitter {
     return this.build(() => true);
   }
 
+  /**
+   * What a page's first paint shows: the snapshot a page gets, with the groups it asks for
+   * (`?group=`) in full too. Built on request, not cached.
+   */
+  pageSnapshot(groupIds: readonly string[]): Snapshot {
+    if (groupIds.length === 0) return this.snapshot();
+    const asked = new Set(groupIds);
+    return this.build((groupId) => this.isShownInFull(groupId) || asked.has(groupId));
+  }
+
   /** Groups some page has open in full (see the socket's groups:watch). */
   watch(groupIds: ReadonlySet<string>): void {
     const same =

@@ -3,6 +3,7 @@ import { COMMAND_TYPES, type CommandType } from '../../protocol/commands';
 import type { OffsetLab } from '../app';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
+import { waitFor } from '../test-support/wait-for';
 
 const brokers = inject('brokers');
 const run = Date.now().toString(36);
@@ -55,6 +56,12 @@ describe('a command with a field the lab does not know', () => {
     ({ app, client } = await startLabForTest(brokers, 'empty'));
     await client.ok({ type: 'topic:create', topic, partitions: 2 });
     await client.ok({ type: 'group:create', groupId, topic, consumers: 1 });
+    // Settled first: a consumer still starting would change the footprint on its own.
+    await waitFor(
+      `${groupId} running`,
+      async () => (await client.state()).consumers.every((c) => c.status === 'running'),
+      60_000,
+    );
   }, 120_000);
 
   afterAll(() => app.close());

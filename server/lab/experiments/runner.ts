@@ -76,9 +76,10 @@ export class ExperimentRunner {
       .catch((error: unknown) =>
         update({ status: 'error', error: (error as Error).message, finishedAt: Date.now() }),
       )
-      .then(() => this.cleanUp(run.groupIds))
       .finally(() => {
         this.running = null;
+        // In the background: the next experiment may start while these groups go.
+        void this.cleanUp(run.groupIds);
       });
     return { id, started: true };
   }
