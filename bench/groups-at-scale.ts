@@ -1,6 +1,7 @@
 /**
  * Many groups on one cluster: N outside groups (2 partitions each, default 1000) seeded on a fresh
- * embedded broker, the lab started as `npm start` would (monitor mode, its own process), and one
+ * embedded broker, the lab started as `npm start` would (its own process, running the default
+ * scenario unless BENCH_SCENARIO= asks for monitor mode only), and one
  * page in Chromium. Prints: the page's ready time, frames/s and long tasks while live, commit →
  * pixel for one group (and the floor: a plain consumer of __consumer_offsets), CPU of the server,
  * its Admin JVM and the broker, requests/s sent to the broker, and socket bytes/s.
@@ -9,45 +10,27 @@
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/browser';
 import { JvmObserver } from '../server/jvm/jvm-observer';
-import { produceRaw } from '../server/kafka/test-support/external-client';
 import { startOffsetsTail } from '../server/kafka/test-support/offsets-tail';
 import { spawnServer, waitForReady } from '../server/test-support/server-process';
 import { startTestBroker } from '../server/test-support/test-broker';
 import { socketMeter } from './lab-with-page';
 import { percentile, procStats } from './proc-stats';
+import { seedOutsideGroups } from './seed-groups';
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1000);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 40);
-const GROUPS_PER_TOPIC = 100;
 const TARGET = 'bench-target-group';
 
 const broker = await startTestBroker();
 const brokers = broker.brokers;
 const admin = new JvmObserver({ rootDir: process.cwd(), brokers });
-const topics = Array.from({ length: Math.ceil(GROUPS / GROUPS_PER_TOPIC) }, (_, i) => `scale-${i}`);
-let seeded = 0;
-const seedStart = Date.now();
-for (const topic of topics) {
-  await admin.createTopic(topic, 2, 1);
-  await produceRaw(brokers, topic, 400);
-}
-const ids = Array.from({ length: GROUPS }, (_, i) => (i === 0 ? TARGET : `bench-group-${i}`));
-for (let i = 0; i < ids.length; i += 50) {
-  await Promise.all(
-    ids.slice(i, i + 50).map((groupId, j) =>
-      admin.setOffsets(groupId, topics[Math.floor((i + j) / GROUPS_PER_TOPIC)] as string, [
-        { partition: 0, offset: 10 },
-        { partition: 1, offset: 20 },
-      ]),
-    ),
-  );
-  seeded += Math.min(50, ids.length - i);
-}
-console.log(
-  `seeded ${seeded} groups on ${topics.length} topics in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
-);
+const seed = await seedOutsideGroups(brokers, GROUPS, TARGET);
+const topics = seed.topics;
+console.log(`seeded ${GROUPS} groups on ${topics.length} topics in ${seed.seconds.toFixed(1)} s`);
 
-const server = await spawnServer({ KAFKA_BROKERS: brokers.join(','), LAB_SCENARIO: '' });
+// A running lab by default, as a person meets it (BENCH_SCENARIO= for monitor mode only).
+const scenario = process.env.BENCH_SCENARIO ?? 'default';
+const server = await spawnServer({ KAFKA_BROKERS: brokers.join(','), LAB_SCENARIO: scenario });
 const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
 const floor = await startOffsetsTail(brokers, TARGET);
 try {

@@ -61,6 +61,11 @@ function WithStore({ store }: { store: LiveStore }) {
 
 function DashboardBody() {
   const hasSnapshot = useLive((s) => s.snapshot !== null);
+  const socket = useLive((s) => s.socket);
+  // For tests and benches: the page is hydrated and its socket is live, so a click acts.
+  useEffect(() => {
+    document.documentElement.dataset.live = String(socket === 'connected');
+  }, [socket]);
   const canAct = useCanAct();
   return (
     <div className="flex min-h-screen flex-col">
