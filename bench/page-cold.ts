@@ -7,9 +7,6 @@
  * updates: frames per second and the share of time in long tasks.
  * Run: npx tsx bench/page-cold.ts   (needs `npm run build`)
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/browser';
 import { spawnServer, waitForReady } from '../server/test-support/server-process';
@@ -36,14 +33,10 @@ interface Run {
 }
 
 async function openCold(url: string): Promise<Run> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'offset-lab-cold-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: systemChromium(),
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-  });
+  // A new browser process each run: its profile is a fresh temporary one, its cache empty.
+  const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const console: string[] = [];
     page.on('console', (m) => console.push(m.text()));
     page.on('pageerror', (e) => console.push(e.message));
@@ -119,8 +112,7 @@ async function openCold(url: string): Promise<Run> {
       tableInHtml,
     };
   } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
