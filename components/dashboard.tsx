@@ -78,12 +78,13 @@ function DashboardBody() {
             <GroupList />
             <ChartsPanel />
           </div>
+          {/* Beside the board: what just happened, then what feeds it; experiments last. */}
           <aside className="flex min-w-0 flex-col gap-3">
+            <TimelinePanel />
             {canAct && <ProducerPanel />}
             <BrokerStrip />
             <TopicPanel />
             {canAct && <ExperimentsPanel />}
-            <TimelinePanel />
           </aside>
         </main>
       ) : (

@@ -184,6 +184,15 @@ export const laneSchema = z.object({
   consumer: laneConsumerSchema.nullable(),
 });
 
+/** One lab member's report during a rebalance: it rejoins, gives partitions up, or takes them. */
+export const rebalanceStepSchema = z.object({
+  at: z.number(),
+  kind: z.enum(['joining', 'revoked', 'assigned']),
+  consumerId: z.string(),
+  partitions: z.array(partitionRef),
+});
+export type RebalanceStep = z.infer<typeof rebalanceStepSchema>;
+
 /** A finished rebalance, measured: how long, and how long each partition had nobody processing it. */
 export const rebalanceSummarySchema = z.object({
   startedAt: z.number(),
@@ -195,7 +204,17 @@ export const rebalanceSummarySchema = z.object({
   /** `${topic}|${partition}` → ms without a consumer processing it. */
   pausedMs: z.record(z.string(), z.number()),
   /** Partitions that changed owner (lab consumer ids; null: nobody, e.g. a crashed process). */
-  moves: z.array(z.object({ partition: z.string(), from: z.string().nullable(), to: z.string() })),
+  moves: z.array(
+    z.object({
+      partition: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      ref: partitionRef.optional(),
+    }),
+  ),
+  /** The same pauses as `pausedMs`, as partitions, longest first: what the page draws. */
+  pauses: z.array(partitionRef.extend({ ms: z.number() })).optional(),
+  steps: z.array(rebalanceStepSchema).optional(),
 });
 
 export const groupSchema = z.object({
@@ -222,6 +241,10 @@ export const groupSchema = z.object({
     .object({ startedAt: z.number(), reason: z.string(), reasonText: flatTextSchema })
     .nullable(),
   lastRebalance: rebalanceSummarySchema.nullable(),
+  /** The rebalances before the last one, newest first (a few). */
+  earlierRebalances: z.array(rebalanceSummarySchema).optional(),
+  /** Partitions nobody processes right now: revoked, lost, or held by a crashed process. */
+  waiting: z.array(partitionRef).optional(),
   /** The last offset reset of a lab group, which group:undo-reset can put back. */
   undoReset: z.object({ at: z.number(), detail: z.string() }).nullable(),
   audit: auditSchema.nullable(),

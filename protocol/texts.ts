@@ -115,6 +115,11 @@ export function formatText(
   });
 }
 
+/** A duration as every text shows it (timeline, rebalance card), so the two always agree. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** The English sentence, as the API and the logs carry it. */
 export const english = (text: Text): string => formatText((key) => EVENT_TEXTS[key], text);
 

@@ -8,13 +8,19 @@ import type { GroupInfo, GroupOffset, PartitionRef } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
 import { ConsumerLane } from './consumer-lane';
-import { PartitionChip } from './partition-chip';
+import { chipKey, PartitionChip } from './partition-chip';
 import { useFlip } from './use-flip';
 
 const refKey = (r: PartitionRef) => `${r.topic}|${r.partition}`;
 
 /** Draws the lanes the server built; it derives nothing about membership itself. */
-export function AssignmentBoard({ group }: { group: GroupInfo }) {
+export function AssignmentBoard({
+  group,
+  highlight,
+}: {
+  group: GroupInfo;
+  highlight: ReadonlySet<string>;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const run = useCommand();
   const canAct = useCanAct();
@@ -34,6 +40,7 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
     [group.lanes, group.unassigned],
   );
   useFlip(container, signature);
+  const waiting = useMemo(() => new Set((group.waiting ?? []).map(chipKey)), [group.waiting]);
   return (
     <div ref={container} className="flex flex-col gap-2" data-testid="assignment-board">
       <div className="flex flex-wrap gap-2">
@@ -43,6 +50,8 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
             lane={lane}
             chips={offsetOf(lane.partitions)}
             incoming={offsetOf(lane.incoming)}
+            waiting={waiting}
+            highlight={highlight}
             readOnly={!group.lab || !canAct}
           />
         ))}
@@ -61,7 +70,13 @@ export function AssignmentBoard({ group }: { group: GroupInfo }) {
             {group.rebalance || group.members.length > 0 ? t.unassignedRebalancing : t.unassigned}
           </span>
           {offsetOf(group.unassigned).map((o) => (
-            <PartitionChip key={refKey(o)} offset={o} color={null} />
+            <PartitionChip
+              key={refKey(o)}
+              offset={o}
+              color={null}
+              waiting={waiting.has(chipKey(o))}
+              highlight={highlight.has(chipKey(o))}
+            />
           ))}
         </div>
       )}

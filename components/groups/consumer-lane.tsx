@@ -8,7 +8,7 @@ import { Badge, type Tone } from '../ui/badge';
 import { ErrorLine } from '../ui/error-line';
 import { ConsumerActions } from './consumer-actions';
 import { Countdown } from './countdown';
-import { PartitionChip } from './partition-chip';
+import { chipKey, PartitionChip } from './partition-chip';
 
 const PHASE_TONE: Record<ConsumerPhase, Tone> = {
   starting: 'sky',
@@ -24,11 +24,15 @@ export function ConsumerLane({
   lane,
   chips,
   incoming,
+  waiting,
+  highlight,
   readOnly,
 }: {
   lane: LaneInfo;
   chips: GroupOffset[];
   incoming: GroupOffset[];
+  waiting: ReadonlySet<string>;
+  highlight: ReadonlySet<string>;
   readOnly: boolean;
 }) {
   const { consumer } = lane;
@@ -85,7 +89,13 @@ export function ConsumerLane({
       )}
       <div className="flex flex-wrap gap-1">
         {chips.map((o) => (
-          <PartitionChip key={`${o.topic}-${o.partition}`} offset={o} color={lane.color} />
+          <PartitionChip
+            key={`${o.topic}-${o.partition}`}
+            offset={o}
+            color={lane.color}
+            waiting={waiting.has(chipKey(o))}
+            highlight={highlight.has(chipKey(o))}
+          />
         ))}
         {incoming.map((o) => (
           <span

@@ -5,7 +5,7 @@ import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import { countRender } from '@/lib/render-count';
 import { useCanAct } from '@/lib/use-live';
-import type { GroupInfo } from '@/protocol/snapshot';
+import type { GroupInfo, PartitionRef } from '@/protocol/snapshot';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Help } from '../ui/help';
@@ -15,8 +15,12 @@ import { commitLabel, DeliveryDetails } from './delivery-details';
 import { GroupActions } from './group-actions';
 import { OffsetBars } from './offset-bars';
 import { healthText, STATE_TONE, VERDICT_TONE } from './overview-row';
+import { chipKey } from './partition-chip';
+import { RebalanceCard } from './rebalance-card';
 import { RebalanceClock } from './rebalance-clock';
 import { ResetOffsetsDialog } from './reset-offsets-dialog';
+
+const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
 
 export const GroupPanel = memo(function GroupPanel({
   group,
@@ -34,6 +38,16 @@ export const GroupPanel = memo(function GroupPanel({
       memberId ? (group.lanes.find((l) => l.memberId === memberId)?.color ?? null) : null,
     [group.lanes],
   );
+  const laneColorOf = useCallback(
+    (consumerId: string | null) =>
+      consumerId ? (group.lanes.find((l) => l.consumerId === consumerId)?.color ?? null) : null,
+    [group.lanes],
+  );
+  // Partitions the rebalance replay is showing, lit up on the board.
+  const [highlight, setHighlight] = useState<ReadonlySet<string>>(NO_HIGHLIGHT);
+  const onHighlight = useCallback((refs: PartitionRef[]) => {
+    setHighlight(refs.length === 0 ? NO_HIGHLIGHT : new Set(refs.map(chipKey)));
+  }, []);
   const groupId = group.groupId;
   const title = (
     <span className="flex flex-wrap items-center gap-2">
@@ -152,8 +166,11 @@ export const GroupPanel = memo(function GroupPanel({
           onClose={() => setResetting(false)}
         />
       )}
-      <AssignmentBoard group={group} />
+      <AssignmentBoard group={group} highlight={highlight} />
       <div className="mt-3">
+        <RebalanceCard group={group} colorOf={laneColorOf} onHighlight={onHighlight} />
+      </div>
+      <div>
         <OffsetBars offsets={group.offsets} colorOf={colorOf} />
       </div>
     </Panel>

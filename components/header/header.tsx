@@ -92,9 +92,12 @@ export function Header() {
         </span>
       )}
       <div className="ml-auto flex items-center gap-2">
+        <LanguageSwitch />
+        <ThemeToggle />
+        {/* Last, and not red: stopping the broker is an experiment, not the page's first action. */}
         {embedded && canAct && oneBroker && (
           <Button
-            variant={embedded.running ? 'danger' : 'primary'}
+            variant={embedded.running ? 'default' : 'primary'}
             data-testid="broker-toggle"
             title={t.brokerTitle}
             onClick={() => run({ type: embedded.running ? 'broker:stop' : 'broker:start' })}
@@ -102,8 +105,6 @@ export function Header() {
             {embedded.running ? t.stopBroker : t.startBroker}
           </Button>
         )}
-        <LanguageSwitch />
-        <ThemeToggle />
       </div>
     </header>
   );

@@ -28,7 +28,8 @@ const KIND_STYLE: Partial<Record<TimelineKind, string>> = {
 export function TimelinePanel() {
   const timeline = useLive((s) => s.timeline);
   const [group, setGroup] = useState('all');
-  const [showCommits, setShowCommits] = useState(true);
+  // Commit aggregates are many and quiet: folded until asked for, so membership changes stand out.
+  const [showCommits, setShowCommits] = useState(false);
   const t = useDict().ui.timeline;
   const groups = useMemo(
     () =>
@@ -52,7 +53,7 @@ export function TimelinePanel() {
       testId="timeline"
       actions={
         <>
-          <label className="flex items-center gap-1 text-xs text-slate-500">
+          <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
             <input
               type="checkbox"
               checked={showCommits}
@@ -74,7 +75,7 @@ export function TimelinePanel() {
         </>
       }
     >
-      <ol className="flex max-h-[28rem] flex-col gap-1 overflow-y-auto pr-1">
+      <ol className="flex max-h-[24rem] flex-col gap-1 overflow-y-auto pr-1">
         {shown.map((e) => (
           <TimelineItem key={e.id} event={e} />
         ))}
@@ -94,12 +95,14 @@ const TimelineItem = memo(function TimelineItem({ event: e }: { event: TimelineE
       className={`border-l-4 py-0.5 pl-2 text-xs ${KIND_STYLE[e.kind] ?? 'border-slate-300'}`}
     >
       <div className="flex items-baseline gap-2">
-        <span className="shrink-0 font-mono text-[10px] text-slate-500">
+        <span className="shrink-0 font-mono text-xs text-slate-600 dark:text-slate-400">
           <ClientTime at={e.at} />
         </span>
         <span className="min-w-0">{text}</span>
       </div>
-      {e.groupId && <div className="font-mono text-[10px] text-slate-400">{e.groupId}</div>}
+      {e.groupId && (
+        <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{e.groupId}</div>
+      )}
     </li>
   );
 });

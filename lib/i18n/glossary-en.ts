@@ -14,7 +14,7 @@ export const GLOSSARY_EN = {
     'How far this lab consumer has actually processed. Between committed and processed lies work a crash would make the group read again (at-least-once duplicates).',
   lag: 'Lag = log end offset − committed offset: messages written but not yet committed by the group. Lag that keeps growing means consumers are slower than producers.',
   rebalance:
-    "The group coordinator takes every partition away and hands them out again, because a member joined, left, was evicted, or the topic's partition count changed. Nobody consumes during it.",
+    "The group hands its partitions out again because a member joined, left, was evicted, or the topic's partition count changed. Eager (range, round-robin): every member gives up every partition and nobody consumes until it ends. Cooperative and KIP-848: only the partitions that move pause.",
   'session-timeout':
     'session.timeout.ms: if the coordinator gets no heartbeat from a member for this long, it evicts the member and rebalances. A crashed consumer keeps its partitions until then.',
   assignor:

@@ -17,7 +17,7 @@ export const GLOSSARY_ID: Widen<typeof GLOSSARY_EN> = {
     'Sejauh mana consumer lab ini benar-benar sudah memproses. Di antara committed dan processed ada pekerjaan yang akan dibaca ulang bila terjadi crash (duplikat at-least-once).',
   lag: 'Lag = log end offset − committed offset: message yang sudah ditulis tetapi belum di-commit oleh group. Lag yang terus naik berarti consumer lebih lambat daripada producer.',
   rebalance:
-    'Group coordinator mengambil semua partition lalu membagikannya lagi, karena ada member yang bergabung, keluar, dikeluarkan, atau jumlah partition topic berubah. Selama itu tidak ada yang mengonsumsi.',
+    'Group membagikan ulang partition-nya karena ada member yang bergabung, keluar, dikeluarkan, atau jumlah partition topic berubah. Eager (range, round-robin): semua member melepas semua partition dan tidak ada yang mengonsumsi sampai selesai. Cooperative dan KIP-848: hanya partition yang pindah yang berhenti.',
   'session-timeout':
     'session.timeout.ms: bila coordinator tidak menerima heartbeat dari sebuah member selama ini, member itu dikeluarkan dan terjadi rebalance. Consumer yang crash tetap memegang partition-nya sampai saat itu.',
   assignor:

@@ -267,15 +267,18 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
         poisonPercent: 5,
         paused: false,
       });
-      // Processed well ahead of committed: a transaction is open with work in it.
+      // Processed well ahead of committed: a transaction is open with work in it. A backlog too,
+      // so it stays open until the kill lands: with one, each batch is long and a transaction
+      // only commits at its age limit (1 s); without one, a batch of a few records commits
+      // within ~100 ms, sooner than a check and a command take on a loaded machine.
       await waitFor(
-        'a transaction with work in it',
+        'a transaction with work in it, and a backlog',
         async () => {
           const g = await client.group(groupId);
           const open = g?.offsets.some(
             (o) => (o.processedOffset ?? 0) - (o.committedOffset ?? 0) >= 5,
           );
-          return open && (g?.outputAudit?.processed ?? 0) >= 20;
+          return open && (g?.outputAudit?.processed ?? 0) >= 20 && (g?.totalLag ?? 0) >= 40;
         },
         60_000,
         50,

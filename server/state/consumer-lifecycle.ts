@@ -17,6 +17,7 @@ import { jumpsAtAssignment, offsetJumped } from './offset-jumps';
 import { own } from './own';
 import {
   keysOf,
+  memberRejoining,
   noteCause,
   partitionKey,
   partitionsStarted,
@@ -263,9 +264,14 @@ function reduceMessage(
       });
     }
     case 'rebalancing':
-      return startRebalance(
-        patch(state, id, { phase: holding ? consumer.phase : 'joining' }),
+      return memberRejoining(
+        startRebalance(
+          patch(state, id, { phase: holding ? consumer.phase : 'joining' }),
+          groupId,
+          message.at,
+        ),
         groupId,
+        id,
         message.at,
       );
     case 'heartbeat':

@@ -24,7 +24,7 @@ import { coarseSeconds } from '../domain/lag-time';
 import { deadLettersView } from './dead-letters';
 import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
-import { keysOf, partitionKey, runtimeOf } from './rebalance';
+import { keysOf, partitionKey, refOfKey, runtimeOf } from './rebalance';
 import { committedOffsets } from './selectors';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
@@ -204,6 +204,8 @@ export function buildGroupViews(
           }
         : null,
       lastRebalance: runtime.lastRebalance,
+      earlierRebalances: runtime.earlierRebalances ?? [],
+      waiting: Object.keys(runtime.inTransit).map(refOfKey),
       undoReset: undoOf(state, groupId),
       audit: withUnread(audit(), own(state.unread, groupId)),
       outputAudit: outputAudit(),

@@ -25,6 +25,7 @@ import {
 } from './test-fixtures';
 
 const p = (partition: number) => `${TOPIC}|${partition}`;
+const P1 = { topic: TOPIC, partition: 1 };
 
 describe('startRebalance', () => {
   it('uses a recent cause, then forgets it', () => {
@@ -104,9 +105,21 @@ describe('partitions without an owner', () => {
       reasonText: { key: 'cause-coordinator', params: {} },
       style: 'eager',
       pausedMs: { [p(1)]: 400 },
-      moves: [{ partition: p(1), from: 'c1', to: 'c2' }],
+      moves: [{ partition: p(1), from: 'c1', to: 'c2', ref: { topic: TOPIC, partition: 1 } }],
+      pauses: [{ topic: TOPIC, partition: 1, ms: 400 }],
+      steps: [
+        { at: T0 + 1000, kind: 'revoked', consumerId: 'c1', partitions: [P1] },
+        { at: T0 + 1400, kind: 'assigned', consumerId: 'c2', partitions: [P1] },
+      ],
     });
     expect(done.timeline.at(-1)?.message).toContain('moved P1 c1→c2');
+    // The next rebalance keeps this one a click away, newest first.
+    const before = done.groups.g1?.earlierRebalances ?? [];
+    const again = settleRebalance(startRebalance(done, 'g1', T0 + 5000), 'g1', T0 + 5200);
+    expect(again.groups.g1?.lastRebalance?.startedAt).toBe(T0 + 5000);
+    expect(again.groups.g1?.earlierRebalances?.map((r) => r.startedAt)).toEqual(
+      [T0 + 1000, ...before.map((r) => r.startedAt)].slice(0, 4),
+    );
   });
 
   it('a crashed member stops its partitions at the crash, until someone takes them', () => {

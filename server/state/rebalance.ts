@@ -6,12 +6,12 @@
  * Kafka settled. Meanwhile it records, per partition, how long nobody processed it.
  */
 import { rebalanceStyle } from '../../protocol/consumer-kinds';
-import { isLivePhase, type RebalanceSummary } from '../../protocol/snapshot';
+import { isLivePhase, type PartitionRef, type RebalanceSummary } from '../../protocol/snapshot';
 import { english, type FlatText, say } from '../../protocol/texts';
 import type { ObservedGroup } from './observation';
 import { own } from './own';
 import { formatDuration, withEvents } from './timeline';
-import type { GroupRuntime, LabState, PartitionKey, RebalanceRecord } from './types';
+import type { GroupRuntime, LabState, PartitionKey, RebalanceRecord, RebalanceStep } from './types';
 
 const TRANSITIONAL = new Set([
   'PreparingRebalance',
@@ -20,9 +20,19 @@ const TRANSITIONAL = new Set([
   'Reconciling',
 ]);
 const CAUSE_TTL_MS = 60_000;
+/** How many rebalances before the last one a group keeps for the page. */
+export const EARLIER_REBALANCES = 4;
+/** Enough for a replay of any lab group (64 consumers at most); a longer story is cut, not grown. */
+const MAX_STEPS = 200;
 
 export const partitionKey = (topic: string, partition: number): PartitionKey =>
   `${topic}|${partition}`;
+
+/** Topic names cannot hold '|' (Kafka allows [a-zA-Z0-9._-]), so the last one splits the key. */
+export function refOfKey(key: PartitionKey): PartitionRef {
+  const at = key.lastIndexOf('|');
+  return { topic: key.slice(0, at), partition: Number(key.slice(at + 1)) };
+}
 
 export function keysOf(assignment: { topic: string; partitions: number[] }[]): PartitionKey[] {
   return assignment.flatMap((a) => a.partitions.map((p) => partitionKey(a.topic, p)));
@@ -173,10 +183,38 @@ function addMoves(
   const current = own(rebalance.moves, consumerId) ?? { revoked: [], added: [] };
   const next = { ...current, [kind]: [...new Set([...current[kind], ...keys])] };
   return {
-    ...rebalance,
+    ...withStep(rebalance, {
+      at,
+      kind: kind === 'added' ? 'assigned' : 'revoked',
+      consumerId,
+      partitions: keys.map(refOfKey),
+    }),
     lastEventAt: Math.max(rebalance.lastEventAt ?? at, at),
     moves: { ...rebalance.moves, [consumerId]: next },
   };
+}
+
+function withStep(rebalance: RebalanceRecord, step: RebalanceStep): RebalanceRecord {
+  const steps = rebalance.steps ?? [];
+  return steps.length >= MAX_STEPS ? rebalance : { ...rebalance, steps: [...steps, step] };
+}
+
+/** A lab member says it is rejoining: a step of the open rebalance's story, if one is open. */
+export function memberRejoining(
+  state: LabState,
+  groupId: string,
+  consumerId: string,
+  at: number,
+): LabState {
+  const runtime = runtimeOf(state, groupId);
+  if (!runtime.rebalance) return state;
+  const rebalance = withStep(runtime.rebalance, {
+    at,
+    kind: 'joining',
+    consumerId,
+    partitions: [],
+  });
+  return withRuntime(state, groupId, { ...runtime, rebalance });
 }
 
 /** Forgets partitions that no longer exist or belong to nobody who could take them (group gone). */
@@ -268,7 +306,7 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
           key: 'note-moved' as const,
           params: {
             moves: moves
-              .map((m) => `P${m.partition.split('|')[1]} ${m.from ?? '—'}→${m.to}`)
+              .map((m) => `P${refOfKey(m.partition).partition} ${m.from ?? '—'}→${m.to}`)
               .join(', '),
           },
         }
@@ -282,13 +320,21 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
     style: config ? rebalanceStyle(config.protocol, config.assignor) : null,
     pausedMs: rebalance.pausedMs,
     moves,
+    pauses: Object.entries(rebalance.pausedMs)
+      .map(([key, ms]) => ({ ...refOfKey(key), ms }))
+      .sort((a, b) => b.ms - a.ms || a.topic.localeCompare(b.topic) || a.partition - b.partition),
+    steps: [...(rebalance.steps ?? [])].sort((a, b) => a.at - b.at),
   };
+  const earlierRebalances = runtime.lastRebalance
+    ? [runtime.lastRebalance, ...(runtime.earlierRebalances ?? [])].slice(0, EARLIER_REBALANCES)
+    : (runtime.earlierRebalances ?? []);
   return withEvents(
     withRuntime(state, groupId, {
       ...runtime,
       rebalance: null,
       rebalanceEndedAt: at,
       lastRebalance,
+      earlierRebalances,
     }),
     [
       {
@@ -316,7 +362,8 @@ function movesOf(rebalance: RebalanceRecord): RebalanceSummary['moves'] {
   const moves: RebalanceSummary['moves'] = [];
   for (const [id, m] of Object.entries(rebalance.moves))
     for (const p of m.added)
-      if (from.get(p) !== id) moves.push({ partition: p, from: from.get(p) ?? null, to: id });
+      if (from.get(p) !== id)
+        moves.push({ partition: p, from: from.get(p) ?? null, to: id, ref: refOfKey(p) });
   return moves.sort((a, b) => a.partition.localeCompare(b.partition, undefined, { numeric: true }));
 }
 

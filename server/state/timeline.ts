@@ -36,6 +36,4 @@ export function withEvents(state: LabState, events: NewEvent[]): LabState {
   };
 }
 
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
+export { formatDuration } from '../../protocol/texts';

@@ -42,6 +42,10 @@ export interface ConsumerRecord {
 /** `${topic}|${partition}` */
 export type PartitionKey = string;
 
+import type { RebalanceStep } from '../../protocol/group';
+
+export type { RebalanceStep };
+
 export interface RebalanceRecord {
   startedAt: number;
   reason: FlatText;
@@ -51,12 +55,16 @@ export interface RebalanceRecord {
   pausedMs: Record<PartitionKey, number>;
   /** Per lab consumer: partitions revoked and newly assigned during this rebalance. */
   moves: Record<string, { revoked: PartitionKey[]; added: PartitionKey[] }>;
+  /** What lab members reported during it, in order: what a replay steps through. */
+  steps?: RebalanceStep[];
 }
 
 /** What the lab knows of each group beyond Kafka's own view: rebalances and their causes. */
 export interface GroupRuntime {
   rebalance: RebalanceRecord | null;
   lastRebalance: RebalanceSummary | null;
+  /** The summaries before lastRebalance, newest first (EARLIER_REBALANCES at most). */
+  earlierRebalances?: RebalanceSummary[];
   rebalanceEndedAt: number;
   /** Why the next rebalance is expected (join, leave, trigger…), with when. */
   cause: { reason: FlatText; at: number } | null;

@@ -1,0 +1,189 @@
+'use client';
+
+import { memo } from 'react';
+import { fill } from '@/lib/i18n/dictionary';
+import { useDict } from '@/lib/i18n/language';
+import { useNow } from '@/lib/use-now';
+import type { GroupInfo, PartitionRef, RebalanceSummary } from '@/protocol/snapshot';
+import { formatText } from '@/protocol/texts';
+import { Badge } from '../ui/badge';
+import { Help } from '../ui/help';
+import { seconds, Who } from './rebalance-bits';
+import { RebalanceReplay } from './rebalance-replay';
+
+const partitionLabel = (r: PartitionRef, several: boolean) =>
+  several ? `${r.topic} P${r.partition}` : `P${r.partition}`;
+
+/**
+ * The rebalance where it happens: while one runs, what it is waiting for; when it is over, what
+ * it cost (duration, each partition's pause) and who took what, with the earlier ones a click away.
+ */
+export const RebalanceCard = memo(function RebalanceCard({
+  group,
+  colorOf,
+  onHighlight,
+}: {
+  group: GroupInfo;
+  colorOf: (consumerId: string | null) => string | null;
+  onHighlight: (refs: PartitionRef[]) => void;
+}) {
+  const d = useDict();
+  const t = d.ui.rebalanceCard;
+  const word = (text: RebalanceSummary['reasonText']) => formatText((k) => d.events[k], text);
+  const several = group.topics.length > 1;
+  if (group.rebalance) {
+    const waiting = group.waiting ?? [];
+    return (
+      <section
+        aria-live="polite"
+        data-testid="rebalance-now"
+        className="mb-3 rounded-md border-2 border-amber-400 bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950/40"
+      >
+        <div className="flex flex-wrap items-center gap-2">
+          <b>{t.now}</b>
+          <Elapsed since={group.rebalance.startedAt} />
+          <Help term="rebalance" />
+        </div>
+        <div>{fill(t.cause, { cause: word(group.rebalance.reasonText) })}</div>
+        {waiting.length > 0 && (
+          <div data-testid="rebalance-waiting">
+            {fill(t.waiting, {
+              partitions: waiting.map((r) => partitionLabel(r, several)).join(', '),
+            })}
+          </div>
+        )}
+      </section>
+    );
+  }
+  const last = group.lastRebalance;
+  if (!last) {
+    return (
+      <p className="mb-3 text-xs text-slate-600 dark:text-slate-400" data-testid="rebalance-none">
+        {group.lab ? t.noneLab : t.none}
+      </p>
+    );
+  }
+  return (
+    <section
+      data-testid="rebalance-card"
+      className="mb-3 rounded-md border border-emerald-500/60 bg-emerald-50/60 px-3 py-2 text-sm dark:bg-emerald-950/30"
+    >
+      <Summary summary={last} several={several} colorOf={colorOf} word={word} title={t.last} />
+      {last.steps && last.steps.length > 0 && (
+        <RebalanceReplay summary={last} colorOf={colorOf} onHighlight={onHighlight} />
+      )}
+      {(group.earlierRebalances ?? []).length > 0 && (
+        <details className="mt-2" data-testid="rebalance-earlier">
+          <summary className="cursor-pointer text-xs text-slate-700 dark:text-slate-300">
+            {fill(t.earlier, { n: group.earlierRebalances?.length ?? 0 })}
+          </summary>
+          <div className="mt-1 flex flex-col gap-2">
+            {(group.earlierRebalances ?? []).map((r) => (
+              <div
+                key={r.startedAt}
+                className="border-t border-slate-200 pt-1 dark:border-slate-700"
+              >
+                <Summary summary={r} several={several} colorOf={colorOf} word={word} title={null} />
+              </div>
+            ))}
+          </div>
+        </details>
+      )}
+    </section>
+  );
+});
+
+function Elapsed({ since }: { since: number }) {
+  const now = useNow(100);
+  return (
+    <span className="font-mono" data-testid="rebalance-elapsed">
+      {seconds(Math.max(0, now - since))}
+    </span>
+  );
+}
+
+function Ago({ at }: { at: number }) {
+  const t = useDict().ui.rebalanceCard;
+  const now = useNow(1000);
+  return <span>{fill(t.ago, { s: Math.max(0, Math.round((now - at) / 1000)) })}</span>;
+}
+
+const STYLE_TEXT: Record<NonNullable<RebalanceSummary['style']>, string> = {
+  eager: 'eager',
+  cooperative: 'cooperative',
+  'kip-848': 'KIP-848',
+};
+
+function Summary({
+  summary,
+  several,
+  colorOf,
+  word,
+  title,
+}: {
+  summary: RebalanceSummary;
+  several: boolean;
+  colorOf: (consumerId: string | null) => string | null;
+  word: (text: RebalanceSummary['reasonText']) => string;
+  title: string | null;
+}) {
+  const t = useDict().ui.rebalanceCard;
+  const pauses = summary.pauses ?? [];
+  const longest = Math.max(summary.durationMs, ...pauses.map((p) => p.ms), 1);
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-2">
+        {title && <b>{title}</b>}
+        {summary.style && <Badge tone="slate">{STYLE_TEXT[summary.style]}</Badge>}
+        <span data-testid="rebalance-duration">
+          {fill(t.took, { duration: seconds(summary.durationMs) })}
+        </span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          <Ago at={summary.endedAt} />
+        </span>
+      </div>
+      <div className="text-xs">{fill(t.cause, { cause: word(summary.reasonText) })}</div>
+      {pauses.length > 0 ? (
+        <ul
+          className="flex flex-col gap-0.5"
+          aria-label={t.pausesLabel}
+          data-testid="rebalance-pauses"
+        >
+          {pauses.map((p) => (
+            <li
+              key={`${p.topic}/${p.partition}`}
+              className="grid grid-cols-[5rem_1fr_4.5rem] items-center gap-2 text-xs"
+              data-testid={`pause-${p.partition}`}
+            >
+              <span className="font-mono">{partitionLabel(p, several)}</span>
+              <span className="h-2.5 rounded bg-slate-200 dark:bg-slate-700">
+                <span
+                  className="block h-full rounded bg-amber-500"
+                  style={{ width: `${Math.max(2, (p.ms / longest) * 100)}%` }}
+                />
+              </span>
+              <span className="text-right font-mono" data-testid="pause-ms">
+                {seconds(p.ms)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="text-xs">{t.noPause}</div>
+      )}
+      {summary.moves.length > 0 && (
+        <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs" data-testid="rebalance-moves">
+          {summary.moves.map((m) => (
+            <li key={m.partition} className="inline-flex items-center gap-1 font-mono">
+              <span>{m.ref ? partitionLabel(m.ref, several) : m.partition}</span>
+              <Who id={m.from} color={colorOf(m.from)} nobody={t.nobody} />
+              <span aria-hidden="true">→</span>
+              <span className="sr-only">{t.movedTo}</span>
+              <Who id={m.to} color={colorOf(m.to)} nobody={t.nobody} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
