@@ -5,6 +5,9 @@ import path from 'node:path';
 import { classpath, resolveJars } from '../broker/jars';
 import { PreflightError } from '../broker/preflight';
 import { childEnv } from '../child-env';
+import { ARCHIVE_JVM_ARGS, LAB_JAR, SHARED_ARCHIVE } from './shared-archive';
+
+const WARMUP_CLASS = 'offsetlab.Warmup';
 
 export const JAVA_SOURCES = path.join('server', 'jvm', 'java');
 
@@ -66,8 +69,7 @@ async function compile(rootDir: string, log?: (line: string) => void): Promise<s
   const hash = createHash('sha256').update(jars).update(CLIENT_LOG4J);
   for (const file of sources) hash.update(file).update(fs.readFileSync(file));
   const out = path.join(rootDir, '.kafka', `jvm-${hash.digest('hex').slice(0, 16)}`);
-  const full = `${out}${path.delimiter}${jars}`;
-  if (fs.existsSync(path.join(out, '.complete'))) return full;
+  if (fs.existsSync(path.join(out, '.complete'))) return withArchive(out, jars, log);
   checkJavac();
   const tmp = `${out}.${process.pid}.partial`;
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -95,11 +97,56 @@ async function compile(rootDir: string, log?: (line: string) => void): Promise<s
   fs.writeFileSync(path.join(tmp, JAVAC_LOG), result.output);
   if (result.output.trim()) log?.(`javac warned:\n${result.output}`);
   fs.writeFileSync(path.join(tmp, 'log4j2.properties'), CLIENT_LOG4J);
+  // The same classes as one jar too: a shared class archive can only be made of jars.
+  spawnSync(
+    'jar',
+    ['cf', path.join(tmp, LAB_JAR), '-C', tmp, 'offsetlab', '-C', tmp, 'log4j2.properties'],
+    {
+      stdio: 'ignore',
+      env: childEnv(),
+    },
+  );
   fs.writeFileSync(path.join(tmp, '.complete'), new Date().toISOString());
   // Another process may have compiled the same sources meanwhile; either copy is the same.
   if (!fs.existsSync(path.join(out, '.complete'))) {
     fs.rmSync(out, { recursive: true, force: true });
     fs.renameSync(tmp, out);
   } else fs.rmSync(tmp, { recursive: true, force: true });
+  return withArchive(out, jars, log);
+}
+
+/**
+ * The classpath, with the lab's jar first when there is one, after making sure its shared class
+ * archive exists (made once; it records the paths, so it is made where the files stay). Without
+ * the jar (no `jar` tool) the classes folder serves, without an archive.
+ */
+async function withArchive(
+  out: string,
+  jars: string,
+  log?: (line: string) => void,
+): Promise<string> {
+  const jar = path.join(out, LAB_JAR);
+  if (!fs.existsSync(jar)) return `${out}${path.delimiter}${jars}`;
+  const full = `${jar}${path.delimiter}${jars}`;
+  const archive = path.join(out, SHARED_ARCHIVE);
+  if (fs.existsSync(archive)) return full;
+  const partial = `${archive}.${process.pid}.partial`;
+  const code = await new Promise<number>((resolve) => {
+    const java = spawn(
+      'java',
+      [...ARCHIVE_JVM_ARGS, `-XX:ArchiveClassesAtExit=${partial}`, '-cp', full, WARMUP_CLASS, jar],
+      { stdio: 'ignore', env: childEnv() },
+    );
+    // It closes its clients at once and exits within seconds; never let it hold up a start.
+    const timer = setTimeout(() => java.kill('SIGKILL'), 60_000);
+    java.on('exit', () => clearTimeout(timer));
+    java.on('error', () => resolve(-1));
+    java.on('close', (c) => resolve(c ?? -1));
+  });
+  if (code === 0 && fs.existsSync(partial)) fs.renameSync(partial, archive);
+  else {
+    fs.rmSync(partial, { force: true });
+    log?.(`no shared class archive for the lab's JVMs (warm-up exited ${code}); they start slower`);
+  }
   return full;
 }

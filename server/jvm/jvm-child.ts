@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import type { z } from 'zod';
 import { childEnv } from '../child-env';
+import { sharedArchiveArgs } from './shared-archive';
 
 export interface JvmChildOptions<T> {
   classpath: string;
@@ -41,7 +42,13 @@ export class JvmChild<T> {
   constructor(options: JvmChildOptions<T>) {
     this.child = spawn(
       'java',
-      [...(options.jvmArgs ?? SMALL_JVM_ARGS), '-cp', options.classpath, options.mainClass],
+      [
+        ...(options.jvmArgs ?? SMALL_JVM_ARGS),
+        ...sharedArchiveArgs(options.classpath),
+        '-cp',
+        options.classpath,
+        options.mainClass,
+      ],
       // Own process group: a Ctrl+C in the terminal reaches the server, which stops these in order.
       { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: childEnv() },
     );
