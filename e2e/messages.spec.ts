@@ -26,6 +26,13 @@ test('the message browser opens from a partition bar at the committed offset, re
   await expect(browser).toBeVisible();
   const first = browser.getByTestId('record-offset').first();
   await expect(first).toHaveText(String(committed));
+  // The group's position is marked among the records.
+  await expect(
+    browser.getByTestId(`record-${committed}`).getByTestId('record-committed'),
+  ).toBeVisible();
+  // Focus went into the dialog, and Tab stays there.
+  for (let i = 0; i < 30; i++) await page.keyboard.press('Tab');
+  expect(await browser.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 
   // The same records over the API: the offsets, keys and values the page shows are Kafka's.
   // (The log keeps growing, so ask for as many as the page read.)
@@ -55,7 +62,12 @@ test('the message browser opens from a partition bar at the committed offset, re
   await browser.getByTestId('browse-value').fill('3');
   await browser.getByTestId('browse-read').click();
   await expect(browser.getByTestId('record-offset')).toHaveCount(3);
-  await browser.getByTestId('message-browser-close').click();
+  // Esc closes it, and so does a click outside it.
+  await page.keyboard.press('Escape');
+  await expect(browser).toBeHidden();
+  await dash.group(groupId).getByTestId('browse-partition-0').click();
+  await expect(browser).toBeVisible();
+  await page.mouse.click(5, 5);
   await expect(browser).toBeHidden();
   await dash.deleteGroup(groupId);
 });

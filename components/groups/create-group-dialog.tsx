@@ -72,7 +72,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal labelId="create-group-title">
+    <Modal labelId="create-group-title" onClose={onClose}>
       <form
         onSubmit={submit}
         className="w-full max-w-2xl rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"

@@ -102,6 +102,7 @@ const OffsetBar = memo(
                 o.committedOffset !== null && o.committedOffset < o.logEndOffset
                   ? o.committedOffset
                   : undefined,
+              committed: o.committedOffset ?? undefined,
             })
           }
           data-testid={`browse-partition-${o.partition}`}

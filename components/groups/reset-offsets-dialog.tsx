@@ -58,7 +58,7 @@ export function ResetOffsetsDialog({
   };
 
   return (
-    <Modal labelId="reset-title">
+    <Modal labelId="reset-title" onClose={onClose}>
       <div
         className="w-full max-w-md rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"
         data-testid="reset-offsets-dialog"

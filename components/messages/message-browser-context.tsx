@@ -8,6 +8,8 @@ export interface BrowseTarget {
   topic: string;
   partition: number;
   offset?: number;
+  /** The group's committed offset on this partition, marked among the records. */
+  committed?: number;
 }
 
 const OpenContext = createContext<((target: BrowseTarget) => void) | null>(null);

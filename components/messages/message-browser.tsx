@@ -71,7 +71,7 @@ export function MessageBrowser({
   }, []);
 
   return (
-    <Modal labelId="messages-title">
+    <Modal labelId="messages-title" onClose={onClose}>
       <div
         className="flex max-h-[90vh] w-full max-w-4xl flex-col rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"
         data-testid="message-browser"
@@ -215,7 +215,7 @@ export function MessageBrowser({
                 {t.later}
               </Button>
             </div>
-            <div className="mt-1 grid grid-cols-[4.5rem_9rem_7rem_1fr] gap-2 border-b border-slate-300 pb-1 text-[11px] font-medium text-slate-500 dark:border-slate-600">
+            <div className="mt-1 grid grid-cols-[7rem_9rem_7rem_1fr] gap-2 border-b border-slate-300 pb-1 text-[11px] font-medium text-slate-500 dark:border-slate-600">
               <span>{t.columns.offset}</span>
               <span>{t.columns.time}</span>
               <span>{t.columns.key}</span>
@@ -223,7 +223,15 @@ export function MessageBrowser({
             </div>
             <ul className="min-h-0 flex-1 overflow-auto" data-testid="browse-records">
               {page.records.map((r) => (
-                <RecordRow key={r.offset} record={r} />
+                <RecordRow
+                  key={r.offset}
+                  record={r}
+                  committed={
+                    topic === initial.topic &&
+                    partition === initial.partition &&
+                    r.offset === initial.committed
+                  }
+                />
               ))}
             </ul>
           </>

@@ -40,7 +40,14 @@ function Bytes({
   );
 }
 
-export function RecordRow({ record: r }: { record: KafkaRecord }) {
+export function RecordRow({
+  record: r,
+  committed = false,
+}: {
+  record: KafkaRecord;
+  /** This is the group's committed offset: the record it reads next. */
+  committed?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const t = useDict().ui.messages;
   const value = r.value !== null && r.valueEncoding !== 'base64' ? pretty(r.value) : r.value;
@@ -53,12 +60,21 @@ export function RecordRow({ record: r }: { record: KafkaRecord }) {
         type="button"
         onClick={() => setOpen((o) => !o)}
         aria-expanded={open}
-        className="grid w-full grid-cols-[4.5rem_9rem_7rem_1fr] gap-2 text-left hover:bg-slate-50 dark:hover:bg-slate-800"
+        className="grid w-full grid-cols-[7rem_9rem_7rem_1fr] gap-2 text-left hover:bg-slate-50 dark:hover:bg-slate-800"
       >
-        <span className="font-mono tabular-nums" data-testid="record-offset">
-          {r.offset}
+        <span className="font-mono tabular-nums">
+          <span data-testid="record-offset">{r.offset}</span>
+          {committed && (
+            <span
+              className="ml-1 rounded bg-sky-100 px-1 text-sky-900 dark:bg-sky-900 dark:text-sky-100"
+              title={t.committedTitle}
+              data-testid="record-committed"
+            >
+              {t.committedMark}
+            </span>
+          )}
         </span>
-        <span className="tabular-nums text-slate-500">
+        <span className="tabular-nums text-slate-600 dark:text-slate-400">
           {new Date(r.timestamp).toLocaleString()}
         </span>
         <span className="truncate font-mono" data-testid="record-key">
@@ -77,7 +93,7 @@ export function RecordRow({ record: r }: { record: KafkaRecord }) {
         </span>
       </button>
       {open && (
-        <div className="mt-1 ml-[4.5rem] flex flex-col gap-1">
+        <div className="mt-1 ml-[7rem] flex flex-col gap-1">
           <pre
             className="max-h-64 overflow-auto rounded bg-slate-100 p-2 font-mono text-[11px] dark:bg-slate-800"
             data-testid="record-value-full"

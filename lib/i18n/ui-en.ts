@@ -359,6 +359,8 @@ export const UI_EN = {
     stopResetRestart: 'Stop, reset, restart',
   },
   messages: {
+    committedMark: 'next',
+    committedTitle: 'The group’s committed offset: the record it reads next',
     title: 'Messages in',
     noGroup: 'read without a group: nothing is committed',
     close: 'Close',

@@ -367,6 +367,8 @@ export const UI_ID: Widen<typeof UI_EN> = {
     stopResetRestart: 'Stop, reset, restart',
   },
   messages: {
+    committedMark: 'berikut',
+    committedTitle: 'Committed offset group: record yang dibaca berikutnya',
     title: 'Message di',
     noGroup: 'dibaca tanpa group: tidak ada yang di-commit',
     close: 'Tutup',
