@@ -124,16 +124,26 @@ describe('retention on the 3-broker lab', () => {
         return { groupId, consumerId: result.consumerIds[0] ?? '' };
       }),
     );
+    // Paused "past the log start" needs a committed offset on each partition to fall behind: a
+    // partition the member has not committed yet would wait for ever below.
     for (const { groupId } of groups)
       await waitFor(
-        `${groupId} reading`,
-        async () => ((await client.group(groupId))?.audit?.processed ?? 0) > 0,
+        `${groupId} reading, with a commit on both partitions`,
+        async () => {
+          const g = await client.group(groupId);
+          return (
+            (g?.audit?.processed ?? 0) > 0 &&
+            g?.offsets.length === 2 &&
+            g.offsets.every((o) => o.committedOffset !== null && o.committedOffset > 0)
+          );
+        },
         90_000,
       );
     for (const { consumerId } of groups) await client.ok({ type: 'consumer:pause', consumerId });
 
     // Retention deletes what the paused groups have not read: every committed offset falls below
     // the log start.
+    let last = '';
     const passed = await waitFor(
       'the log start past both groups’ committed offsets',
       async () => {
@@ -141,6 +151,9 @@ describe('retention on the 3-broker lab', () => {
         const offsets = s.groups
           .filter((g) => groups.some((x) => x.groupId === g.groupId))
           .flatMap((g) => g.offsets);
+        last = offsets
+          .map((o) => `${o.partition}: start ${o.logStartOffset} committed ${o.committedOffset}`)
+          .join(', ');
         return offsets.length === 4 &&
           offsets.every((o) => o.committedOffset !== null && o.logStartOffset > o.committedOffset)
           ? offsets
@@ -148,7 +161,9 @@ describe('retention on the 3-broker lab', () => {
       },
       90_000,
       500,
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; offsets then: ${last}`);
+    });
     expect(passed.every((o) => o.logStartOffset > 0)).toBe(true);
     // The chart's log-start series moves too. When all of the above took a few seconds, the
     // history (one point a second) may not have two log starts yet: retention keeps deleting.
