@@ -51,7 +51,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'lab', testMatch: /(lab|experiments|access|messages|language)\.spec\.ts/ },
+    {
+      name: 'lab',
+      testMatch: /(lab|rebalance|a11y|experiments|access|messages|language)\.spec\.ts/,
+    },
     // Stops the broker: runs after the lab specs, against the same server.
     { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['lab'] },
     // Starts a LAB_BROKERS=3 server of its own: last, so it never shares the cores with the others.

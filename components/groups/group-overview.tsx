@@ -8,7 +8,7 @@ import { useNow } from '@/lib/use-now';
 import { GROUP_STATES, type GroupSummary, VERDICTS } from '@/protocol/snapshot';
 import { Help } from '../ui/help';
 import { OverviewRow, ROW_HEIGHT_PX } from './overview-row';
-import { compareBy, type SortKey } from './overview-sort';
+import { type SortKey, useSteadyOrder } from './overview-sort';
 
 const VIEWPORT_PX = 360;
 const OVERSCAN_ROWS = 6;
@@ -51,7 +51,7 @@ export function GroupOverview({
   const now = useNow(1000);
   const t = useDict().ui.overview;
 
-  const shown = useMemo(() => {
+  const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
     const filtered = (rows ?? []).filter(
       (g: GroupSummary) =>
@@ -62,8 +62,9 @@ export function GroupOverview({
         (!health || g.health.verdict === health) &&
         (!origin || (origin === 'lab') === g.lab),
     );
-    return filtered.sort(compareBy(sort.key, sort.desc));
-  }, [rows, query, state, health, origin, sort]);
+    return filtered;
+  }, [rows, query, state, health, origin]);
+  const shown = useSteadyOrder(filtered, sort);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
   const last = Math.min(
@@ -111,11 +112,14 @@ export function GroupOverview({
       </header>
       <div
         className="overflow-auto"
-        style={{ height: Math.min(VIEWPORT_PX, (shown.length + 1) * ROW_HEIGHT_PX + 2) }}
+        // Sized to its rows (header included, and room for a sideways scrollbar), up to a viewport.
+        style={{
+          height: Math.min(VIEWPORT_PX, (Math.max(1, shown.length) + 1) * ROW_HEIGHT_PX + 18),
+        }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid="overview-rows"
       >
-        <table className="w-full min-w-[56rem] table-fixed border-collapse text-xs">
+        <table className="w-full min-w-[48rem] table-fixed border-collapse text-xs">
           <colgroup>
             {COLUMNS.map((c) => (
               <col key={c.key} className={c.width} />

@@ -13,8 +13,9 @@ import { Panel } from '../ui/panel';
 import { AssignmentBoard } from './assignment-board';
 import { commitLabel, DeliveryDetails } from './delivery-details';
 import { GroupActions } from './group-actions';
+import { HealthBadge } from './health-badge';
 import { OffsetBars } from './offset-bars';
-import { healthText, STATE_TONE, VERDICT_TONE } from './overview-row';
+import { STATE_TONE } from './overview-row';
 import { chipKey } from './partition-chip';
 import { RebalanceCard } from './rebalance-card';
 import { RebalanceClock } from './rebalance-clock';
@@ -114,9 +115,7 @@ export const GroupPanel = memo(function GroupPanel({
           <span data-testid="lag-seconds">{group.lagSeconds.toFixed(1)}</span>
         </Stat>
         <Stat label={t.health} help="health">
-          <span title={healthText(d, group.health)} data-testid="group-health">
-            <Badge tone={VERDICT_TONE[group.health.verdict]}>{group.health.verdict}</Badge>
-          </span>
+          <HealthBadge health={group.health} testId="group-health" />
         </Stat>
         {group.config && (
           <Stat label={t.sessionTimeout} help="session-timeout">

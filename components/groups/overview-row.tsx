@@ -6,6 +6,7 @@ import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import type { GroupState, GroupSummary, Health, Verdict } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
+import { HealthBadge } from './health-badge';
 import { Sparkline } from './sparkline';
 
 export const ROW_HEIGHT_PX = 30;
@@ -101,10 +102,8 @@ export const OverviewRow = memo(function OverviewRow({
       <td className={cell}>
         <Sparkline points={g.lagTrend} />
       </td>
-      <td className={cell} title={healthText(d, g.health)}>
-        <Badge tone={VERDICT_TONE[g.health.verdict]} testId={`health-${g.groupId}`}>
-          {g.health.verdict}
-        </Badge>
+      <td className={`${cell} overflow-visible`}>
+        <HealthBadge health={g.health} testId={`health-${g.groupId}`} />
       </td>
       <td className={`${cell} text-right text-slate-500 tabular-nums`}>
         {ago(g.lastCommitAt, now, d.overview)}

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { type GroupSummary, VERDICTS } from '@/protocol/snapshot';
 
 export type SortKey =
@@ -51,4 +52,35 @@ export function compareBy(key: SortKey, desc: boolean) {
       typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return (desc ? -order : order) || a.groupId.localeCompare(b.groupId);
   };
+}
+
+/** Rows keep their places this long while only their values tick, so they can be read. */
+export const RESORT_MS = 10_000;
+
+/**
+ * The rows sorted, but steady: while values tick (lag every second) the order stays as it was;
+ * it is sorted afresh when the sort changes, rows come or go, and every RESORT_MS.
+ */
+export function useSteadyOrder(
+  rows: GroupSummary[],
+  sort: { key: SortKey; desc: boolean },
+): GroupSummary[] {
+  const [epoch, setEpoch] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setEpoch((e) => e + 1), RESORT_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const last = useRef<{ ids: string[]; key: string } | null>(null);
+  const signature = `${sort.key}:${sort.desc}:${epoch}`;
+  const byId = new Map(rows.map((g) => [g.groupId, g]));
+  const prev = last.current;
+  const same =
+    prev !== null &&
+    prev.key === signature &&
+    prev.ids.length === rows.length &&
+    prev.ids.every((id) => byId.has(id));
+  if (same) return prev.ids.map((id) => byId.get(id) as GroupSummary);
+  const sorted = [...rows].sort(compareBy(sort.key, sort.desc));
+  last.current = { ids: sorted.map((g) => g.groupId), key: signature };
+  return sorted;
 }

@@ -70,6 +70,13 @@ export const UI_EN = {
     minutesAgo: '{n} min ago',
     hoursAgo: '{n} h ago',
   },
+  healthShort: {
+    OK: 'ok',
+    WARN: 'lag growing',
+    STALL: 'stalled',
+    STOP: 'not committing',
+    REWIND: 'rewound',
+  },
   health: VERDICT_TEXT,
   group: {
     lab: 'lab',

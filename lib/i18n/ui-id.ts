@@ -72,6 +72,13 @@ export const UI_ID: Widen<typeof UI_EN> = {
     minutesAgo: '{n} menit lalu',
     hoursAgo: '{n} jam lalu',
   },
+  healthShort: {
+    OK: 'ok',
+    WARN: 'lag bertambah',
+    STALL: 'tertahan',
+    STOP: 'tidak commit',
+    REWIND: 'mundur',
+  },
   health: {
     OK: 'Mengikuti: committed offset bergerak dan lag tidak bertambah.',
     WARN: 'Lag bertambah di jendela terakhir: consumer lebih lambat daripada producer.',
@@ -129,11 +136,11 @@ export const UI_ID: Widen<typeof UI_EN> = {
     idle: 'menganggur: tanpa partition',
   },
   actions: {
-    crash: 'Crash',
-    crashLabel: 'Crash {id} dengan SIGKILL',
+    crash: 'Matikan paksa',
+    crashLabel: 'Matikan paksa {id} dengan SIGKILL',
     crashTitle:
       'kill -9: tanpa LeaveGroup, tanpa commit terakhir. Kafka baru tahu setelah session timeout.',
-    stop: 'Stop',
+    stop: 'Hentikan',
     stopLabel: 'Hentikan {id} dengan baik',
     stopTitle:
       'Dengan baik: commit yang sudah diproses, kirim LeaveGroup, keluar. Rebalance langsung dimulai.',
@@ -146,7 +153,7 @@ export const UI_ID: Widen<typeof UI_EN> = {
     delayLabel: 'Jeda pemrosesan untuk {id}',
     delayTitle: 'Jeda pemrosesan per message',
     fullSpeed: 'kecepatan penuh',
-    perMessage: '{ms} ms/msg',
+    perMessage: '{ms} ms/pesan',
   },
   rebalanceCard: {
     now: 'Sedang rebalance',
@@ -178,8 +185,8 @@ export const UI_ID: Widen<typeof UI_EN> = {
     unassignedRebalancing: 'belum dibagikan (rebalance):',
     unassigned: 'tidak dibagikan ke siapa pun:',
     notInGroup: 'Tidak di dalam group:',
-    restart: 'Restart',
-    restartLabel: 'Restart {id}',
+    restart: 'Mulai ulang',
+    restartLabel: 'Mulai ulang {id}',
     restartTitle: 'Jalankan proses baru: ia bergabung dengan member id baru',
     chipTitle:
       '{topic} partition {partition}\ncommitted {committed} · log end {logEnd} · lag {lag}',
@@ -226,7 +233,7 @@ export const UI_ID: Widen<typeof UI_EN> = {
     none: 'tidak ada',
     replicasTitle: 'replika: in sync, atau dicoret jika tidak',
     health: { offline: 'offline', belowMinIsr: '< min ISR', underReplicated: 'kurang replika' },
-    retention: 'retention {value}',
+    retention: 'retensi {value}',
     settings: 'pengaturan retention dan replikasi',
     configLabel: '{field} untuk {topic}',
     reconfigured: '{topic} dikonfigurasi ulang',
@@ -265,7 +272,7 @@ export const UI_ID: Widen<typeof UI_EN> = {
     rebalanceTitle:
       'Satu member bergabung ulang dengan metadata baru; coordinator me-rebalance seluruh group',
     rebalanceRequested: 'Rebalance diminta untuk {groupId}',
-    reset: 'Reset / replay',
+    reset: 'Reset / putar ulang',
     undo: 'Batalkan reset',
     undoTitle: 'Kembalikan offset seperti sebelumnya: {detail}',
     undone: 'Offset {groupId} dikembalikan',
@@ -332,8 +339,8 @@ export const UI_ID: Widen<typeof UI_EN> = {
     messages: 'message',
     seconds: 'detik',
     lagDetail: 'Rincian grafik lag',
-    totals: 'total per group',
-    perPartition: 'per partition: {groupId}',
+    totals: 'total tiap group',
+    perPartition: 'tiap partition: {groupId}',
     offsetTitle: 'Committed vs log start dan log end',
     offsetPartition: 'Partition untuk grafik offset',
     logEnd: 'log end',
@@ -364,7 +371,7 @@ export const UI_ID: Widen<typeof UI_EN> = {
     after: 'setelah reset',
     previewButton: 'Pratinjau',
     apply: 'Terapkan',
-    stopResetRestart: 'Stop, reset, restart',
+    stopResetRestart: 'Hentikan, reset, mulai ulang',
   },
   messages: {
     committedMark: 'berikut',

@@ -30,6 +30,21 @@ describe('partitionHealth', () => {
     expect(health.reason).toContain('10 → 80');
   });
 
+  it('WARN clears once the lag has drained: a window that touched the log end kept up', () => {
+    // Lag grew for 6 s, then the consumer caught up; later batches bring lag of a few again.
+    const points: [number, number, number][] = [
+      [0, 100, 10],
+      [3, 100, 30],
+      [6, 100, 50],
+      [9, 140, 20],
+      [12, 190, 0],
+      [15, 195, 4],
+      [18, 196, 8],
+    ];
+    expect(partitionHealth(series(points.slice(0, 3)), at(0), at(6)).verdict).toBe('WARN');
+    expect(partitionHealth(series(points), at(18), at(18)).verdict).toBe('OK');
+  });
+
   it('STOP when messages wait and no commit came for the whole window', () => {
     const samples = series(Array.from({ length: 25 }, (_, s) => [s, 100, 10 + s]));
     expect(partitionHealth(samples, at(0), at(24)).verdict).toBe('STOP');

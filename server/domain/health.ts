@@ -71,7 +71,10 @@ export function partitionHealth(
     if (!commitsInWindow) return { verdict: 'STOP', reason: VERDICT_TEXT.STOP };
     if (first.committed === last.committed) return { verdict: 'STALL', reason: VERDICT_TEXT.STALL };
   }
+  // A partition that reached its log end within the window kept up: lag that comes and goes
+  // with each batch is not growing lag, and WARN clears once the lag has drained.
   const rising =
+    lagThroughout &&
     last.lag > first.lag &&
     window.every((s, i) => i === 0 || s.lag >= (window[i - 1]?.lag ?? 0) * 0.9);
   if (window.length >= 3 && rising && last.at - first.at >= windowMs / 4)
