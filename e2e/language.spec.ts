@@ -26,7 +26,8 @@ test('in Bahasa Indonesia: the switch is remembered, and an experiment and its r
     'partition yang menerimanya',
   );
   await expect(card.getByTestId('measure-key.partitions')).toContainText('✓ harapan 1');
-  // The timeline words the server's events in Indonesian too.
+  // The timeline words the server's events in Indonesian too (commit aggregates unfolded).
+  await page.getByTestId('timeline').getByRole('checkbox').check();
   await expect(page.getByTestId('timeline')).toContainText(
     /offset commit dalam \d+ detik terakhir/,
     {

@@ -1,6 +1,6 @@
 'use client';
 
-import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useDict } from '@/lib/i18n/language';
 import { Button } from './button';
@@ -29,28 +29,38 @@ export function Modal({
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = box.current?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? box.current)?.focus();
-    return () => before?.focus();
+    // On the document, not the dialog: focus can fall to <body> (a button that disables itself
+    // while it works), and Esc and Tab must still find the dialog.
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      const root = box.current;
+      if (!root) return;
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        close.current();
+        return;
+      }
+      if (e.key !== 'Tab') return;
+      const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const head = items[0];
+      const tail = items.at(-1);
+      if (!head || !tail) return;
+      const inside = root.contains(document.activeElement);
+      if (!inside || (e.shiftKey && document.activeElement === head)) {
+        e.preventDefault();
+        (e.shiftKey ? tail : head).focus();
+      } else if (!e.shiftKey && document.activeElement === tail) {
+        e.preventDefault();
+        head.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      before?.focus();
+    };
   }, []);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      close.current();
-      return;
-    }
-    if (e.key !== 'Tab' || !box.current) return;
-    const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items.at(-1);
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
   return createPortal(
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard's way out is Esc, on the document above
     <div
       ref={box}
       tabIndex={-1}
@@ -58,7 +68,6 @@ export function Modal({
       role="dialog"
       aria-modal="true"
       aria-labelledby={labelId}
-      onKeyDown={onKeyDown}
       onClick={(e) => {
         if (e.target === e.currentTarget) close.current();
       }}
