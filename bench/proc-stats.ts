@@ -17,28 +17,9 @@ export function procStats(pid: number): { rssMiB: number; cpuSec: number } | nul
   }
 }
 
-/** The pids of a process's children, grandchildren… (tsx and esbuild helpers included). */
-export function descendants(pid: number): number[] {
-  const out: number[] = [];
-  const visit = (p: number) => {
-    let children: string[] = [];
-    try {
-      children = fs
-        .readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean);
-    } catch {
-      return;
-    }
-    for (const c of children) {
-      out.push(Number(c));
-      visit(Number(c));
-    }
-  };
-  visit(pid);
-  return out;
-}
+// One walk of the process tree for benches and tests: every process whose parent chain leads
+// here, found from /proc/*/stat (children started by any thread, not only the main one).
+export { descendants } from '../server/test-support/process-tree';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
