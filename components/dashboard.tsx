@@ -14,6 +14,7 @@ import { ChartsPanel } from './charts/charts-panel';
 import { ExperimentsPanel } from './experiments/experiments-panel';
 import { GroupList } from './groups/group-list';
 import { Header } from './header/header';
+import { LessonsPanel } from './lessons/lessons-panel';
 import { MessageBrowserProvider } from './messages/message-browser-context';
 import { ProducerPanel } from './producer/producer-panel';
 import { TimelinePanel } from './timeline/timeline-panel';
@@ -81,6 +82,7 @@ function DashboardBody() {
           {/* Beside the board: what just happened, then what feeds it; experiments last. */}
           <aside className="flex min-w-0 flex-col gap-3">
             <TimelinePanel />
+            <LessonsPanel />
             {canAct && <ProducerPanel />}
             <BrokerStrip />
             <TopicPanel />

@@ -64,7 +64,7 @@ export function JudgedExperiments() {
   );
 }
 
-function ResultCard({ run }: { run: ExperimentRun }) {
+export function ResultCard({ run }: { run: ExperimentRun }) {
   const now = useNow(1000);
   const seconds = (Math.max(0, (run.finishedAt ?? now) - run.startedAt) / 1000).toFixed(0);
   const t = useDict().experiments;

@@ -3,6 +3,7 @@ import type { Widen } from './dictionary';
 import { EXPERIMENTS_EN } from './experiments-en';
 import { GLOSSARY_EN } from './glossary-en';
 import type { Language } from './languages';
+import { LESSONS_EN } from './lessons-en';
 import { UI_EN } from './ui-en';
 
 export { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages';
@@ -17,6 +18,7 @@ export const EN = {
   ui: UI_EN,
   glossary: GLOSSARY_EN,
   experiments: EXPERIMENTS_EN,
+  lessons: LESSONS_EN,
   events: EVENT_TEXTS,
 };
 export type Dictionary = Widen<typeof EN>;

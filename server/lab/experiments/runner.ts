@@ -43,7 +43,8 @@ export class ExperimentRunner {
     private readonly runCommand: RunCommand,
   ) {}
 
-  start(id: ExperimentId): { id: ExperimentId; started: true } {
+  /** Starts it; `startedAt` names the run, so a caller can tell its result from earlier ones. */
+  start(id: ExperimentId): { id: ExperimentId; started: true; startedAt: number } {
     const definition = this.definitions.find((d) => d.id === id);
     if (!definition) throw new CommandError(`id: no experiment "${id}"`);
     if (this.running)
@@ -81,7 +82,7 @@ export class ExperimentRunner {
         // In the background: the next experiment may start while these groups go.
         void this.cleanUp(run.groupIds);
       });
-    return { id, started: true };
+    return { id, started: true, startedAt: run.startedAt };
   }
 
   /**
