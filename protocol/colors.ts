@@ -1,17 +1,18 @@
 /** Consumer colours: the same consumer has the same colour on every part of the page. */
+// 700 shades: white text on a chip of any of them is at least 4.5:1 (WCAG AA).
 export const PALETTE = [
-  '#2563eb',
-  '#16a34a',
-  '#d97706',
-  '#9333ea',
-  '#db2777',
-  '#0891b2',
-  '#65a30d',
-  '#dc2626',
-  '#4f46e5',
-  '#0d9488',
-  '#ca8a04',
-  '#7c3aed',
+  '#1d4ed8',
+  '#15803d',
+  '#b45309',
+  '#7e22ce',
+  '#be185d',
+  '#0e7490',
+  '#4d7c0f',
+  '#b91c1c',
+  '#4338ca',
+  '#0f766e',
+  '#a16207',
+  '#6d28d9',
 ] as const;
 
 function hash(text: string): number {

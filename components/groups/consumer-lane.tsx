@@ -60,7 +60,7 @@ export function ConsumerLane({
             {consumer?.isLeader && !ghost && <Badge tone="sky">{t.leader}</Badge>}
           </div>
           <div
-            className="truncate font-mono text-[10px] text-slate-500"
+            className="truncate font-mono text-[10px] text-slate-700 dark:text-slate-300"
             title={lane.memberId ?? ''}
           >
             {lane.memberId ? lane.memberId.slice(-12) : t.noMemberId}

@@ -105,7 +105,7 @@ export const OverviewRow = memo(function OverviewRow({
       <td className={`${cell} overflow-visible`}>
         <HealthBadge health={g.health} testId={`health-${g.groupId}`} />
       </td>
-      <td className={`${cell} text-right text-slate-500 tabular-nums`}>
+      <td className={`${cell} text-right text-slate-600 dark:text-slate-400 tabular-nums`}>
         {ago(g.lastCommitAt, now, d.overview)}
       </td>
     </tr>

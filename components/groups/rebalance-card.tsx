@@ -31,20 +31,24 @@ export const RebalanceCard = memo(function RebalanceCard({
   const t = d.ui.rebalanceCard;
   const word = (text: RebalanceSummary['reasonText']) => formatText((k) => d.events[k], text);
   const several = group.topics.length > 1;
-  if (group.rebalance) {
-    const waiting = group.waiting ?? [];
+  const waiting = group.waiting ?? [];
+  // The story starts when partitions stop being processed (a crash: until the coordinator
+  // notices, after the session timeout), not only when Kafka's rebalance does.
+  if (group.rebalance || waiting.length > 0) {
+    const rebalance = group.rebalance;
     return (
       <section
         aria-live="polite"
         data-testid="rebalance-now"
+        data-phase={rebalance ? 'rebalancing' : 'waiting'}
         className="mb-3 rounded-md border-2 border-amber-400 bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950/40"
       >
         <div className="flex flex-wrap items-center gap-2">
-          <b>{t.now}</b>
-          <Elapsed since={group.rebalance.startedAt} />
+          <b>{rebalance ? t.now : t.waitingNow}</b>
+          {rebalance && <Elapsed since={rebalance.startedAt} />}
           <Help term="rebalance" />
         </div>
-        <div>{fill(t.cause, { cause: word(group.rebalance.reasonText) })}</div>
+        <div>{rebalance ? fill(t.cause, { cause: word(rebalance.reasonText) }) : t.waitingWhy}</div>
         {waiting.length > 0 && (
           <div data-testid="rebalance-waiting">
             {fill(t.waiting, {

@@ -75,7 +75,12 @@ export function TimelinePanel() {
         </>
       }
     >
-      <ol className="flex max-h-[24rem] flex-col gap-1 overflow-y-auto pr-1">
+      <ol
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so a keyboard can scroll it (WCAG 2.1.1)
+        tabIndex={0}
+        aria-label={t.title}
+        className="flex max-h-[24rem] flex-col gap-1 overflow-y-auto pr-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+      >
         {shown.map((e) => (
           <TimelineItem key={e.id} event={e} />
         ))}

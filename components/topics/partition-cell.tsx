@@ -60,7 +60,7 @@ export function PartitionCell({
       <div className="font-semibold">P{p.partition}</div>
       <div className="text-slate-500">{p.logStartOffset}…</div>
       <div>{p.logEndOffset}</div>
-      <div className="text-emerald-600 dark:text-emerald-400">{p.messagesPerSec}/s</div>
+      <div className="text-emerald-800 dark:text-emerald-300">{p.messagesPerSec}/s</div>
       {replicated && (
         <div className="mt-0.5 border-t border-slate-200 pt-0.5 dark:border-slate-700">
           <div>L{p.leader < 0 ? '–' : p.leader}</div>

@@ -5,7 +5,7 @@ type Variant = 'default' | 'danger' | 'primary' | 'ghost';
 const VARIANTS: Record<Variant, string> = {
   default:
     'border-slate-300 bg-white text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700',
-  primary: 'border-sky-600 bg-sky-600 text-white hover:bg-sky-700',
+  primary: 'border-sky-700 bg-sky-700 text-white hover:bg-sky-800',
   danger:
     'border-red-300 bg-white text-red-700 hover:bg-red-50 dark:border-red-800 dark:bg-slate-800 dark:text-red-300 dark:hover:bg-red-950',
   ghost:

@@ -149,6 +149,9 @@ export const UI_EN = {
   },
   rebalanceCard: {
     now: 'Rebalancing now',
+    waitingNow: 'Partitions waiting',
+    waitingWhy:
+      'Their owner gave them up or crashed. Nobody processes them until the group hands them out again (for a crash: once the session timeout has passed).',
     cause: 'Cause: {cause}',
     waiting: 'Not processed while it lasts: {partitions}',
     last: 'Last rebalance',

@@ -157,6 +157,9 @@ export const UI_ID: Widen<typeof UI_EN> = {
   },
   rebalanceCard: {
     now: 'Sedang rebalance',
+    waitingNow: 'Partition menunggu',
+    waitingWhy:
+      'Pemiliknya melepasnya atau crash. Tidak ada yang memprosesnya sampai group membagikannya lagi (untuk crash: setelah session timeout habis).',
     cause: 'Penyebab: {cause}',
     waiting: 'Tidak diproses selama berlangsung: {partitions}',
     last: 'Rebalance terakhir',
