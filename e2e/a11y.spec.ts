@@ -54,8 +54,12 @@ test.describe('accessibility with axe-core and the keyboard', () => {
     const presses = await tabTo(page, `crash-${victim}`);
     console.log(`keyboard: ${presses} Tab presses to crash-${victim}`);
     await page.keyboard.press('Enter');
+    // The kill took effect (partitions wait), then the rebalance ended and its card is back.
+    const now = dash.group(groupId).getByTestId('rebalance-now');
+    await expect(now).toBeVisible();
+    await expect(now).toBeHidden({ timeout: 30_000 });
     const card = dash.group(groupId).getByTestId('rebalance-card');
-    await expect(card).toBeVisible({ timeout: 30_000 });
+    await expect(card).toBeVisible();
     await tabTo(page, 'replay-next');
     await page.keyboard.press('Enter');
     await expect(card.getByTestId('replay-frame')).toHaveAttribute('data-kind', 'start');

@@ -43,8 +43,15 @@ test.describe('the rebalance where it happens, at 1280×800', () => {
     await expect(waiting.first()).toBeInViewport();
     await expect(waiting).toHaveCount(2);
 
+    // From the kill on, the panel tells the story: waiting partitions, then the rebalance…
+    const now = panel.getByTestId('rebalance-now');
+    await expect(now).toBeVisible();
+    await expect(now).toHaveAttribute('data-phase', 'waiting');
+    await expect(now).toBeHidden({ timeout: 30_000 });
+    // …then the card of the rebalance that just ended.
     const card = panel.getByTestId('rebalance-card');
-    await expect(card.getByTestId('rebalance-duration')).toBeVisible({ timeout: 30_000 });
+    const last = card.getByTestId('rebalance-last');
+    await expect(last.getByTestId('rebalance-duration')).toBeVisible();
     await expect
       .poll(() => page.getByTestId('event-rebalance-completed').count(), { timeout: 30_000 })
       .toBeGreaterThan(startedBefore);
@@ -59,9 +66,9 @@ test.describe('the rebalance where it happens, at 1280×800', () => {
     const completed = page.getByTestId('event-rebalance-completed').first();
     const line = (await completed.textContent()) ?? '';
     const duration = /Rebalance completed in ([\d.]+ (?:ms|s))/.exec(line)?.[1];
-    expect(await card.getByTestId('rebalance-duration').textContent()).toBe(`took ${duration}`);
+    expect(await last.getByTestId('rebalance-duration').textContent()).toBe(`took ${duration}`);
     const paused = /; (\d+) partition\(s\) paused, longest ([\d.]+ (?:ms|s))/.exec(line);
-    const pauses = card.getByTestId('pause-ms');
+    const pauses = last.getByTestId('pause-ms');
     await expect(pauses).toHaveCount(Number(paused?.[1]));
     expect(await pauses.first().textContent()).toBe(paused?.[2]);
     console.log(`timeline: ${line}`);

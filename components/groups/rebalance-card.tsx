@@ -72,7 +72,9 @@ export const RebalanceCard = memo(function RebalanceCard({
       data-testid="rebalance-card"
       className="mb-3 rounded-md border border-emerald-500/60 bg-emerald-50/60 px-3 py-2 text-sm dark:bg-emerald-950/30"
     >
-      <Summary summary={last} several={several} colorOf={colorOf} word={word} title={t.last} />
+      <div data-testid="rebalance-last">
+        <Summary summary={last} several={several} colorOf={colorOf} word={word} title={t.last} />
+      </div>
       {last.steps && last.steps.length > 0 && (
         <RebalanceReplay summary={last} colorOf={colorOf} onHighlight={onHighlight} />
       )}
