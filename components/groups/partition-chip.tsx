@@ -36,7 +36,7 @@ export const PartitionChip = memo(
         data-waiting={waiting ? 'true' : undefined}
         data-highlight={highlight ? 'true' : undefined}
         title={waiting ? `${title}\n${t.waitingTitle}` : title}
-        className={`inline-flex min-w-12 items-center justify-between gap-1 rounded-md px-2 py-1 font-mono text-xs font-semibold text-white shadow-sm ${waiting ? 'opacity-60 outline-2 outline-offset-1 outline-amber-500 outline-dashed' : ''} ${highlight ? 'ring-4 ring-amber-400' : ''}`}
+        className={`inline-flex min-w-12 items-center justify-between gap-1 rounded-md px-2 py-1 font-mono text-xs font-semibold text-white shadow-sm ${waiting ? 'outline-2 outline-offset-1 outline-amber-500 outline-dashed' : ''} ${highlight ? 'ring-4 ring-amber-400' : ''}`}
         style={{ backgroundColor: color ?? '#64748b' }}
       >
         <span>

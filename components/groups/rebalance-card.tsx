@@ -151,14 +151,14 @@ function Summary({
       <div className="text-xs">{fill(t.cause, { cause: word(summary.reasonText) })}</div>
       {pauses.length > 0 ? (
         <ul
-          className="flex flex-col gap-0.5"
+          className="grid grid-cols-1 gap-x-4 gap-y-0.5 sm:grid-cols-2"
           aria-label={t.pausesLabel}
           data-testid="rebalance-pauses"
         >
           {pauses.map((p) => (
             <li
               key={`${p.topic}/${p.partition}`}
-              className="grid grid-cols-[5rem_1fr_4.5rem] items-center gap-2 text-xs"
+              className="grid grid-cols-[auto_1fr_4rem] items-center gap-2 text-xs"
               data-testid={`pause-${p.partition}`}
             >
               <span className="font-mono">{partitionLabel(p, several)}</span>

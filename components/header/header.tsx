@@ -35,17 +35,23 @@ export function Header() {
   }
 
   return (
-    <header className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex items-baseline gap-2">
         <span className="text-lg font-bold tracking-tight">Offset Lab</span>
-        <span className="text-xs text-slate-500">{t.subtitle}</span>
+        <span className="hidden text-xs text-slate-600 2xl:inline dark:text-slate-400">
+          {t.subtitle}
+        </span>
       </div>
       <Badge tone={tone} testId="connection-badge">
         {label}
       </Badge>
       <dl className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
         <Item label={t.clusterId}>
-          <span data-testid="cluster-id" className="font-mono">
+          <span
+            data-testid="cluster-id"
+            className="inline-block max-w-[7rem] truncate align-bottom font-mono"
+            title={cluster?.clusterId}
+          >
             {cluster?.clusterId ?? '—'}
           </span>
         </Item>

@@ -12,7 +12,7 @@ export const UI_EN = {
     brokers: 'brokers',
     controller: 'controller',
     commits: 'commits',
-    commitsLive: 'live (__consumer_offsets)',
+    commitsLive: 'live',
     commitsLiveTitle: 'Every commit is read from __consumer_offsets as Kafka writes it',
     commitsPolled: 'polled every {seconds} s',
     commitsPolledTitle: 'Committed offsets are read with each poll',

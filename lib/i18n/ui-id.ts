@@ -13,7 +13,7 @@ export const UI_ID: Widen<typeof UI_EN> = {
     brokers: 'broker',
     controller: 'controller',
     commits: 'commit',
-    commitsLive: 'langsung (__consumer_offsets)',
+    commitsLive: 'langsung',
     commitsLiveTitle: 'Setiap commit dibaca dari __consumer_offsets saat Kafka menulisnya',
     commitsPolled: 'dibaca setiap {seconds} detik',
     commitsPolledTitle: 'Committed offset dibaca pada setiap poll',

@@ -4,7 +4,7 @@ import { say, type Text } from '../../protocol/texts';
  * it saw; the events are told here, once per member id, whichever side noticed first.
  */
 import { own } from './own';
-import { noteCause, startRebalance } from './rebalance';
+import { keysOf, noteCause, runtimeOf, startRebalance } from './rebalance';
 import { formatDuration, withEvents } from './timeline';
 import type { ConsumerRecord, LabState } from './types';
 
@@ -41,11 +41,23 @@ export function memberEvicted(
         ? say('member-evicted', { id: consumerId })
         : say('member-evicted-after-crash', { id: consumerId, after: formatDuration(afterCrash) });
   const cause = rejoinedAs === null ? 'cause-evicted' : 'cause-evicted-rejoined';
-  const started = startRebalance(
-    noteCause(next, groupId, { key: cause, params: { id: consumerId } }, at),
-    groupId,
-    at,
-  );
+  // A poll sees a crashed member gone only after the coordinator acted: if a rebalance since the
+  // crash already handed out every partition it held, that was this eviction's rebalance, and
+  // a second, empty one must not replace it as the group's last.
+  const runtime = runtimeOf(state, groupId);
+  const handled =
+    rejoinedAs === null &&
+    consumer.crashedAt !== null &&
+    runtime.rebalance === null &&
+    runtime.rebalanceEndedAt > consumer.crashedAt &&
+    keysOf(consumer.assignment).every((k) => !Object.hasOwn(runtime.inTransit, k));
+  const started = handled
+    ? next
+    : startRebalance(
+        noteCause(next, groupId, { key: cause, params: { id: consumerId } }, at),
+        groupId,
+        at,
+      );
   return withEvents(started, [
     { kind: 'member-evicted', at, groupId, durationMs: afterCrash, ...said },
   ]);
