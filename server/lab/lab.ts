@@ -90,6 +90,7 @@ export class Lab extends EventEmitter {
   /** Set by the app once commands can run (experiments drive the lab through them). */
   experiments: ExperimentRunner | null = null;
   private snapshotCache: Snapshot | null = null;
+  private fullSnapshotCache: Snapshot | null = null;
   private watched = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
   private readonly cluster: ClusterWatch;
@@ -151,6 +152,7 @@ export class Lab extends EventEmitter {
     this.state = reduce(before, action);
     if (this.state === before) return;
     this.snapshotCache = null;
+    this.fullSnapshotCache = null;
     if (this.state.nextEventId !== before.nextEventId) {
       const fresh = this.state.timeline.filter((e) => e.id >= before.nextEventId);
       if (fresh.length > 0) this.emit('timeline', fresh satisfies TimelineEvent[]);
@@ -168,9 +170,14 @@ export class Lab extends EventEmitter {
     return this.snapshotCache;
   }
 
-  /** Every group in full, as the API serves it; built on request, not cached. */
-  fullSnapshot(): Snapshot {
-    return this.build(() => true);
+  /**
+   * Every group in full, as the API serves it; kept until the state changes, so that repeated
+   * reads in between are the same bytes (and the same ETag). `groupIds`: only these in full.
+   */
+  fullSnapshot(groupIds?: ReadonlySet<string>): Snapshot {
+    if (groupIds) return this.build((groupId) => groupIds.has(groupId));
+    this.fullSnapshotCache ??= this.build(() => true);
+    return this.fullSnapshotCache;
   }
 
   /**
@@ -190,6 +197,7 @@ export class Lab extends EventEmitter {
     if (same) return;
     this.watched = new Set(groupIds);
     this.snapshotCache = null;
+    this.fullSnapshotCache = null;
     this.emit('changed');
   }
 
@@ -264,6 +272,7 @@ export class Lab extends EventEmitter {
     this.metrics.sample(snapshot.groups, at);
     // Lag in seconds and health move with the clock even when nothing else changed.
     this.snapshotCache = null;
+    this.fullSnapshotCache = null;
     this.emit('changed');
     const point = historyPoint(snapshot, this.state.consumedSinceTick, at, (groupId) =>
       this.isShownInFull(groupId),
