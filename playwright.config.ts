@@ -53,7 +53,8 @@ export default defineConfig({
   projects: [
     {
       name: 'lab',
-      testMatch: /(lab|rebalance|a11y|lessons|experiments|access|messages|language)\.spec\.ts/,
+      testMatch:
+        /(lab|first-paint|rebalance|a11y|lessons|experiments|access|messages|language)\.spec\.ts/,
     },
     // Stops the broker: runs after the lab specs, against the same server.
     { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['lab'] },

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { useGroupSelection } from '@/lib/group-selection';
 import { fill } from '@/lib/i18n/dictionary';
@@ -7,9 +8,15 @@ import { useDict } from '@/lib/i18n/language';
 import { useCanAct, useLive } from '@/lib/use-live';
 import type { GroupInfo } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
-import { CreateGroupDialog } from './create-group-dialog';
+
 import { GroupOverview } from './group-overview';
 import { GroupPanel } from './group-panel';
+
+// Loaded when first opened: not part of the first paint's JavaScript.
+const CreateGroupDialog = dynamic(
+  () => import('./create-group-dialog').then((m) => m.CreateGroupDialog),
+  { ssr: false },
+);
 
 /** The overview of every group, then the groups that are open, in full. */
 export function GroupList() {

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
@@ -19,7 +20,12 @@ import { STATE_TONE } from './overview-row';
 import { chipKey } from './partition-chip';
 import { RebalanceCard } from './rebalance-card';
 import { RebalanceClock } from './rebalance-clock';
-import { ResetOffsetsDialog } from './reset-offsets-dialog';
+
+// Loaded when first opened, like every dialog: not part of the first paint's JavaScript.
+const ResetOffsetsDialog = dynamic(
+  () => import('./reset-offsets-dialog').then((m) => m.ResetOffsetsDialog),
+  { ssr: false },
+);
 
 const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
 

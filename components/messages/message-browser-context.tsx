@@ -1,7 +1,12 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { MessageBrowser } from './message-browser';
+
+// Loaded when first opened: a reader who never browses messages never downloads the browser.
+const MessageBrowser = dynamic(() => import('./message-browser').then((m) => m.MessageBrowser), {
+  ssr: false,
+});
 
 /** Where the browser opens: a partition, and the offset to start at (the committed one, say). */
 export interface BrowseTarget {
