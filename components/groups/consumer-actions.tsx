@@ -20,7 +20,7 @@ export function ConsumerActions({
   const live = acceptsCommands(consumer.phase);
   const t = useDict().ui.actions;
   return (
-    <div className="mt-auto flex flex-wrap items-center gap-1">
+    <div className="relative z-20 mt-auto flex flex-wrap items-center gap-1">
       <Button
         variant="danger"
         disabled={!live}

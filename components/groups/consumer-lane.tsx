@@ -109,7 +109,7 @@ export function ConsumerLane({
           </span>
         ))}
         {chips.length === 0 && incoming.length === 0 && !ghost && (
-          <span className="text-xs text-slate-400 italic">{t.idle}</span>
+          <span className="text-xs text-slate-600 italic dark:text-slate-400">{t.idle}</span>
         )}
       </div>
       {consumer?.lastError && !ghost && <ErrorLine error={consumer.lastError} />}

@@ -29,13 +29,18 @@ export function useFlip(container: RefObject<HTMLElement | null>, signature: str
       const dx = before.x - position.x;
       const dy = before.y - position.y;
       if (Math.abs(dx) < 2 && Math.abs(dy) < 2) continue;
+      // In flight a chip passes over other lanes, but under their buttons (z-index 20 there)
+      // and never catching a click meant for one.
+      el.style.pointerEvents = 'none';
       el.animate(
         [
           { transform: `translate(${dx}px, ${dy}px)`, zIndex: 10 },
           { transform: 'translate(0, 0)', zIndex: 10 },
         ],
         { duration: FLIP_MS, easing: 'cubic-bezier(0.2, 0.8, 0.2, 1)' },
-      );
+      ).onfinish = () => {
+        el.style.pointerEvents = '';
+      };
     }
     previous.current = next;
   }, [signature]);
