@@ -64,14 +64,18 @@ export function ConsumerActions({
         <select
           data-testid={`slow-${id}`}
           disabled={!live}
-          value={DELAYS_MS.includes(consumer.delayMs) ? consumer.delayMs : 0}
+          value={consumer.delayMs}
           onChange={(e) =>
             run({ type: 'consumer:slow', consumerId: id, delayMs: Number(e.target.value) })
           }
           className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-800"
           title={t.delayTitle}
         >
-          {DELAYS_MS.map((d) => (
+          {/* A delay set elsewhere (an experiment, the API) is shown as it is, not as "full speed". */}
+          {(DELAYS_MS.includes(consumer.delayMs)
+            ? DELAYS_MS
+            : [...DELAYS_MS, consumer.delayMs].sort((a, b) => a - b)
+          ).map((d) => (
             <option key={d} value={d}>
               {d === 0 ? t.fullSpeed : fill(t.perMessage, { ms: d })}
             </option>
