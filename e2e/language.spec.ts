@@ -14,6 +14,8 @@ test('in Bahasa Indonesia: the switch is remembered, and an experiment and its r
   await page.reload();
   await expect(page.getByTestId('language-switch')).toHaveValue('id');
   await expect(page.getByTestId('connection-badge')).toHaveText('terhubung');
+  // The server's HTML reads "terhubung" already: wait for the page to be live before clicking.
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'true');
 
   const experiment = page.getByTestId('judged-same-key');
   await expect(experiment).toContainText('Key sama, partition sama');

@@ -15,9 +15,14 @@ export interface Health {
 export class DashboardPage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  /**
+   * The page, live: the server's HTML already shows "connected" (its first paint), so wait for
+   * hydration and the socket too, or a click could land before anything listens to it.
+   */
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
     await expect(this.page.getByTestId('connection-badge')).toHaveText('connected');
+    await expect(this.page.locator('html')).toHaveAttribute('data-live', 'true');
   }
 
   async health(): Promise<Health> {
