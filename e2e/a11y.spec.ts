@@ -16,6 +16,7 @@ test.describe('accessibility with axe-core and the keyboard', () => {
   test('the board, its rebalance card, the create dialog and the message browser: no serious or critical violation', async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     const dash = new DashboardPage(page);
     await dash.open();
     const { groupId, consumerIds } = await dash.createGroup('e2e-axe', 2);
@@ -45,6 +46,7 @@ test.describe('accessibility with axe-core and the keyboard', () => {
   test('keyboard only: Tab to a consumer’s Crash, Enter, and the rebalance card’s replay', async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     const dash = new DashboardPage(page);
     await dash.open();
     const { groupId, consumerIds } = await dash.createGroup('e2e-keys', 2);

@@ -12,6 +12,8 @@ test.describe('the rebalance where it happens, at 1280×800', () => {
   test('crash: without scrolling, the rebalance in progress, then its card equal to the timeline; the replay steps through it', async ({
     page,
   }) => {
+    // A group's start, a session timeout and eight replay steps: on 2 loaded cores, over 90 s.
+    test.setTimeout(180_000);
     const dash = new DashboardPage(page);
     await dash.open();
     const { groupId, consumerIds } = await dash.createGroup('e2e-rebalance', 3);
