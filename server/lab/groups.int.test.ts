@@ -286,14 +286,20 @@ describe('lab groups, commands and validation on a real broker', () => {
     await client.ok({ type: 'consumer:restart', consumerId: id });
     await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 0 });
     await client.ok({ type: 'producer:update', paused: true });
+    let seen = '';
     const audit = await waitFor(
       'the group to drain',
       async () => {
         const g = await client.group(amoGroup);
+        seen = `lag ${g?.totalLag} by partition ${g?.offsets.map((o) => o.lag).join(',')}, members ${g?.members.map((m) => m.memberId).join(',')}, lanes ${g?.lanes.map((l) => `${l.label}:${l.consumer?.phase}`).join(',')}`;
         return g?.totalLag === 0 && g.members.length === 1 && g.audit ? g.audit : undefined;
       },
       30_000,
-    );
+    ).catch(async (error: Error) => {
+      // Leave the producer as the next test expects it, then say where the group stood.
+      await client.ok({ type: 'producer:update', paused: false });
+      throw new Error(`${error.message}; then: ${seen}`);
+    });
     await client.ok({ type: 'producer:update', paused: false });
     console.log(
       `at-most-once after a crash: processed ${audit.processed}, missing ${audit.missing}`,
@@ -371,7 +377,14 @@ describe('lab groups, commands and validation on a real broker', () => {
     const keyed = `keyed-${randomUUID().slice(0, 8)}`;
     await client.ok({ type: 'topic:create', topic: keyed, partitions: 4 });
     const before = (await client.state()).producer;
-    await client.ok({ type: 'producer:update', topic: keyed, keyMode: 'fixed', rate: 200 });
+    // Running, whatever an earlier test left: this test needs messages.
+    await client.ok({
+      type: 'producer:update',
+      topic: keyed,
+      keyMode: 'fixed',
+      rate: 200,
+      paused: false,
+    });
     try {
       const filled = await waitFor('100 messages in the topic', async () => {
         const t = (await client.state()).topics.find((x) => x.name === keyed);
@@ -385,6 +398,7 @@ describe('lab groups, commands and validation on a real broker', () => {
         topic,
         keyMode: before?.keyMode,
         rate: before?.rate,
+        paused: before?.paused,
       });
     }
   });

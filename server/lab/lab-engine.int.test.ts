@@ -159,14 +159,18 @@ describe('the lab engine on a real broker', () => {
     const producer = (await client.state()).producer;
     expect(producer?.acked).toBeGreaterThan(0);
     expect(producer?.failed).toBe(0);
+    let seen = '';
     const audit = await waitFor(
       'every acked trade processed',
       async () => {
         const g = await client.group(groupId);
+        seen = `lag ${g?.totalLag} by partition ${g?.offsets.map((o) => o.lag).join(',')}, audit ${JSON.stringify(g?.audit)}, members ${g?.members.length}, lanes ${g?.lanes.map((l) => `${l.label}:${l.consumer?.phase}`).join(',')}`;
         return g?.audit && g.audit.missing === 0 && g.totalLag === 0 ? g.audit : undefined;
       },
       40_000,
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; then: ${seen}`);
+    });
     await client.ok({ type: 'producer:update', paused: false });
     expect(audit.missing).toBe(0);
     console.log(
