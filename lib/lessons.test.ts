@@ -23,7 +23,7 @@ describe('lessons', () => {
     for (const step of LESSONS.flatMap((l) => l.steps)) {
       expect(step.answer).toBeLessThan(step.choices);
       for (const texts of [LESSONS_EN, LESSONS_ID]) {
-        const text = texts.steps[step.id as keyof typeof texts.steps];
+        const text = texts.steps[step.experiment as keyof typeof texts.steps];
         expect(text.choices).toHaveLength(step.choices);
         expect(text.ask.length).toBeGreaterThan(20);
       }

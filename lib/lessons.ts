@@ -6,7 +6,7 @@ import type { ExperimentId, ExperimentRun } from '@/protocol/experiments';
  * `answer`; the measured run says whether Kafka did so. Texts live in the dictionaries.
  */
 export interface LessonStep {
-  id: string;
+  /** Also the step's id (its texts and its stored progress are keyed by it). */
   experiment: ExperimentId;
   /** How many choices the prediction offers, and which one the expectation states. */
   choices: number;
@@ -31,37 +31,37 @@ export const LESSONS: Lesson[] = [
   {
     id: 'producer',
     steps: [
-      { id: 'same-key', experiment: 'same-key', choices: 3, answer: 0 },
-      { id: 'broker-down', experiment: 'broker-down', choices: 3, answer: 2 },
+      { experiment: 'same-key', choices: 3, answer: 0 },
+      { experiment: 'broker-down', choices: 3, answer: 2 },
     ],
   },
   {
     id: 'offsets',
     steps: [
-      { id: 'kill-restart', experiment: 'kill-restart', choices: 3, answer: 1 },
-      { id: 'new-group-start', experiment: 'new-group-start', choices: 3, answer: 2 },
+      { experiment: 'kill-restart', choices: 3, answer: 1 },
+      { experiment: 'new-group-start', choices: 3, answer: 2 },
     ],
   },
   {
     id: 'semantics',
     steps: [
-      { id: 'crash-uncommitted', experiment: 'crash-uncommitted', choices: 3, answer: 0 },
-      { id: 'at-most-once', experiment: 'at-most-once', choices: 3, answer: 1 },
-      { id: 'poison-dlq', experiment: 'poison-dlq', choices: 3, answer: 2 },
-      { id: 'exactly-once-crash', experiment: 'exactly-once-crash', choices: 3, answer: 0 },
+      { experiment: 'crash-uncommitted', choices: 3, answer: 0 },
+      { experiment: 'at-most-once', choices: 3, answer: 1 },
+      { experiment: 'poison-dlq', choices: 3, answer: 2 },
+      { experiment: 'exactly-once-crash', choices: 3, answer: 0 },
     ],
   },
   {
     id: 'coordinator',
     steps: [
-      { id: 'three-protocols', experiment: 'three-protocols', choices: 3, answer: 1 },
-      { id: 'static-membership', experiment: 'static-membership', choices: 3, answer: 0 },
-      { id: 'slow-consumer', experiment: 'slow-consumer', choices: 3, answer: 2 },
+      { experiment: 'three-protocols', choices: 3, answer: 1 },
+      { experiment: 'static-membership', choices: 3, answer: 0 },
+      { experiment: 'slow-consumer', choices: 3, answer: 2 },
     ],
   },
   {
     id: 'replication',
-    steps: [{ id: 'acks-under-failure', experiment: 'acks-under-failure', choices: 3, answer: 1 }],
+    steps: [{ experiment: 'acks-under-failure', choices: 3, answer: 1 }],
   },
 ];
 

@@ -1,8 +1,3 @@
-import { formatDuration } from '@/protocol/texts';
-
-/** A duration worded as the timeline words it, so the card and the timeline read the same. */
-export const seconds = formatDuration;
-
 /** A lab consumer named with its lane's colour (null: nobody, e.g. a crashed process). */
 export function Who({
   id,

@@ -5,10 +5,10 @@ import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import { useNow } from '@/lib/use-now';
 import type { GroupInfo, PartitionRef, RebalanceSummary } from '@/protocol/snapshot';
-import { formatText } from '@/protocol/texts';
+import { formatDuration, formatText } from '@/protocol/texts';
 import { Badge } from '../ui/badge';
 import { Help } from '../ui/help';
-import { seconds, Who } from './rebalance-bits';
+import { Who } from './rebalance-bits';
 import { RebalanceReplay } from './rebalance-replay';
 
 const partitionLabel = (r: PartitionRef, several: boolean) =>
@@ -103,7 +103,7 @@ function Elapsed({ since }: { since: number }) {
   const now = useNow(100);
   return (
     <span className="font-mono" data-testid="rebalance-elapsed">
-      {seconds(Math.max(0, now - since))}
+      {formatDuration(Math.max(0, now - since))}
     </span>
   );
 }
@@ -142,7 +142,7 @@ function Summary({
         {title && <b>{title}</b>}
         {summary.style && <Badge tone="slate">{STYLE_TEXT[summary.style]}</Badge>}
         <span data-testid="rebalance-duration">
-          {fill(t.took, { duration: seconds(summary.durationMs) })}
+          {fill(t.took, { duration: formatDuration(summary.durationMs) })}
         </span>
         <span className="text-xs text-slate-600 dark:text-slate-400">
           <Ago at={summary.endedAt} />
@@ -169,7 +169,7 @@ function Summary({
                 />
               </span>
               <span className="text-right font-mono" data-testid="pause-ms">
-                {seconds(p.ms)}
+                {formatDuration(p.ms)}
               </span>
             </li>
           ))}

@@ -4,8 +4,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import type { PartitionRef, RebalanceStep, RebalanceSummary } from '@/protocol/snapshot';
+import { formatDuration } from '@/protocol/texts';
 import { Button } from '../ui/button';
-import { seconds, Who } from './rebalance-bits';
+import { Who } from './rebalance-bits';
 
 /** Slow motion: each step of the real rebalance stays on screen this long while playing. */
 const STEP_MS = 1500;
@@ -100,7 +101,7 @@ export function RebalanceReplay({
           data-testid="replay-frame"
           data-kind={frame.kind}
         >
-          <span className="mr-2 font-mono">+{seconds(frame.at - summary.startedAt)}</span>
+          <span className="mr-2 font-mono">+{formatDuration(frame.at - summary.startedAt)}</span>
           <FrameText frame={frame} colorOf={colorOf} />
         </div>
       )}

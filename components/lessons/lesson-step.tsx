@@ -34,10 +34,10 @@ export function LessonStepView({
 }) {
   const d = useDict();
   const t = d.lessons.panel;
-  const text = d.lessons.steps[step.id as keyof typeof d.lessons.steps];
+  const text = d.lessons.steps[step.experiment as keyof typeof d.lessons.steps];
   const locked = progress?.runStartedAt != null;
   return (
-    <div className="flex flex-col gap-2" data-testid={`lesson-step-${step.id}`}>
+    <div className="flex flex-col gap-2" data-testid={`lesson-step-${step.experiment}`}>
       <div className="text-xs text-slate-600 dark:text-slate-400">{position}</div>
       <p>{text.ask}</p>
       <fieldset className="flex flex-col gap-1" disabled={locked && running}>
@@ -46,7 +46,7 @@ export function LessonStepView({
           <label key={choice} className="flex items-start gap-2 text-xs">
             <input
               type="radio"
-              name={`predict-${step.id}`}
+              name={`predict-${step.experiment}`}
               data-testid={`predict-${i}`}
               checked={progress?.prediction === i}
               onChange={() => onPredict(i)}

@@ -51,7 +51,7 @@ export function LessonsPanel() {
   const [stepAt, setStepAt] = useState(0);
   const lesson = LESSONS[lessonAt] ?? LESSONS[0];
   const step = lesson?.steps[stepAt] ?? lesson?.steps[0];
-  const mine = step ? progress[step.id] : undefined;
+  const mine = step ? progress[step.experiment] : undefined;
   const run =
     step && mine?.runStartedAt
       ? runs?.find((r) => r.id === step.experiment && r.startedAt === mine.runStartedAt)
@@ -60,7 +60,7 @@ export function LessonsPanel() {
   useEffect(() => {
     if (!step || !mine || !run || mine.outcome) return;
     const outcome = outcomeOf(step, mine.prediction, run);
-    if (outcome) setStep(step.id, { ...mine, outcome });
+    if (outcome) setStep(step.experiment, { ...mine, outcome });
   }, [step, mine, run, setStep]);
   if (!canAct || !lesson || !step) return null;
   const total = LESSONS.reduce((n, l) => n + l.steps.length, 0);
@@ -89,7 +89,7 @@ export function LessonsPanel() {
       ? (ack.result as { startedAt?: unknown } | undefined)?.startedAt
       : null;
     if (typeof startedAt === 'number')
-      setStep(step.id, { ...mine, runStartedAt: startedAt, outcome: null });
+      setStep(step.experiment, { ...mine, runStartedAt: startedAt, outcome: null });
   };
   return (
     <Panel
@@ -124,12 +124,12 @@ export function LessonsPanel() {
           </div>
         </div>
         <LessonStepView
-          key={step.id}
+          key={step.experiment}
           step={step}
           position={fill(t.step, { n: stepAt + 1, of: lesson.steps.length })}
           progress={mine ?? null}
           onPredict={(prediction) =>
-            setStep(step.id, { prediction, runStartedAt: null, outcome: null })
+            setStep(step.experiment, { prediction, runStartedAt: null, outcome: null })
           }
           onRun={runIt}
           runDisabled={mine === undefined || busy || blocked !== null}
