@@ -201,7 +201,7 @@ export const rebalanceSummarySchema = z.object({
   reason: z.string(),
   reasonText: flatTextSchema,
   style: z.enum(['eager', 'cooperative', 'kip-848']).nullable(),
-  /** `${topic}|${partition}` → ms without a consumer processing it. */
+  /** partitionKey (protocol/keys) → ms without a consumer processing it. */
   pausedMs: z.record(z.string(), z.number()),
   /** Partitions that changed owner (lab consumer ids; null: nobody, e.g. a crashed process). */
   moves: z.array(

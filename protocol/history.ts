@@ -9,14 +9,10 @@ export const historyPointSchema = z.object({
   groupLag: z.record(z.string(), z.number()),
   /** groupId → lag in seconds (the groups shown in full) */
   groupLagSeconds: z.record(z.string(), z.number()),
-  /** `${groupId}|${topic}|${partition}` → [lag, committed|null, logEnd] */
+  /** partitionSeriesKey (protocol/keys) → [lag, committed|null, logEnd] */
   partitions: z.record(z.string(), z.tuple([z.number(), z.number().nullable(), z.number()])),
   /** Same keys: the partition's log start, which retention moves forward. */
   logStart: z.record(z.string(), z.number()).optional(),
 });
 
 export type HistoryPoint = z.infer<typeof historyPointSchema>;
-
-export function partitionSeriesKey(groupId: string, topic: string, partition: number): string {
-  return `${groupId}|${topic}|${partition}`;
-}

@@ -3,6 +3,7 @@
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import { useCanAct, useLive } from '@/lib/use-live';
+import { isBrokerRole } from '@/protocol/cluster-nodes';
 import type { NodeStatus } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -46,9 +47,9 @@ function NodeCard({ node }: { node: NodeStatus }) {
   const run = useCommand();
   const canAct = useCanAct();
   const { nodeId } = node;
-  const killable = canAct && node.lab && node.role !== 'controller';
+  const killable = canAct && node.lab && isBrokerRole(node.role);
   const t = useDict().ui.brokers;
-  const role = node.role === 'controller' ? t.controller : t.broker;
+  const role = isBrokerRole(node.role) ? t.broker : t.controller;
   return (
     <li
       data-testid={`node-${nodeId}`}
@@ -71,7 +72,7 @@ function NodeCard({ node }: { node: NodeStatus }) {
       </div>
       <div className="font-mono text-[10px] text-slate-500">
         {node.host ?? '—'}:{node.port ?? '—'}
-        {node.role !== 'controller' && (
+        {isBrokerRole(node.role) && (
           <>
             {' · '}
             {t.leads} <span data-testid={`node-leads-${nodeId}`}>{node.leaderOf}</span>

@@ -1,4 +1,6 @@
+import { colorFor, PALETTE } from '@/protocol/colors';
 import type { HistoryPoint } from '@/protocol/history';
+import { seriesOfGroup, seriesRefOfKey } from '@/protocol/keys';
 
 /** Points drawn per chart: 5 minutes at 1/s keeps recharts fast with many series. */
 export const MAX_CHART_POINTS = 300;
@@ -9,4 +11,53 @@ export function recent(history: HistoryPoint[]): HistoryPoint[] {
 
 export function timeLabel(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour12: false });
+}
+
+export interface ChartSeries {
+  key: string;
+  name: string;
+  color: string;
+}
+
+export type ChartRow = Record<string, number>;
+
+/**
+ * The lag chart's lines: one per group (totals, or lag in seconds), or one per partition of
+ * `groupId`. Rows are keyed s0, s1…: recharts reads a dataKey with a dot as a path, and group and
+ * topic names may hold dots.
+ */
+export function lagChartData(
+  points: HistoryPoint[],
+  groups: string[],
+  groupId: string | null,
+  unit: 'messages' | 'seconds',
+): { series: ChartSeries[]; data: ChartRow[] } {
+  if (groupId === null || unit === 'seconds') {
+    const pick = (p: HistoryPoint) => (unit === 'seconds' ? p.groupLagSeconds : p.groupLag);
+    return {
+      series: groups.map((g, i) => ({
+        key: `s${i}`,
+        name: g,
+        color: PALETTE[i % PALETTE.length] ?? '#000',
+      })),
+      data: points.map((p) => rowOf(p.at, groups, (g) => pick(p)[g])),
+    };
+  }
+  const keys = seriesOfGroup(new Set(points.flatMap((p) => Object.keys(p.partitions))), groupId);
+  return {
+    series: keys.map((k, i) => {
+      const { partition } = seriesRefOfKey(k);
+      return { key: `s${i}`, name: `P${partition}`, color: colorFor(`p${partition + 1}`) };
+    }),
+    data: points.map((p) => rowOf(p.at, keys, (k) => p.partitions[k]?.[0])),
+  };
+}
+
+function rowOf(at: number, keys: string[], value: (key: string) => number | undefined): ChartRow {
+  const row: ChartRow = { at };
+  keys.forEach((k, i) => {
+    const v = value(k);
+    if (v !== undefined) row[`s${i}`] = v;
+  });
+  return row;
 }

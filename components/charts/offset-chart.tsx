@@ -3,6 +3,7 @@
 import { memo, useMemo, useState } from 'react';
 import { useDict } from '@/lib/i18n/language';
 import { useLive } from '@/lib/use-live';
+import { seriesRefOfKey } from '@/protocol/keys';
 import { inputClass } from '../ui/field';
 import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
@@ -60,10 +61,10 @@ export const OffsetChart = memo(function OffsetChart() {
           aria-label={t.offsetPartition}
         >
           {keys.map((k) => {
-            const [g, t, p] = k.split('|');
+            const s = seriesRefOfKey(k);
             return (
               <option key={k} value={k}>
-                {g} · {t}-{p}
+                {s.groupId} · {s.topic}-{s.partition}
               </option>
             );
           })}

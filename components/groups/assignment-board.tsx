@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import { useCanAct } from '@/lib/use-live';
+import { partitionKey } from '@/protocol/keys';
 import type { GroupInfo, GroupOffset, PartitionRef } from '@/protocol/snapshot';
 import { Button } from '../ui/button';
 import { useCommand } from '../ui/command-feedback';
@@ -11,7 +12,7 @@ import { ConsumerLane } from './consumer-lane';
 import { chipKey, PartitionChip } from './partition-chip';
 import { useFlip } from './use-flip';
 
-const refKey = (r: PartitionRef) => `${r.topic}|${r.partition}`;
+const refKey = (r: PartitionRef) => partitionKey(r.topic, r.partition);
 
 /** Draws the lanes the server built; it derives nothing about membership itself. */
 export function AssignmentBoard({

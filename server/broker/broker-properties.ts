@@ -18,6 +18,9 @@ export interface BrokerSettings {
   security?: BrokerSecurity;
 }
 
+/** How long a killed lab broker is still listed (and leads) before the controller fences it. */
+export const BROKER_SESSION_TIMEOUT_MS = 3000;
+
 /**
  * Settings every lab node gets, one node or a cluster. docker-compose.yml mirrors them; change
  * both together.
@@ -43,7 +46,7 @@ export function labSettings(): Record<string, string | number | boolean> {
     // After a crash the controller refuses the restarted broker until the old registration
     // expires; 3 s instead of 9 s lets the "broker down" experiment recover quickly. It is also
     // how long a killed broker stays a leader before the controller fences it.
-    'broker.session.timeout.ms': 3000,
+    'broker.session.timeout.ms': BROKER_SESSION_TIMEOUT_MS,
     'broker.heartbeat.interval.ms': 1000,
     'num.partitions': 1,
     'offsets.topic.num.partitions': 10,

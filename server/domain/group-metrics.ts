@@ -1,3 +1,4 @@
+import { partitionKey } from '../../protocol/keys';
 import type { GroupInfo } from '../../protocol/snapshot';
 import {
   addSample,
@@ -39,8 +40,6 @@ export interface GroupMetricsView {
   trend: number[];
 }
 
-const key = (topic: string, partition: number) => `${topic}|${partition}`;
-
 /**
  * What needs history, kept outside the state because it is sampled, not reduced: each partition's
  * log-end growth (for lag in seconds), each group-partition's window of committed offsets and lag
@@ -56,7 +55,7 @@ export class GroupMetrics {
 
   /** The log of a partition reached `offset` at `at` (a poll, or an acknowledged send). */
   logEnd(topic: string, partition: number, offset: number, at: number): void {
-    const k = key(topic, partition);
+    const k = partitionKey(topic, partition);
     this.logEnds.set(k, recordLogEnd(this.logEnds.get(k) ?? [], at, offset));
   }
 
@@ -66,7 +65,7 @@ export class GroupMetrics {
    * however soon it follows (a reset right after a stop falls between two samples).
    */
   commit(groupId: string, topic: string, partition: number, at: number, offset?: number): void {
-    const track = this.track(groupId, key(topic, partition));
+    const track = this.track(groupId, partitionKey(topic, partition));
     track.lastCommitAt = Math.max(track.lastCommitAt ?? 0, at);
     if (offset === undefined) return;
     if (track.streamOffset !== null && offset < track.streamOffset)
@@ -76,7 +75,7 @@ export class GroupMetrics {
 
   /** The offset was deleted: a group that commits there again starts afresh, no rewind. */
   offsetDeleted(groupId: string, topic: string, partition: number): void {
-    const track = this.tracks.get(groupId)?.get(key(topic, partition));
+    const track = this.tracks.get(groupId)?.get(partitionKey(topic, partition));
     if (!track) return;
     track.streamOffset = null;
     track.rewind = null;
@@ -92,7 +91,7 @@ export class GroupMetrics {
       seen.add(g.groupId);
       for (const o of g.offsets) {
         this.logEnd(o.topic, o.partition, o.logEndOffset, at);
-        const track = this.track(g.groupId, key(o.topic, o.partition));
+        const track = this.track(g.groupId, partitionKey(o.topic, o.partition));
         // Polling alone shows a commit only when the offset moves; the commit stream sees them all.
         if (
           o.committedOffset !== null &&
@@ -122,7 +121,7 @@ export class GroupMetrics {
       lastCommitAt,
       trend: this.trends.get(groupId) ?? [],
       partition: (topic, partition, committed, logEnd) => {
-        const k = key(topic, partition);
+        const k = partitionKey(topic, partition);
         const track = tracks?.get(k);
         return {
           lagSeconds:

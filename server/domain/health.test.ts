@@ -45,6 +45,23 @@ describe('partitionHealth', () => {
     expect(partitionHealth(series(points), at(18), at(18)).verdict).toBe('OK');
   });
 
+  it('WARN a quarter window after a consumer that kept up stops, and STOP a window later', () => {
+    // Kept up for 20 s (lag 0 at every sample), then paused at 20 s: lag grows by 40/s.
+    const points: [number, number, number][] = [
+      ...Array.from({ length: 21 }, (_, s): [number, number, number] => [s, s * 40, 0]),
+      ...Array.from({ length: 25 }, (_, s): [number, number, number] => [
+        21 + s,
+        800,
+        40 * (s + 1),
+      ]),
+    ];
+    const upTo = (s: number) => series(points.filter(([t]) => t <= s));
+    expect(partitionHealth(upTo(23), at(20), at(23)).verdict).toBe('OK');
+    expect(partitionHealth(upTo(26), at(20), at(26)).verdict).toBe('WARN');
+    expect(partitionHealth(upTo(39), at(20), at(39)).verdict).toBe('WARN');
+    expect(partitionHealth(upTo(45), at(20), at(45)).verdict).toBe('STOP');
+  });
+
   it('STOP when messages wait and no commit came for the whole window', () => {
     const samples = series(Array.from({ length: 25 }, (_, s) => [s, 100, 10 + s]));
     expect(partitionHealth(samples, at(0), at(24)).verdict).toBe('STOP');

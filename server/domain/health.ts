@@ -71,14 +71,18 @@ export function partitionHealth(
     if (!commitsInWindow) return { verdict: 'STOP', reason: VERDICT_TEXT.STOP };
     if (first.committed === last.committed) return { verdict: 'STALL', reason: VERDICT_TEXT.STALL };
   }
-  // A partition that reached its log end within the window kept up: lag that comes and goes
-  // with each batch is not growing lag, and WARN clears once the lag has drained.
+  // Growth is judged since the partition last reached its log end: a drained partition kept up
+  // (WARN clears), and a consumer that stops after keeping up is WARN a quarter window later, not
+  // only once its last lag-free sample has left the window (by then it is STOP).
+  const since = window.findLastIndex((s) => s.lag === 0);
+  const run = window.slice(since + 1);
+  const from = run[0];
   const rising =
-    lagThroughout &&
-    last.lag > first.lag &&
-    window.every((s, i) => i === 0 || s.lag >= (window[i - 1]?.lag ?? 0) * 0.9);
-  if (window.length >= 3 && rising && last.at - first.at >= windowMs / 4)
-    return { verdict: 'WARN', reason: `${VERDICT_TEXT.WARN} (${first.lag} → ${last.lag})` };
+    from !== undefined &&
+    last.lag > from.lag &&
+    run.every((s, i) => i === 0 || s.lag >= (run[i - 1]?.lag ?? 0) * 0.9);
+  if (run.length >= 3 && rising && last.at - (from?.at ?? last.at) >= windowMs / 4)
+    return { verdict: 'WARN', reason: `${VERDICT_TEXT.WARN} (${from?.lag} → ${last.lag})` };
   return { verdict: 'OK', reason: VERDICT_TEXT.OK };
 }
 

@@ -101,7 +101,19 @@ describe('JvmObserver changes topics, groups and configs', () => {
       await Promise.all([classic.stop(), kip848.stop()]);
     }
     for (const groupId of [classicGroup, kip848Group]) {
-      await waitFor(`${groupId} Empty`, async () => (await groupOf(groupId))?.state === 'Empty');
+      // Both left on close; 30 s also covers a member that did not (10 s session timeout, above).
+      // A timeout names the state and members last seen.
+      await waitFor(
+        `${groupId} Empty`,
+        async () => {
+          const g = await groupOf(groupId);
+          if (g?.state === 'Empty') return true;
+          throw new Error(
+            `state ${g?.state ?? 'not listed'}, members ${JSON.stringify(g?.members.map((m) => m.clientId))}`,
+          );
+        },
+        30_000,
+      );
       await observer().setOffsets(groupId, topic, offsets);
       expect((await groupOf(groupId))?.offsets).toEqual([
         { topic, partition: 0, offset: 1 },

@@ -281,7 +281,7 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
             const open = g?.offsets.some(
               (o) => (o.processedOffset ?? 0) - (o.committedOffset ?? 0) >= 5,
             );
-            return open && (g?.outputAudit?.processed ?? 0) >= 20 && (g?.totalLag ?? 0) >= 40
+            return g && open && (g.outputAudit?.processed ?? 0) >= 20 && g.totalLag >= 40
               ? g.offsets.map((o) => ({
                   partition: o.partition,
                   processed: o.processedOffset ?? 0,

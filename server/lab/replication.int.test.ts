@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExperimentRun } from '../../protocol/experiments';
+import { partitionSeriesKey } from '../../protocol/keys';
 import type { OffsetLab } from '../app';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
@@ -167,7 +168,7 @@ describe('retention on the 3-broker lab', () => {
     expect(passed.every((o) => o.logStartOffset > 0)).toBe(true);
     // The chart's log-start series moves too. When all of the above took a few seconds, the
     // history (one point a second) may not have two log starts yet: retention keeps deleting.
-    const key = `${groups[0]?.groupId}|${topic}|0`;
+    const key = partitionSeriesKey(groups[0]?.groupId ?? '', topic, 0);
     await waitFor('two log starts in the history', () => {
       const seen = app.lab.history
         .toArray()

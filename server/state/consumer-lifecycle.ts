@@ -9,6 +9,7 @@
  * followed at once by a restart is told once.
  */
 import type { WorkerMessage } from '../../protocol/ipc';
+import { partitionKey } from '../../protocol/keys';
 import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
 import { deadLettered, retried } from './dead-letters';
@@ -19,7 +20,6 @@ import {
   keysOf,
   memberRejoining,
   noteCause,
-  partitionKey,
   partitionsStarted,
   partitionsStopped,
   runtimeOf,

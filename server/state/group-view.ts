@@ -8,6 +8,7 @@
  */
 import { colorFor } from '../../protocol/colors';
 import { labConsumerOf } from '../../protocol/constants';
+import { partitionKey, refOfKey } from '../../protocol/keys';
 import {
   type GroupInfo,
   type GroupOffset,
@@ -24,7 +25,7 @@ import { coarseSeconds } from '../domain/lag-time';
 import { deadLettersView } from './dead-letters';
 import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
-import { keysOf, partitionKey, refOfKey, runtimeOf } from './rebalance';
+import { keysOf, runtimeOf } from './rebalance';
 import { committedOffsets } from './selectors';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 

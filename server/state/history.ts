@@ -1,5 +1,5 @@
 import type { HistoryPoint } from '../../protocol/history';
-import { partitionSeriesKey } from '../../protocol/history';
+import { partitionSeriesKey } from '../../protocol/keys';
 import type { Snapshot } from '../../protocol/snapshot';
 
 export class RingBuffer<T> {

@@ -1,8 +1,8 @@
-import type { LabNode, NodeStatus } from '../../protocol/cluster-nodes';
+import { isBrokerRole, type LabNode, type NodeStatus } from '../../protocol/cluster-nodes';
+import { BROKER_SESSION_TIMEOUT_MS } from '../broker/broker-properties';
 import type { LabState } from './types';
 
-/** How long a killed broker still counts as alive: the lab's broker.session.timeout.ms. */
-const SESSION_TIMEOUT_S = 3;
+const SESSION_TIMEOUT_S = BROKER_SESSION_TIMEOUT_MS / 1000;
 
 function detailOf(lab: LabNode | undefined, live: boolean, fenced: boolean): string | null {
   if (lab && !lab.running) {
@@ -13,7 +13,7 @@ function detailOf(lab: LabNode | undefined, live: boolean, fenced: boolean): str
   }
   if (fenced)
     return 'fenced by the controller: it serves nothing until it has caught up and is unfenced';
-  if (lab?.role === 'broker' && !live)
+  if (lab && isBrokerRole(lab.role) && !live)
     return 'process running, not registered with the controller yet';
   return null;
 }

@@ -1,8 +1,9 @@
+import { partitionKey } from '../../protocol/keys';
 import { say } from '../../protocol/texts';
 import { memberEvicted } from './membership';
 import type { AdminObservation, ObservedGroup } from './observation';
 import { own } from './own';
-import { noteCause, observeRebalance, partitionKey, runtimeOf } from './rebalance';
+import { noteCause, observeRebalance, runtimeOf } from './rebalance';
 import { replicationEvents } from './replication-events';
 import { withEvents } from './timeline';
 import type { LabState } from './types';

@@ -1,7 +1,7 @@
 import type { WorkerMessage } from '../../protocol/ipc';
+import { partitionKey } from '../../protocol/keys';
 import { say } from '../../protocol/texts';
 import { own } from './own';
-import { partitionKey } from './rebalance';
 import { committedOffsets } from './selectors';
 import { withEvents } from './timeline';
 import type { ConsumerRecord, LabState } from './types';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { partitionKey } from '../../protocol/keys';
 import {
   noteCause,
   partitionsStarted,
@@ -24,7 +25,7 @@ import {
   twoConsumers,
 } from './test-fixtures';
 
-const p = (partition: number) => `${TOPIC}|${partition}`;
+const p = (partition: number) => partitionKey(TOPIC, partition);
 const P1 = { topic: TOPIC, partition: 1 };
 
 describe('startRebalance', () => {

@@ -6,7 +6,8 @@
  * Kafka settled. Meanwhile it records, per partition, how long nobody processed it.
  */
 import { rebalanceStyle } from '../../protocol/consumer-kinds';
-import { isLivePhase, type PartitionRef, type RebalanceSummary } from '../../protocol/snapshot';
+import { partitionKey, refOfKey } from '../../protocol/keys';
+import { isLivePhase, type RebalanceSummary } from '../../protocol/snapshot';
 import { english, type FlatText, say } from '../../protocol/texts';
 import type { ObservedGroup } from './observation';
 import { own } from './own';
@@ -24,15 +25,6 @@ const CAUSE_TTL_MS = 60_000;
 export const EARLIER_REBALANCES = 4;
 /** Enough for a replay of any lab group (64 consumers at most); a longer story is cut, not grown. */
 const MAX_STEPS = 200;
-
-export const partitionKey = (topic: string, partition: number): PartitionKey =>
-  `${topic}|${partition}`;
-
-/** Topic names cannot hold '|' (Kafka allows [a-zA-Z0-9._-]), so the last one splits the key. */
-export function refOfKey(key: PartitionKey): PartitionRef {
-  const at = key.lastIndexOf('|');
-  return { topic: key.slice(0, at), partition: Number(key.slice(at + 1)) };
-}
 
 export function keysOf(assignment: { topic: string; partitions: number[] }[]): PartitionKey[] {
   return assignment.flatMap((a) => a.partitions.map((p) => partitionKey(a.topic, p)));

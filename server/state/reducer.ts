@@ -1,3 +1,4 @@
+import { partitionKey } from '../../protocol/keys';
 import type { ConnectionInfo } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
 import { reduceConsumer } from './consumer-lifecycle';
@@ -186,7 +187,7 @@ function apply(state: LabState, action: LabAction): LabState {
       const commits = { ...state.commits };
       const counts = { ...state.commitCounts };
       for (const c of action.commits) {
-        const key = `${c.topic}|${c.partition}`;
+        const key = partitionKey(c.topic, c.partition);
         const group = { ...(own(commits, c.groupId) ?? {}) };
         if ((own(group, key)?.at ?? 0) <= c.at) group[key] = { offset: c.offset, at: c.at };
         commits[c.groupId] = group;

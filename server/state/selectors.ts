@@ -1,6 +1,6 @@
 import { isLivePhase } from '../../protocol/group';
+import { partitionKey } from '../../protocol/keys';
 import { own } from './own';
-import { partitionKey } from './rebalance';
 import type { LabState } from './types';
 
 /** Lab consumers whose process runs (starting to stopping), of one group or of the whole lab. */

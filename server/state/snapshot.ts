@@ -1,9 +1,9 @@
+import { partitionKey } from '../../protocol/keys';
 import type { Snapshot, TopicInfo } from '../../protocol/snapshot';
 import type { GroupMetricsView } from '../domain/group-metrics';
 import { buildGroupViews } from './group-view';
 import { nodeStatuses } from './node-view';
 import { own } from './own';
-import { partitionKey } from './rebalance';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
 export { computeLag } from './group-view';

@@ -39,8 +39,9 @@ export interface ConsumerRecord {
   lastError: ErrorInfo | null;
 }
 
-/** `${topic}|${partition}` */
-export type PartitionKey = string;
+import type { PartitionKey } from '../../protocol/keys';
+
+export type { PartitionKey };
 
 import type { RebalanceStep } from '../../protocol/group';
 
@@ -100,13 +101,13 @@ export interface LabState {
   version: number;
   connection: ConnectionInfo;
   observation: AdminObservation | null;
-  /** `${topic}|${partition}` → messages/s, from the last two observations. */
+  /** partitionKey → messages/s, from the last two observations. */
   partitionRates: Record<string, number>;
   labGroups: Record<string, LabGroupConfig>;
   labTopics: string[];
   consumers: Record<string, ConsumerRecord>;
   groups: Record<string, GroupRuntime>;
-  /** groupId → `${topic}|${partition}` → next offset the lab consumers will process. */
+  /** groupId → partitionKey → next offset the lab consumers will process. */
   processed: Record<string, Record<PartitionKey, number>>;
   /**
    * groupId → partition → the newest commit seen between polls, with when: acknowledged to a lab

@@ -195,7 +195,7 @@ export const acksUnderFailure: ExperimentDefinition = {
       for (const r of runs) await phaseRun(ctx, r.phase, r.topic);
       for (const r of runs) await lost(ctx, r.phase, r.topic, r.groupId);
     } finally {
-      const down = ctx.lab.state.labNodes.filter((n) => n.role === 'broker' && !n.running);
+      const down = ctx.lab.state.labNodes.filter((n) => isBrokerRole(n.role) && !n.running);
       for (const n of down) await ctx.command({ type: 'broker:start', nodeId: n.nodeId });
       // Back to where the producer was; its topic only if that still exists (LAB_SCENARIO=empty).
       const { topic, ...settings } = saved;

@@ -1,4 +1,5 @@
 import type { ProducerUpdateCommand } from '../../../protocol/commands';
+import { partitionKey } from '../../../protocol/keys';
 import type { GroupInfo } from '../../../protocol/snapshot';
 import type { ExperimentContext } from './runner';
 
@@ -27,7 +28,9 @@ export async function stableGroup(
       const balanced = Math.max(...owned) - Math.min(...owned) <= 1;
       // Each partition owned once: a member's revoke may still be on its way when another
       // member's report of taking the partition has been read.
-      const keys = running?.flatMap((l) => l.partitions.map((p) => `${p.topic}|${p.partition}`));
+      const keys = running?.flatMap((l) =>
+        l.partitions.map((p) => partitionKey(p.topic, p.partition)),
+      );
       const once = keys !== undefined && new Set(keys).size === keys.length;
       return g?.state === 'Stable' &&
         !g.rebalance &&

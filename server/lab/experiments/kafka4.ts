@@ -1,3 +1,4 @@
+import { partitionKey } from '../../../protocol/keys';
 /**
  * Experiments about how Kafka 4's clients behave, each measured against its expectation:
  * eager vs cooperative vs KIP-848 rebalances, static membership, and slow consumers.
@@ -56,7 +57,7 @@ const threeProtocols: ExperimentDefinition = {
     for (const [i, g] of groups.entries()) {
       const summary = summaries[i] as RebalanceSummary;
       const crashedOwned = new Set(
-        (victims[i]?.partitions ?? []).map((p) => `${p.topic}|${p.partition}`),
+        (victims[i]?.partitions ?? []).map((p) => partitionKey(p.topic, p.partition)),
       );
       const pauses = Object.entries(summary.pausedMs);
       const survivors = pauses.filter(([p]) => !crashedOwned.has(p)).map(([, v]) => v);
