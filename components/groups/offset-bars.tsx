@@ -1,8 +1,9 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
+import { barStart, type OffsetScale, tailSize } from '@/lib/offset-scale';
 import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
 import { useOpenMessages } from '../messages/message-browser-context';
@@ -23,7 +24,9 @@ export const OffsetBars = memo(function OffsetBars({
   colorOf: (memberId: string | null) => string | null;
 }) {
   const t = useDict().ui.bars;
+  const [scale, setScale] = useState<OffsetScale>('tail');
   if (offsets.length === 0) return null;
+  const size = tailSize(offsets);
   return (
     <div className="flex flex-col gap-1" data-testid="offset-bars">
       <div className="flex flex-wrap items-center gap-3 text-[11px] text-slate-500">
@@ -39,28 +42,52 @@ export const OffsetBars = memo(function OffsetBars({
           <i className="inline-block h-2 w-3 rounded-sm bg-red-400/70" /> {t.lag}
           <Help term="lag" />
         </span>
-        <span className="ml-auto">{t.range}</span>
+        <button
+          type="button"
+          className="ml-auto rounded px-1 underline decoration-dotted underline-offset-2 hover:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:hover:bg-slate-700"
+          onClick={() => setScale(scale === 'tail' ? 'log' : 'tail')}
+          title={scale === 'tail' ? t.toLog : t.toTail}
+          data-testid="bar-scale"
+          data-scale={scale}
+        >
+          {scale === 'tail' ? fill(t.scaleTail, { n: size }) : t.scaleLog}
+        </button>
       </div>
       {offsets.map((o) => (
-        <OffsetBar key={`${o.topic}-${o.partition}`} offset={o} color={colorOf(o.memberId)} />
+        <OffsetBar
+          key={`${o.topic}-${o.partition}`}
+          offset={o}
+          color={colorOf(o.memberId)}
+          start={barStart(o, scale, size)}
+        />
       ))}
     </div>
   );
 });
 
 const OffsetBar = memo(
-  function OffsetBar({ offset: o, color }: { offset: GroupOffset; color: string | null }) {
+  function OffsetBar({
+    offset: o,
+    color,
+    start,
+  }: {
+    offset: GroupOffset;
+    color: string | null;
+    /** The offset at the bar's left edge (lib/offset-scale). */
+    start: number;
+  }) {
     const openMessages = useOpenMessages();
     const t = useDict().ui.bars;
-    const start = o.logStartOffset;
     const span = o.logEndOffset - start;
-    const committed = o.committedOffset ?? start;
+    // Committed before the bar's start (a tail that does not reach back to it): drawn at the edge.
+    const committed = Math.max(start, o.committedOffset ?? o.logStartOffset);
     // The consumer reports faster than the admin poll: never draw processed past the polled log end.
     const processed =
       o.processedOffset !== null && o.processedOffset > committed
         ? Math.min(o.processedOffset, o.logEndOffset)
         : committed;
     const committedPct = pct(committed, start, span);
+    const cut = o.committedOffset !== null && o.committedOffset < start;
     const windowPct =
       processed > committed
         ? Math.max(MIN_SEGMENT_PCT, pct(processed, start, span) - committedPct)
@@ -113,7 +140,10 @@ const OffsetBar = memo(
           />
           P{o.partition}
         </button>
-        <div className="relative h-3 overflow-hidden rounded-sm bg-slate-200 dark:bg-slate-800">
+        <div
+          className={`relative h-3 overflow-hidden rounded-sm bg-slate-200 dark:bg-slate-800 ${cut ? 'border-l-2 border-dashed border-red-700' : ''}`}
+          data-start={start}
+        >
           <div
             className="absolute inset-y-0 left-0 bg-emerald-500"
             style={{ width: `${Math.min(100, committedPct)}%` }}
@@ -143,5 +173,5 @@ const OffsetBar = memo(
       </div>
     );
   },
-  (a, b) => a.color === b.color && sameOffset(a.offset, b.offset),
+  (a, b) => a.color === b.color && a.start === b.start && sameOffset(a.offset, b.offset),
 );

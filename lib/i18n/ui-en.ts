@@ -279,7 +279,10 @@ export const UI_EN = {
     committed: 'committed',
     processed: 'processed, not committed',
     lag: 'lag',
-    range: 'log start … log end',
+    scaleTail: 'last {n} offsets',
+    scaleLog: 'log start … log end',
+    toLog: 'Show the whole log, from the log start (where retention has deleted up to)',
+    toTail: 'Zoom to the last offsets, so that a small lag is readable',
     title:
       'partition {partition} · log start {logStart} · committed {committed} · processed {processed} · log end {logEnd} · lag {lag}',
     read: 'Read the messages of {topic} partition {partition}',

@@ -287,7 +287,10 @@ export const UI_ID: Widen<typeof UI_EN> = {
     committed: 'committed',
     processed: 'diproses, belum di-commit',
     lag: 'lag',
-    range: 'log start … log end',
+    scaleTail: '{n} offset terakhir',
+    scaleLog: 'log start … log end',
+    toLog: 'Tampilkan seluruh log, dari log start (batas yang sudah dihapus retention)',
+    toTail: 'Perbesar ke offset terakhir, agar lag kecil terbaca',
     title:
       'partition {partition} · log start {logStart} · committed {committed} · diproses {processed} · log end {logEnd} · lag {lag}',
     read: 'Baca message di {topic} partition {partition}',
