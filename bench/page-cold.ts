@@ -143,7 +143,9 @@ async function measure(label: string, brokers: string[]): Promise<void> {
   try {
     await waitForReady(server);
     // A running lab: the default group formed and consuming.
-    for (;;) {
+    console.log(`${label}: server ready, waiting for ${GROUP} to be Stable with 3 members`);
+    for (const deadline = Date.now() + 120_000; ; ) {
+      if (Date.now() > deadline) throw new Error(`${GROUP} not Stable with 3 members in 120 s`);
       const state = (await (await fetch(`${server.url}/api/state`)).json()) as {
         groups: { groupId: string; state: string; members: unknown[] }[];
       };
@@ -154,6 +156,7 @@ async function measure(label: string, brokers: string[]): Promise<void> {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       runs.push(await openCold(`${server.url}/`));
+      console.log(`${label}: run ${i + 1} done`);
       await fetch(`${server.url}/api/commands`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -73,6 +73,14 @@ test.describe('the rebalance where it happens, at 1280×800', () => {
     const pauses = last.getByTestId('pause-ms');
     await expect(pauses).toHaveCount(Number(paused?.[1]));
     expect(await pauses.first().textContent()).toBe(paused?.[2]);
+    // The same moves, drawn as arrows between the consumers' columns.
+    const moves = last.getByTestId('rebalance-moves').locator('li');
+    await expect(moves).toHaveCount((line.split('; moved ')[1] ?? '').split('→').length - 1);
+    for (const move of await moves.all()) {
+      const p = (await move.getAttribute('data-testid'))?.replace('move-', '');
+      const from = (await move.getAttribute('data-from')) || '—';
+      expect(line).toContain(`P${p} ${from}→${await move.getAttribute('data-to')}`);
+    }
     console.log(`timeline: ${line}`);
     await dash.shot('rebalance-card');
 

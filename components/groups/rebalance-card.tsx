@@ -8,7 +8,7 @@ import type { GroupInfo, PartitionRef, RebalanceSummary } from '@/protocol/snaps
 import { formatDuration, formatText } from '@/protocol/texts';
 import { Badge } from '../ui/badge';
 import { Help } from '../ui/help';
-import { Who } from './rebalance-bits';
+import { RebalanceMoves } from './rebalance-moves';
 import { RebalanceReplay } from './rebalance-replay';
 
 const partitionLabel = (r: PartitionRef, several: boolean) =>
@@ -60,6 +60,7 @@ export const RebalanceCard = memo(function RebalanceCard({
     );
   }
   const last = group.lastRebalance;
+  const order = group.lanes.flatMap((l) => (l.consumerId ? [l.consumerId] : []));
   if (!last) {
     return (
       <p className="mb-3 text-xs text-slate-600 dark:text-slate-400" data-testid="rebalance-none">
@@ -73,7 +74,14 @@ export const RebalanceCard = memo(function RebalanceCard({
       className="mb-3 rounded-md border border-emerald-500/60 bg-emerald-50/60 px-3 py-2 text-sm dark:bg-emerald-950/30"
     >
       <div data-testid="rebalance-last">
-        <Summary summary={last} several={several} colorOf={colorOf} word={word} title={t.last} />
+        <Summary
+          summary={last}
+          several={several}
+          colorOf={colorOf}
+          word={word}
+          title={t.last}
+          order={order}
+        />
       </div>
       {last.steps && last.steps.length > 0 && (
         <RebalanceReplay summary={last} colorOf={colorOf} onHighlight={onHighlight} />
@@ -89,7 +97,14 @@ export const RebalanceCard = memo(function RebalanceCard({
                 key={r.startedAt}
                 className="border-t border-slate-200 pt-1 dark:border-slate-700"
               >
-                <Summary summary={r} several={several} colorOf={colorOf} word={word} title={null} />
+                <Summary
+                  summary={r}
+                  several={several}
+                  colorOf={colorOf}
+                  word={word}
+                  title={null}
+                  order={order}
+                />
               </div>
             ))}
           </div>
@@ -126,8 +141,11 @@ function Summary({
   colorOf,
   word,
   title,
+  order,
 }: {
   summary: RebalanceSummary;
+  /** The consumers in the board's lane order: the moves' columns follow it. */
+  order: readonly string[];
   several: boolean;
   colorOf: (consumerId: string | null) => string | null;
   word: (text: RebalanceSummary['reasonText']) => string;
@@ -178,17 +196,14 @@ function Summary({
         <div className="text-xs">{t.noPause}</div>
       )}
       {summary.moves.length > 0 && (
-        <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs" data-testid="rebalance-moves">
-          {summary.moves.map((m) => (
-            <li key={m.partition} className="inline-flex items-center gap-1 font-mono">
-              <span>{m.ref ? partitionLabel(m.ref, several) : m.partition}</span>
-              <Who id={m.from} color={colorOf(m.from)} nobody={t.nobody} />
-              <span aria-hidden="true">→</span>
-              <span className="sr-only">{t.movedTo}</span>
-              <Who id={m.to} color={colorOf(m.to)} nobody={t.nobody} />
-            </li>
-          ))}
-        </ul>
+        <RebalanceMoves
+          moves={summary.moves}
+          order={order}
+          colorOf={colorOf}
+          label={(m) => (m.ref ? partitionLabel(m.ref, several) : m.partition)}
+          nobody={t.nobody}
+          movedFrom={t.movedFrom}
+        />
       )}
     </div>
   );

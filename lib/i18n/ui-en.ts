@@ -161,7 +161,7 @@ export const UI_EN = {
     noneLab: 'No rebalance yet. Crash, stop or add a consumer and watch it here.',
     pausesLabel: 'How long each partition had nobody processing it',
     noPause: 'No partition waited: nothing moved.',
-    movedTo: 'moved to',
+    movedFrom: 'moved from {from} to {to}',
     nobody: 'nobody',
     earlier: 'Earlier rebalances ({n})',
     replay: 'Replay',

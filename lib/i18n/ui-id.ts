@@ -169,7 +169,7 @@ export const UI_ID: Widen<typeof UI_EN> = {
     noneLab: 'Belum ada rebalance. Crash, hentikan, atau tambah consumer lalu lihat di sini.',
     pausesLabel: 'Berapa lama tiap partition tidak diproses siapa pun',
     noPause: 'Tidak ada partition yang menunggu: tidak ada yang pindah.',
-    movedTo: 'pindah ke',
+    movedFrom: 'pindah dari {from} ke {to}',
     nobody: 'tidak ada',
     earlier: 'Rebalance sebelumnya ({n})',
     replay: 'Putar ulang',

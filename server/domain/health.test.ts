@@ -34,18 +34,18 @@ describe('partitionHealth', () => {
     // Lag grew for 6 s, then the consumer caught up; later batches bring lag of a few again.
     const points: [number, number, number][] = [
       [0, 100, 10],
-      [3, 100, 30],
-      [6, 100, 50],
-      [9, 140, 20],
-      [12, 190, 0],
-      [15, 195, 4],
-      [18, 196, 8],
+      [4, 100, 30],
+      [8, 100, 50],
+      [11, 140, 20],
+      [14, 190, 0],
+      [17, 195, 4],
+      [20, 196, 8],
     ];
-    expect(partitionHealth(series(points.slice(0, 3)), at(0), at(6)).verdict).toBe('WARN');
-    expect(partitionHealth(series(points), at(18), at(18)).verdict).toBe('OK');
+    expect(partitionHealth(series(points.slice(0, 3)), at(0), at(8)).verdict).toBe('WARN');
+    expect(partitionHealth(series(points), at(20), at(20)).verdict).toBe('OK');
   });
 
-  it('WARN a quarter window after a consumer that kept up stops, and STOP a window later', () => {
+  it('WARN about a third of a window after a consumer that kept up stops, and STOP a window later', () => {
     // Kept up for 20 s (lag 0 at every sample), then paused at 20 s: lag grows by 40/s.
     const points: [number, number, number][] = [
       ...Array.from({ length: 21 }, (_, s): [number, number, number] => [s, s * 40, 0]),
@@ -56,10 +56,22 @@ describe('partitionHealth', () => {
       ]),
     ];
     const upTo = (s: number) => series(points.filter(([t]) => t <= s));
-    expect(partitionHealth(upTo(23), at(20), at(23)).verdict).toBe('OK');
-    expect(partitionHealth(upTo(26), at(20), at(26)).verdict).toBe('WARN');
+    expect(partitionHealth(upTo(25), at(20), at(25)).verdict).toBe('OK');
+    expect(partitionHealth(upTo(28), at(20), at(28)).verdict).toBe('WARN');
     expect(partitionHealth(upTo(39), at(20), at(39)).verdict).toBe('WARN');
     expect(partitionHealth(upTo(45), at(20), at(45)).verdict).toBe('STOP');
+  });
+
+  it('never WARN for the saw-tooth of a consumer that auto-commits every 5 s', () => {
+    // Log end +40/s; the committed offset catches up every 5 s, to 3 behind the log end.
+    const sawTooth: [number, number, number][] = Array.from({ length: 60 }, (_, s) => {
+      const committedAt = s - (s % 5);
+      return [s, committedAt * 40, (s - committedAt) * 40 + 3];
+    });
+    for (let s = 5; s < 60; s++)
+      expect(
+        partitionHealth(series(sawTooth.filter(([t]) => t <= s)), at(s - (s % 5)), at(s)).verdict,
+      ).toBe('OK');
   });
 
   it('STOP when messages wait and no commit came for the whole window', () => {

@@ -23,6 +23,12 @@ export interface PartitionHealth {
   reason: string;
 }
 
+/**
+ * How much of the window lag must rise without falling for WARN: longer than the 5 s between
+ * auto-commits (the lab's default), well short of the window after which STOP is said.
+ */
+const RISING_SHARE = 0.35;
+
 /** Samples kept per partition: a window's worth at one per second, with room to spare. */
 export const MAX_SAMPLES = 40;
 
@@ -71,18 +77,22 @@ export function partitionHealth(
     if (!commitsInWindow) return { verdict: 'STOP', reason: VERDICT_TEXT.STOP };
     if (first.committed === last.committed) return { verdict: 'STALL', reason: VERDICT_TEXT.STALL };
   }
-  // Growth is judged since the partition last reached its log end: a drained partition kept up
-  // (WARN clears), and a consumer that stops after keeping up is WARN a quarter window later, not
-  // only once its last lag-free sample has left the window (by then it is STOP).
-  const since = window.findLastIndex((s) => s.lag === 0);
-  const run = window.slice(since + 1);
+  // Growth is judged since the lag last fell (a commit caught up, or it drained): a consumer that
+  // stops is WARN RISING_MS later, not only once its last good sample has left the window (by then
+  // it is STOP); the saw-tooth of a healthy consumer committing every few seconds never rises
+  // that long, and WARN clears once the lag falls.
+  const fell = window.findLastIndex(
+    (s, i) => s.lag === 0 || (i > 0 && s.lag < (window[i - 1]?.lag ?? 0) * 0.9),
+  );
+  const run = window.slice(Math.max(0, fell));
   const from = run[0];
-  const rising =
-    from !== undefined &&
+  if (
+    from &&
+    run.length >= 3 &&
     last.lag > from.lag &&
-    run.every((s, i) => i === 0 || s.lag >= (run[i - 1]?.lag ?? 0) * 0.9);
-  if (run.length >= 3 && rising && last.at - (from?.at ?? last.at) >= windowMs / 4)
-    return { verdict: 'WARN', reason: `${VERDICT_TEXT.WARN} (${from?.lag} → ${last.lag})` };
+    last.at - from.at >= windowMs * RISING_SHARE
+  )
+    return { verdict: 'WARN', reason: `${VERDICT_TEXT.WARN} (${from.lag} → ${last.lag})` };
   return { verdict: 'OK', reason: VERDICT_TEXT.OK };
 }
 
