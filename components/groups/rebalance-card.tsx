@@ -61,6 +61,8 @@ export const RebalanceCard = memo(function RebalanceCard({
   }
   const last = group.lastRebalance;
   const order = group.lanes.flatMap((l) => (l.consumerId ? [l.consumerId] : []));
+  const short = (id: string) =>
+    id.startsWith(`${group.groupId}-`) ? id.slice(group.groupId.length + 1) : id;
   if (!last) {
     return (
       <p className="mb-3 text-xs text-slate-600 dark:text-slate-400" data-testid="rebalance-none">
@@ -81,6 +83,7 @@ export const RebalanceCard = memo(function RebalanceCard({
           word={word}
           title={t.last}
           order={order}
+          short={short}
         />
       </div>
       {last.steps && last.steps.length > 0 && (
@@ -104,6 +107,7 @@ export const RebalanceCard = memo(function RebalanceCard({
                   word={word}
                   title={null}
                   order={order}
+                  short={short}
                 />
               </div>
             ))}
@@ -142,8 +146,11 @@ function Summary({
   word,
   title,
   order,
+  short,
 }: {
   summary: RebalanceSummary;
+  /** A consumer's name without its group's prefix, where columns are narrow. */
+  short: (consumerId: string) => string;
   /** The consumers in the board's lane order: the moves' columns follow it. */
   order: readonly string[];
   several: boolean;
@@ -167,44 +174,48 @@ function Summary({
         </span>
       </div>
       <div className="text-xs">{fill(t.cause, { cause: word(summary.reasonText) })}</div>
-      {pauses.length > 0 ? (
-        <ul
-          className="grid grid-cols-1 gap-x-4 gap-y-0.5 sm:grid-cols-2"
-          aria-label={t.pausesLabel}
-          data-testid="rebalance-pauses"
-        >
-          {pauses.map((p) => (
-            <li
-              key={`${p.topic}/${p.partition}`}
-              className="grid grid-cols-[auto_1fr_4rem] items-center gap-2 text-xs"
-              data-testid={`pause-${p.partition}`}
-            >
-              <span className="font-mono">{partitionLabel(p, several)}</span>
-              <span className="h-2.5 rounded bg-slate-200 dark:bg-slate-700">
-                <span
-                  className="block h-full rounded bg-amber-500"
-                  style={{ width: `${Math.max(2, (p.ms / longest) * 100)}%` }}
-                />
-              </span>
-              <span className="text-right font-mono" data-testid="pause-ms">
-                {formatDuration(p.ms)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <div className="text-xs">{t.noPause}</div>
-      )}
-      {summary.moves.length > 0 && (
-        <RebalanceMoves
-          moves={summary.moves}
-          order={order}
-          colorOf={colorOf}
-          label={(m) => (m.ref ? partitionLabel(m.ref, several) : m.partition)}
-          nobody={t.nobody}
-          movedFrom={t.movedFrom}
-        />
-      )}
+      {/* Side by side: how long each partition waited, and where it went. */}
+      <div className="grid grid-cols-1 items-start gap-x-4 gap-y-1 sm:grid-cols-2">
+        {pauses.length > 0 ? (
+          <ul
+            className="grid grid-cols-2 gap-x-3 gap-y-0.5"
+            aria-label={t.pausesLabel}
+            data-testid="rebalance-pauses"
+          >
+            {pauses.map((p) => (
+              <li
+                key={`${p.topic}/${p.partition}`}
+                className="grid grid-cols-[auto_1fr_4rem] items-center gap-2 text-xs"
+                data-testid={`pause-${p.partition}`}
+              >
+                <span className="font-mono">{partitionLabel(p, several)}</span>
+                <span className="h-2.5 rounded bg-slate-200 dark:bg-slate-700">
+                  <span
+                    className="block h-full rounded bg-amber-500"
+                    style={{ width: `${Math.max(2, (p.ms / longest) * 100)}%` }}
+                  />
+                </span>
+                <span className="text-right font-mono" data-testid="pause-ms">
+                  {formatDuration(p.ms)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="text-xs">{t.noPause}</div>
+        )}
+        {summary.moves.length > 0 && (
+          <RebalanceMoves
+            moves={summary.moves}
+            order={order}
+            colorOf={colorOf}
+            label={(m) => (m.ref ? partitionLabel(m.ref, several) : m.partition)}
+            nobody={t.nobody}
+            movedFrom={t.movedFrom}
+            short={short}
+          />
+        )}
+      </div>
     </div>
   );
 }

@@ -26,7 +26,9 @@ export function RebalanceMoves({
   label,
   nobody,
   movedFrom,
+  short,
 }: {
+  short: (consumerId: string) => string;
   moves: readonly Move[];
   order: readonly string[];
   colorOf: (consumerId: string | null) => string | null;
@@ -46,13 +48,14 @@ export function RebalanceMoves({
           {columns.map((id) => (
             <span
               key={id ?? ''}
-              className="flex flex-1 items-center justify-center gap-0.5 truncate font-mono"
+              className="flex min-w-0 flex-1 items-center justify-center gap-0.5 font-mono"
+              title={id ?? nobody}
             >
               <i
                 className="inline-block h-2 w-2 shrink-0 rounded-full"
                 style={{ backgroundColor: colorOf(id) ?? '#94a3b8' }}
               />
-              {id ?? nobody}
+              <span className="truncate">{id === null ? nobody : short(id)}</span>
             </span>
           ))}
         </div>
@@ -73,7 +76,7 @@ export function RebalanceMoves({
               <span className="sr-only">
                 {fill(movedFrom, { from: m.from ?? nobody, to: m.to })}
               </span>
-              <svg className="h-4 w-full overflow-visible" aria-hidden="true">
+              <svg className="h-3 w-full overflow-visible" aria-hidden="true">
                 <defs>
                   <marker
                     id={marker}
