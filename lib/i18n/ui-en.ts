@@ -160,7 +160,7 @@ export const UI_EN = {
     none: 'No rebalance seen since the lab started watching this group.',
     noneLab: 'No rebalance yet. Crash, stop or add a consumer and watch it here.',
     pausesLabel: 'How long each partition had nobody processing it',
-    noPause: 'No partition waited: nothing moved.',
+    noPause: 'No partition waited for an owner.',
     movedFrom: 'moved from {from} to {to}',
     nobody: 'nobody',
     earlier: 'Earlier rebalances ({n})',

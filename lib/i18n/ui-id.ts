@@ -168,7 +168,7 @@ export const UI_ID: Widen<typeof UI_EN> = {
     none: 'Belum ada rebalance sejak lab mulai mengamati group ini.',
     noneLab: 'Belum ada rebalance. Crash, hentikan, atau tambah consumer lalu lihat di sini.',
     pausesLabel: 'Berapa lama tiap partition tidak diproses siapa pun',
-    noPause: 'Tidak ada partition yang menunggu: tidak ada yang pindah.',
+    noPause: 'Tidak ada partition yang menunggu pemilik.',
     movedFrom: 'pindah dari {from} ke {to}',
     nobody: 'tidak ada',
     earlier: 'Rebalance sebelumnya ({n})',
