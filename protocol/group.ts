@@ -62,6 +62,14 @@ export type Verdict = (typeof VERDICTS)[number];
 /** Burrow's rules; `reason` explains the verdict in one sentence. */
 export const healthSchema = z.object({ verdict: z.enum(VERDICTS), reason: z.string() });
 
+/** Rebalancing again and again (server/domain/storm.ts): how often, who and why, most often first. */
+export const stormSchema = z.object({
+  count: z.number(),
+  windowMs: z.number(),
+  members: z.array(z.string()),
+  reasons: z.array(z.object({ text: flatTextSchema, count: z.number() })),
+});
+
 const partitionRef = z.object({ topic: z.string(), partition: z.number() });
 export type PartitionRef = z.infer<typeof partitionRef>;
 
@@ -233,6 +241,7 @@ export const groupSchema = z.object({
   /** The largest lag in seconds of its partitions. */
   lagSeconds: z.number(),
   health: healthSchema,
+  storm: stormSchema.nullable().optional(),
   lastCommitAt: z.number().nullable(),
   topics: z.array(z.string()),
   config: labGroupConfigSchema.nullable(),
@@ -276,6 +285,7 @@ export const groupSummarySchema = z.object({
   /** The group's largest lag in seconds, to two significant figures (what a row shows). */
   lagSeconds: z.number(),
   health: healthSchema,
+  storm: stormSchema.nullable().optional(),
   lastCommitAt: z.number().nullable(),
   /** Total lag over the last minute, one point every 5 s (the sparkline). */
   lagTrend: z.array(z.number()),

@@ -10,6 +10,8 @@ import { Help } from '../ui/help';
 import { OverviewRow, ROW_HEIGHT_PX } from './overview-row';
 import { type SortKey, useSteadyOrder } from './overview-sort';
 
+/** The health filter's extra option: groups that keep rebalancing, whatever their verdict. */
+const STORM = 'storm';
 const VIEWPORT_PX = 360;
 const OVERSCAN_ROWS = 6;
 
@@ -49,7 +51,8 @@ export function GroupOverview({
   const [scrollTop, setScrollTop] = useState(0);
   // One tick a second for "last commit … ago"; rows themselves change only with their data.
   const now = useNow(1000);
-  const t = useDict().ui.overview;
+  const d = useDict().ui;
+  const t = d.overview;
 
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -59,7 +62,7 @@ export function GroupOverview({
           g.groupId.toLowerCase().includes(q) ||
           g.topics.some((t) => t.toLowerCase().includes(q))) &&
         (!state || g.state === state) &&
-        (!health || g.health.verdict === health) &&
+        (!health || (health === STORM ? Boolean(g.storm) : g.health.verdict === health)) &&
         (!origin || (origin === 'lab') === g.lab),
     );
     return filtered;
@@ -99,7 +102,8 @@ export function GroupOverview({
           label={t.health}
           value={health}
           onChange={setHealth}
-          options={VERDICTS}
+          options={[...VERDICTS, STORM]}
+          optionLabel={(o) => (o === STORM ? d.storm.filter : o)}
           testId="overview-health"
         />
         <Filter

@@ -20,6 +20,7 @@ import { STATE_TONE } from './overview-row';
 import { chipKey } from './partition-chip';
 import { RebalanceCard } from './rebalance-card';
 import { RebalanceClock } from './rebalance-clock';
+import { StormBadge } from './storm-badge';
 
 // Loaded when first opened, like every dialog: not part of the first paint's JavaScript.
 const ResetOffsetsDialog = dynamic(
@@ -122,6 +123,7 @@ export const GroupPanel = memo(function GroupPanel({
         </Stat>
         <Stat label={t.health} help="health">
           <HealthBadge health={group.health} testId="group-health" />
+          {group.storm && <StormBadge storm={group.storm} testId="group-storm" />}
         </Stat>
         {group.config && (
           <Stat label={t.sessionTimeout} help="session-timeout">

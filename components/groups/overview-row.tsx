@@ -8,6 +8,7 @@ import type { GroupState, GroupSummary, Health, Verdict } from '@/protocol/snaps
 import { Badge, type Tone } from '../ui/badge';
 import { HealthBadge } from './health-badge';
 import { Sparkline } from './sparkline';
+import { StormBadge } from './storm-badge';
 
 export const ROW_HEIGHT_PX = 30;
 
@@ -104,6 +105,7 @@ export const OverviewRow = memo(function OverviewRow({
       </td>
       <td className={`${cell} overflow-visible`}>
         <HealthBadge health={g.health} testId={`health-${g.groupId}`} />
+        {g.storm && <StormBadge storm={g.storm} testId={`storm-${g.groupId}`} />}
       </td>
       <td className={`${cell} text-right text-slate-600 dark:text-slate-400 tabular-nums`}>
         {ago(g.lastCommitAt, now, d.overview)}

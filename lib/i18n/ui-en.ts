@@ -78,6 +78,11 @@ export const UI_EN = {
     REWIND: 'rewound',
   },
   health: VERDICT_TEXT,
+  storm: {
+    short: 'rebalance storm',
+    filter: 'rebalance storm',
+    reason: '{count} rebalances in the last {minutes} min:',
+  },
   group: {
     lab: 'lab',
     readOnly: 'read-only',

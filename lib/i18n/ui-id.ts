@@ -86,6 +86,11 @@ export const UI_ID: Widen<typeof UI_EN> = {
     STOP: 'Message menunggu dan tidak ada commit selama seluruh jendela: consumer berhenti atau macet.',
     REWIND: 'Committed offset mundur (offset reset atau replay).',
   },
+  storm: {
+    short: 'badai rebalance',
+    filter: 'badai rebalance',
+    reason: '{count} rebalance dalam {minutes} menit terakhir:',
+  },
   group: {
     lab: 'lab',
     readOnly: 'hanya baca',

@@ -45,6 +45,7 @@ describe('prometheusMetrics', () => {
       'kafka_consumergroup_group_max_lag_seconds',
       'kafka_consumergroup_group_sum_lag',
       'offset_lab_consumergroup_health',
+      'offset_lab_consumergroup_rebalance_storm',
       'kafka_partition_latest_offset',
       'kafka_partition_earliest_offset',
     ]);

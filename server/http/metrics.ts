@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../protocol/snapshot';
 import { VERDICTS } from '../../protocol/snapshot';
+import { STORM_COUNT, STORM_WINDOW_MS } from '../domain/storm';
 
 /**
  * The Prometheus text format (version 0.0.4), with kafka-lag-exporter's metric names and labels so
@@ -111,6 +112,13 @@ export function prometheusMetrics(snapshot: Snapshot): string {
         { ...groupLabels(g), verdict: g.health.verdict },
         VERDICTS.indexOf(g.health.verdict),
       ),
+    ),
+  );
+  out.metric(
+    'offset_lab_consumergroup_rebalance_storm',
+    `1 while the group has had ${STORM_COUNT} or more rebalances in the last ${STORM_WINDOW_MS / 60_000} min (a rebalance storm), else 0`,
+    snapshot.groups.map((g) =>
+      sample('offset_lab_consumergroup_rebalance_storm', groupLabels(g), g.storm ? 1 : 0),
     ),
   );
   const partitions = snapshot.topics.flatMap((t) =>

@@ -89,4 +89,51 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
     const g = await untilVerdict(groupId, 'REWIND', 20_000);
     expect(g.health.reason).toMatch(/went backwards/);
   });
+  it('a crash loop is a rebalance storm naming the member, in the panel, the overview and /metrics', async () => {
+    const { groupId, consumerIds } = await stableLabGroup(
+      client,
+      topic,
+      { consumers: 2, sessionTimeoutMs: 3000 },
+      'storm',
+    );
+    const victim = consumerIds[1] ?? '';
+    const firstCrashAt = Date.now();
+    let cycles = 0;
+    let storm = (await client.group(groupId))?.storm;
+    // Crash and restart at once, as a supervisor in a crash loop does; the next crash once the
+    // group has settled again (the dead member evicted after its 3 s session timeout).
+    while (!storm && Date.now() - firstCrashAt < 60_000) {
+      cycles++;
+      await client.ok({ type: 'consumer:crash', consumerId: victim });
+      await client.ok({ type: 'consumer:restart', consumerId: victim });
+      storm = await waitFor(
+        `cycle ${cycles}: the group settled, or a storm`,
+        async () => {
+          const g = await client.group(groupId);
+          if (g?.storm) return g.storm;
+          const settled =
+            g?.state === 'Stable' &&
+            !g.rebalance &&
+            (g.waiting ?? []).length === 0 &&
+            g.lanes.filter((l) => l.consumer?.phase === 'running').length === 2;
+          return settled ? null : undefined;
+        },
+        30_000,
+      );
+    }
+    const seconds = (Date.now() - firstCrashAt) / 1000;
+    console.log(
+      `crash loop: storm after ${seconds.toFixed(1)} s and ${cycles} crashes: ${JSON.stringify(storm)}`,
+    );
+    expect(storm?.count).toBeGreaterThanOrEqual(5);
+    expect(storm?.members[0]).toBe(victim);
+    expect(seconds).toBeLessThan(30);
+    const row = (await client.state()).overview.find((g) => g.groupId === groupId);
+    expect(row?.storm?.members).toContain(victim);
+    const text = await (await fetch(`${client.url}/metrics`)).text();
+    const flag = parsePrometheusTextFormat(text)
+      .find((m) => m.name === 'offset_lab_consumergroup_rebalance_storm')
+      ?.metrics.find((m) => m.labels?.group === groupId);
+    expect(Number(flag?.value)).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@
  */
 import { rebalanceStyle } from '../../protocol/consumer-kinds';
 import { partitionKey, refOfKey } from '../../protocol/keys';
+import { rememberRebalance } from '../domain/storm';
 import { isLivePhase, type RebalanceSummary } from '../../protocol/snapshot';
 import { english, type FlatText, say } from '../../protocol/texts';
 import type { ObservedGroup } from './observation';
@@ -327,6 +328,10 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
       rebalanceEndedAt: at,
       lastRebalance,
       earlierRebalances,
+      recent: rememberRebalance(runtime.recent, {
+        at: rebalance.startedAt,
+        reason: rebalance.reason,
+      }),
     }),
     [
       {

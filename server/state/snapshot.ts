@@ -1,9 +1,11 @@
 import { partitionKey } from '../../protocol/keys';
 import type { Snapshot, TopicInfo } from '../../protocol/snapshot';
 import type { GroupMetricsView } from '../domain/group-metrics';
+import { stormOf } from '../domain/storm';
 import { buildGroupViews } from './group-view';
 import { nodeStatuses } from './node-view';
 import { own } from './own';
+import { runtimeOf } from './rebalance';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
 export { computeLag } from './group-view';
@@ -57,8 +59,10 @@ export function buildSnapshot(
       metricsOf(id),
       () => outputAuditOf(id),
     );
-    overview.push(views.summary);
-    if (views.details) groups.push(views.details);
+    // Time-dependent: a storm ends when its rebalances leave the window, with or without events.
+    const storm = stormOf(runtimeOf(state, id).recent, at);
+    overview.push({ ...views.summary, storm });
+    if (views.details) groups.push({ ...views.details, storm });
   }
   return {
     version: state.version,

@@ -16,6 +16,7 @@ import type {
 } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
 import type { DeadLetterRecord } from './dead-letters';
+import type { RecentRebalance } from '../domain/storm';
 import type { AdminObservation } from './observation';
 import type { UnreadCounts } from './offset-jumps';
 
@@ -71,6 +72,8 @@ export interface GroupRuntime {
   cause: { reason: FlatText; at: number } | null;
   /** Partitions nobody processes right now (revoked, lost or owned by a crashed process), since when. */
   inTransit: Record<PartitionKey, number>;
+  /** The rebalances of the last STORM_WINDOW_MS (when each started, why): the storm verdict. */
+  recent?: RecentRebalance[];
 }
 
 /** The offsets a group had before its last reset: what `group:undo-reset` puts back. */
