@@ -61,9 +61,10 @@ async function openCold(url: string): Promise<Run> {
     // Interactive: a click on Crash reaches the lab (the lane turns into a ghost of the member).
     const crash = page.getByTestId(`group-${GROUP}`).getByTestId('crash-c1');
     let interactiveMs = 0;
-    for (let attempt = 0; attempt < 200 && interactiveMs === 0; attempt++) {
+    // Bounded: a page that never becomes interactive is a figure (-1), not a hang.
+    for (const giveUpAt = Date.now() + 60_000; interactiveMs === 0 && Date.now() < giveUpAt; ) {
       const clickedAt = await since();
-      await crash.click({ timeout: 10_000 }).catch(() => undefined);
+      await crash.click({ timeout: 5_000 }).catch(() => undefined);
       const done = await page
         .getByTestId(`group-${GROUP}`)
         .getByTestId('eviction-countdown')
@@ -73,6 +74,7 @@ async function openCold(url: string): Promise<Run> {
         .catch(() => false);
       if (done) interactiveMs = clickedAt;
     }
+    if (interactiveMs === 0) interactiveMs = -1;
     const resources = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
@@ -138,30 +140,38 @@ function report(label: string, runs: Run[]): void {
   );
 }
 
+/** The default group Stable with 3 members and no rebalance running; throws after 120 s. */
+async function untilStable(url: string, what: string): Promise<void> {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+    const state = (await (await fetch(`${url}/api/state`)).json()) as {
+      groups: { groupId: string; state: string; members: unknown[]; rebalance: unknown }[];
+    };
+    const g = state.groups.find((x) => x.groupId === GROUP);
+    if (g?.state === 'Stable' && g.members.length === 3 && !g.rebalance) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what}: ${GROUP} not Stable with 3 members in 120 s`);
+}
+
 async function measure(label: string, brokers: string[]): Promise<void> {
   const server = await spawnServer({ KAFKA_BROKERS: brokers.join(','), LAB_SCENARIO: 'default' });
   try {
     await waitForReady(server);
     // A running lab: the default group formed and consuming.
     console.log(`${label}: server ready, waiting for ${GROUP} to be Stable with 3 members`);
-    for (const deadline = Date.now() + 120_000; ; ) {
-      if (Date.now() > deadline) throw new Error(`${GROUP} not Stable with 3 members in 120 s`);
-      const state = (await (await fetch(`${server.url}/api/state`)).json()) as {
-        groups: { groupId: string; state: string; members: unknown[] }[];
-      };
-      const g = state.groups.find((x) => x.groupId === GROUP);
-      if (g?.state === 'Stable' && g.members.length === 3) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await untilStable(server.url, 'started');
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       runs.push(await openCold(`${server.url}/`));
       console.log(`${label}: run ${i + 1} done`);
-      await fetch(`${server.url}/api/commands`, {
+      const restart = await fetch(`${server.url}/api/commands`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ type: 'consumer:restart', consumerId: 'c1' }),
       });
+      if (!restart.ok) throw new Error(`restart of c1 refused: ${await restart.text()}`);
+      // The next run starts from the same lab: c1 back and the group settled.
+      await untilStable(server.url, 'c1 restarted');
     }
     report(label, runs);
   } finally {

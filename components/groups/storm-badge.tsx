@@ -1,11 +1,10 @@
 'use client';
 
-import { useId } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import type { GroupSummary } from '@/protocol/snapshot';
 import { formatText } from '@/protocol/texts';
-import { Badge } from '../ui/badge';
+import { TipBadge } from '../ui/tip-badge';
 
 type Storm = NonNullable<GroupSummary['storm']>;
 
@@ -26,30 +25,19 @@ export function stormText(
 /** Beside the health verdict: this group keeps rebalancing. Focusable, like the health badge. */
 export function StormBadge({ storm, testId }: { storm: Storm; testId?: string }) {
   const d = useDict();
-  const tip = useId();
   const word = (text: Storm['reasons'][number]['text']) => formatText((k) => d.events[k], text);
   return (
-    <button
-      type="button"
-      aria-describedby={tip}
-      className="group relative ml-1 inline-flex rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
-      data-testid={testId}
-      data-count={storm.count}
-      data-members={storm.members.join(',')}
-    >
-      <Badge tone="amber">
-        <span aria-hidden="true" className="mr-1">
-          ⚡
-        </span>
-        {d.ui.storm.short}
-      </Badge>
-      <span
-        id={tip}
-        role="tooltip"
-        className="pointer-events-none invisible absolute top-full right-0 z-30 mt-1 w-64 rounded bg-slate-900 px-2 py-1 text-xs font-normal whitespace-normal text-white shadow group-hover:visible group-focus:visible"
-      >
-        {stormText(d.ui.storm, word, storm)}
-      </span>
-    </button>
+    <TipBadge
+      tone="amber"
+      shape="⚡"
+      label={d.ui.storm.short}
+      tip={stormText(d.ui.storm, word, storm)}
+      className="ml-1"
+      data={{
+        'data-testid': testId,
+        'data-count': storm.count,
+        'data-members': storm.members.join(','),
+      }}
+    />
   );
 }
