@@ -16,10 +16,10 @@ const VIEWPORT_PX = 360;
 const OVERSCAN_ROWS = 6;
 
 const COLUMNS: { key: SortKey; className?: string; width: string }[] = [
-  { key: 'groupId', width: 'w-[24%]' },
+  { key: 'groupId', width: 'w-[22%]' },
   { key: 'type', width: 'w-[11%]' },
   { key: 'state', width: 'w-[10%]' },
-  { key: 'members', className: 'text-right', width: 'w-[6%]' },
+  { key: 'members', className: 'text-right', width: 'w-[8%]' },
   { key: 'topics', width: 'w-[12%]' },
   { key: 'totalLag', className: 'text-right', width: 'w-[6%]' },
   { key: 'lagSeconds', className: 'text-right', width: 'w-[6%]' },

@@ -7,9 +7,9 @@
  */
 import { rebalanceStyle } from '../../protocol/consumer-kinds';
 import { partitionKey, refOfKey } from '../../protocol/keys';
-import { rememberRebalance } from '../domain/storm';
 import { isLivePhase, type RebalanceSummary } from '../../protocol/snapshot';
 import { english, type FlatText, say } from '../../protocol/texts';
+import { rememberRebalance } from '../domain/storm';
 import type { ObservedGroup } from './observation';
 import { own } from './own';
 import { formatDuration, withEvents } from './timeline';

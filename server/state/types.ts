@@ -15,8 +15,8 @@ import type {
   RebalanceSummary,
 } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
-import type { DeadLetterRecord } from './dead-letters';
 import type { RecentRebalance } from '../domain/storm';
+import type { DeadLetterRecord } from './dead-letters';
 import type { AdminObservation } from './observation';
 import type { UnreadCounts } from './offset-jumps';
 
