@@ -3,20 +3,22 @@
  * opened in a new Chromium process with an empty profile, RUNS times; then the same with
  * BENCH_GROUPS (default 1000) outside groups on the cluster. Prints per run: first contentful
  * paint, when the groups table and the open group's board were on screen, when a click on Crash
- * worked, the JavaScript transferred before that, hydration warnings, and over 10 s of live
- * updates: frames per second and the share of time in long tasks.
+ * worked, the JavaScript transferred before that, hydration warnings, and over BENCH_LIVE_S
+ * (default 10) s of live updates: frames per second, the share of time in long tasks and the CPU
+ * of the page's renderer process. BENCH_GROUPS=0 skips the outside groups.
  * Run: npx tsx bench/page-cold.ts   (needs `npm run build`)
  */
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/browser';
+import { processText } from '../server/test-support/process-tree';
 import { spawnServer, waitForReady } from '../server/test-support/server-process';
 import { startTestBroker } from '../server/test-support/test-broker';
-import { percentile } from './proc-stats';
+import { descendants, percentile, procStats } from './proc-stats';
 import { seedOutsideGroups } from './seed-groups';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1000);
-const LIVE_MS = 10_000;
+const LIVE_MS = Number(process.env.BENCH_LIVE_S ?? 10) * 1000;
 const GROUP = 'crypto-consumer-group';
 
 interface Run {
@@ -29,7 +31,25 @@ interface Run {
   hydrationWarnings: number;
   fps: number;
   longTaskPct: number;
+  /** CPU of the page's renderer process(es) over the live window, in % of one core. */
+  rendererPct: number;
+  /** The rest of this Chromium (browser, GPU, utility processes), in % of one core. */
+  chromiumRestPct: number;
   tableInHtml: boolean;
+}
+
+/** CPU seconds of this bench's Chromium processes (one browser at a time), renderers apart. */
+function chromiumCpu(): { renderer: number; rest: number } {
+  let renderer = 0;
+  let rest = 0;
+  for (const pid of descendants(process.pid)) {
+    const text = processText(pid)?.argv.join(' ') ?? '';
+    if (!text.includes('chromium')) continue;
+    const cpu = procStats(pid)?.cpuSec ?? 0;
+    if (text.includes('--type=renderer')) renderer += cpu;
+    else rest += cpu;
+  }
+  return { renderer, rest };
 }
 
 async function openCold(url: string): Promise<Run> {
@@ -95,7 +115,9 @@ async function openCold(url: string): Promise<Run> {
       const tick = (t) => { window.__perf.frames.push(t - last); last = t; requestAnimationFrame(tick); };
       requestAnimationFrame(tick);
     })()`);
+    const before = chromiumCpu();
     await page.waitForTimeout(LIVE_MS);
+    const after = chromiumCpu();
     const perf = await page.evaluate(
       () => (window as unknown as { __perf: { longTasks: number[]; frames: number[] } }).__perf,
     );
@@ -111,6 +133,8 @@ async function openCold(url: string): Promise<Run> {
       ).length,
       fps: perf.frames.length / (LIVE_MS / 1000),
       longTaskPct: (perf.longTasks.reduce((a, b) => a + b, 0) / LIVE_MS) * 100,
+      rendererPct: ((after.renderer - before.renderer) / (LIVE_MS / 1000)) * 100,
+      chromiumRestPct: ((after.rest - before.rest) / (LIVE_MS / 1000)) * 100,
       tableInHtml,
     };
   } finally {
@@ -123,7 +147,7 @@ function report(label: string, runs: Run[]): void {
   console.log(`\n${label}`);
   for (const [i, r] of runs.entries())
     console.log(
-      `  run ${i + 1}: FCP ${f(r.fcpMs)} ms, table ${f(r.tableMs)} ms (in the HTML: ${r.tableInHtml}), board ${f(r.boardMs)} ms, interactive ${f(r.interactiveMs)} ms, JS before interactive ${r.jsKiB.toFixed(0)} KiB in ${r.jsFiles} files, hydration warnings ${r.hydrationWarnings}; live: ${r.fps.toFixed(0)} frames/s, long tasks ${r.longTaskPct.toFixed(1)} %`,
+      `  run ${i + 1}: FCP ${f(r.fcpMs)} ms, table ${f(r.tableMs)} ms (in the HTML: ${r.tableInHtml}), board ${f(r.boardMs)} ms, interactive ${f(r.interactiveMs)} ms, JS before interactive ${r.jsKiB.toFixed(0)} KiB in ${r.jsFiles} files, hydration warnings ${r.hydrationWarnings}; live: ${r.fps.toFixed(0)} frames/s, long tasks ${r.longTaskPct.toFixed(1)} %, renderer CPU ${r.rendererPct.toFixed(1)} % of a core (rest of Chromium ${r.chromiumRestPct.toFixed(1)} %)`,
     );
   const med = (pick: (r: Run) => number) =>
     f(
@@ -184,9 +208,11 @@ async function measure(label: string, brokers: string[]): Promise<void> {
 const broker = await startTestBroker();
 try {
   await measure('default lab', broker.brokers);
-  const seed = await seedOutsideGroups(broker.brokers, GROUPS);
-  console.log(`\nseeded ${GROUPS} outside groups in ${seed.seconds.toFixed(1)} s`);
-  await measure(`default lab with ${GROUPS} outside groups`, broker.brokers);
+  if (GROUPS > 0) {
+    const seed = await seedOutsideGroups(broker.brokers, GROUPS);
+    console.log(`\nseeded ${GROUPS} outside groups in ${seed.seconds.toFixed(1)} s`);
+    await measure(`default lab with ${GROUPS} outside groups`, broker.brokers);
+  }
 } finally {
   await broker.stop();
 }

@@ -40,7 +40,7 @@ export function RechartsTimeChart({
           allowDecimals={false}
           domain={autoDomain ? ['auto', 'auto'] : undefined}
         />
-        <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleTimeString()} />
+        <Tooltip labelFormatter={(v) => timeLabel(Number(v))} />
         <Legend wrapperStyle={{ fontSize: 11 }} />
         {series.map((s) => (
           <Line
