@@ -44,7 +44,7 @@ export function ConsumerLane({
     <div
       data-testid={`lane-${lane.key}`}
       data-ghost={ghost ? 'true' : 'false'}
-      className={`flex min-h-[92px] min-w-[170px] flex-1 basis-[170px] flex-col gap-2 rounded-md border-2 p-2 ${ghost ? 'border-dashed opacity-80' : ''}`}
+      className={`flex min-h-[92px] min-w-[170px] flex-1 basis-[170px] flex-col gap-2 rounded-md border-2 p-2 ${ghost ? 'border-dashed' : ''}`}
       style={{ borderColor: lane.color, backgroundColor: `${lane.color}${ghost ? '0d' : '14'}` }}
     >
       <div className="flex items-start justify-between gap-1">

@@ -172,8 +172,11 @@ function Summary({
         <span className="text-xs text-slate-600 dark:text-slate-400">
           <Ago at={summary.endedAt} />
         </span>
+        {/* On the title's line: a card of six moves must still fit at 1280×800. */}
+        <span className="text-xs" data-testid="rebalance-cause">
+          {fill(t.cause, { cause: word(summary.reasonText) })}
+        </span>
       </div>
-      <div className="text-xs">{fill(t.cause, { cause: word(summary.reasonText) })}</div>
       {/* Side by side: how long each partition waited, and where it went. */}
       <div className="grid grid-cols-1 items-start gap-x-4 gap-y-1 sm:grid-cols-2">
         {pauses.length > 0 ? (

@@ -41,8 +41,9 @@ export function RebalanceMoves({
   const prefix = useId();
   const x = (id: string | null) => `${((columns.indexOf(id) + 0.5) / columns.length) * 100}%`;
   return (
-    <div className="text-xs" data-testid="rebalance-moves">
-      <div className="grid grid-cols-[4.5rem_1fr] items-end gap-x-2">
+    // Rows of 12 px: with round-robin every partition moves, and the card must still fit at 1280×800.
+    <div className="text-xs leading-3" data-testid="rebalance-moves">
+      <div className="mb-0.5 grid grid-cols-[4.5rem_1fr] items-end gap-x-2">
         <span />
         <div className="flex" aria-hidden="true">
           {columns.map((id) => (

@@ -64,7 +64,7 @@ export function RebalanceReplay({
     setIndex(Math.max(0, Math.min(frames.length - 1, i)));
   };
   return (
-    <div className="mt-2 flex flex-col gap-1" data-testid="rebalance-replay">
+    <div className="mt-1 flex flex-col gap-1" data-testid="rebalance-replay">
       <div className="flex flex-wrap items-center gap-1">
         <Button
           data-testid="replay-play"
