@@ -2,16 +2,25 @@ import fs from 'node:fs';
 
 const CLOCK_TICKS_PER_SEC = 100;
 
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; null once it is gone. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / CLOCK_TICKS_PER_SEC;
+  } catch {
+    return null;
+  }
+}
+
 /** RSS in MiB and CPU seconds of a process, read from /proc (Linux). */
 export function procStats(pid: number): { rssMiB: number; cpuSec: number } | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces) start after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-    return { rssMiB: rssKiB / 1024, cpuSec: ticks / CLOCK_TICKS_PER_SEC };
+    const cpuSec = cpuSeconds(pid);
+    return cpuSec === null ? null : { rssMiB: rssKiB / 1024, cpuSec };
   } catch {
     return null;
   }

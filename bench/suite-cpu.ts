@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { cpuSeconds } from './proc-stats';
 
 const TICKS = 100;
 
@@ -28,16 +29,6 @@ function kindOf(cmdline: string): string {
   return KINDS.find(([, re]) => re.test(cmdline))?.[0] ?? 'other';
 }
 
-function cpuOf(pid: string): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11] ?? 0) + Number(f[12] ?? 0)) / TICKS;
-  } catch {
-    return null;
-  }
-}
-
 function machineBusy(): number {
   const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1);
   const n = (cpu ?? []).map(Number);
@@ -51,7 +42,7 @@ const self = String(process.pid);
 function sample(): void {
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid) || pid === self) continue;
-    const cpu = cpuOf(pid);
+    const cpu = cpuSeconds(Number(pid));
     if (cpu === null) continue;
     const known = seen.get(pid);
     if (known) {
