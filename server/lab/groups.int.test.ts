@@ -272,14 +272,16 @@ describe('lab groups, commands and validation on a real broker', () => {
       'the group to consume',
       async () => ((await client.group(amoGroup))?.audit?.processed ?? 0) > 20,
     );
-    await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 500 });
-    // The at-most-once window: a batch committed before it was processed.
+    // 1.5 s per record and at least three committed records still unprocessed when the test sees
+    // it (processedOffset is the next one to process): the kill has ≥ 4.5 s to land inside the
+    // at-most-once window. With 500 ms and two records left, both were once done before the kill.
+    await client.ok({ type: 'consumer:slow', consumerId: id, delayMs: 1500 });
     await waitFor('a commit ahead of processing', async () =>
       (await client.group(amoGroup))?.offsets.some(
         (o) =>
           o.committedOffset !== null &&
           o.processedOffset !== null &&
-          o.committedOffset > o.processedOffset + 1,
+          o.committedOffset - o.processedOffset >= 3,
       ),
     );
     await client.ok({ type: 'consumer:crash', consumerId: id });
