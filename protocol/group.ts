@@ -79,6 +79,14 @@ export const memberSchema = wireMemberSchema.omit({ upgraded: true }).extend({
   consumerId: z.string().nullable(),
 });
 
+/**
+ * How a lag in seconds was had: `log-end` from how the log end grew while the dashboard watched;
+ * `record` from the timestamp of the record the group reads next (the history did not reach back);
+ * `lower-bound` while that record is still being read (the figure is at least this).
+ */
+export const LAG_METHODS = ['log-end', 'record', 'lower-bound'] as const;
+export type LagMethod = (typeof LAG_METHODS)[number];
+
 export const groupOffsetSchema = z.object({
   topic: z.string(),
   partition: z.number(),
@@ -87,8 +95,11 @@ export const groupOffsetSchema = z.object({
   processedOffset: z.number().nullable(),
   logEndOffset: z.number(),
   lag: z.number(),
-  /** How old the next message to consume is, in seconds (from the log end's growth). */
+  /** How old the next message to consume is, in seconds (`lagMethod` says how it was had). */
   lagSeconds: z.number(),
+  lagMethod: z.enum(LAG_METHODS).optional(),
+  /** Offsets retention (or a delete) removed before the group read them: committed < log start. */
+  deletedUnread: z.number().optional(),
   health: healthSchema,
   memberId: z.string().nullable(),
 });
@@ -240,6 +251,8 @@ export const groupSchema = z.object({
   totalLag: z.number(),
   /** The largest lag in seconds of its partitions. */
   lagSeconds: z.number(),
+  /** How that partition's figure was had (LAG_METHODS). */
+  lagMethod: z.enum(LAG_METHODS).optional(),
   health: healthSchema,
   storm: stormSchema.nullable().optional(),
   lastCommitAt: z.number().nullable(),
@@ -284,6 +297,7 @@ export const groupSummarySchema = z.object({
   totalLag: z.number(),
   /** The group's largest lag in seconds, to two significant figures (what a row shows). */
   lagSeconds: z.number(),
+  lagMethod: z.enum(LAG_METHODS).optional(),
   health: healthSchema,
   storm: stormSchema.nullable().optional(),
   lastCommitAt: z.number().nullable(),

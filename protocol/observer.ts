@@ -97,6 +97,24 @@ export const observerOpSchema = z.discriminatedUnion('op', [
     op: z.literal('readRecords'),
     timeoutMs: z.number().int().min(500).max(10_000).optional(),
   }),
+  /**
+   * The timestamp of the record at (or, compacted away, after) each offset: lag in time when the
+   * server's log-end history does not reach back that far. Read without a group.
+   */
+  z.object({
+    op: z.literal('recordTimes'),
+    partitions: z
+      .array(
+        z.object({
+          topic: topicName,
+          partition: z.number().int().min(0),
+          offset: z.number().int().min(0),
+        }),
+      )
+      .min(1)
+      .max(1000),
+    timeoutMs: z.number().int().min(500).max(10_000).optional(),
+  }),
   /** Liveness check; `delayMs` holds the answer back (tests of timeouts and crashes). */
   z.object({ op: z.literal('ping'), delayMs: z.number().int().min(0).max(60_000).optional() }),
 ]);
@@ -133,6 +151,23 @@ export const observerResultSchemas = {
   tailCommits: z.object({ mode: z.literal('tail'), partitions: z.number() }),
   reset: z.object({ reset: z.literal(true) }),
   readRecords: readRecordsResultSchema,
+  recordTimes: z.object({
+    records: z.array(
+      z.object({
+        topic: z.string(),
+        partition: z.number(),
+        /** The offset asked about. */
+        offset: z.number(),
+        logStartOffset: z.number(),
+        logEndOffset: z.number(),
+        /** The record read: at `offset`, after it (compacted), or at the log start (deleted). */
+        recordOffset: z.number().nullable(),
+        timestamp: z.number().nullable(),
+        /** No answer before the deadline: unknown, not "nothing to read". */
+        timedOut: z.boolean(),
+      }),
+    ),
+  }),
   ping: z.object({ pong: z.literal(true) }),
 } satisfies Record<ObserverOpName, z.ZodType>;
 export type ObserverResult<K extends ObserverOpName> = z.infer<(typeof observerResultSchemas)[K]>;

@@ -15,6 +15,8 @@ import {
 } from '../protocol/page-state';
 import type { KafkajsSecurity } from '../protocol/security';
 import type { TimelineEvent } from '../protocol/timeline';
+import { watchVerdicts } from './alerts/watch-verdicts';
+import type { WebhookOptions, WebhookTarget } from './alerts/webhook-sender';
 import type { LabKafka } from './broker/lab-kafka';
 import type { ClientSettings } from './client-config/client-settings';
 import {
@@ -67,6 +69,9 @@ export interface OffsetLabOptions {
   limits?: Partial<LabLimits>;
   /** Serves everything that is not /api or socket.io (the Next.js page); tests may leave it out. */
   pages?: PageHandler;
+  /** ALERT_WEBHOOK_URL: each change of a group's verdict is POSTed there. */
+  alertWebhook?: WebhookTarget | null;
+  alertOptions?: WebhookOptions;
 }
 
 export interface OffsetLab {
@@ -108,6 +113,9 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
   });
   const { broker } = options;
   if (broker) watchLabKafka(lab, broker);
+  const alerts = options.alertWebhook
+    ? watchVerdicts(lab, options.alertWebhook, options.alertOptions)
+    : null;
 
   // Connection trouble goes to the terminal too, in the same words as on the page.
   lab.on('timeline', (events: TimelineEvent[]) => {
@@ -195,6 +203,7 @@ export async function startOffsetLab(options: OffsetLabOptions): Promise<OffsetL
       closing ??= (async () => {
         if (pageStateSource() === pageState) registerPageState(null);
         broadcaster.stop();
+        alerts?.stop();
         await lab.stop();
         io.close();
         await new Promise<void>((resolve) => http.close(() => resolve()));

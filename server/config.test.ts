@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       labToken: null,
       readOnly: false,
+      alertWebhook: null,
       dev: false,
       rootDir: ROOT,
     });
@@ -228,5 +229,26 @@ describe('loadConfig', () => {
       'PORT: PORT must be a port number from 1 to 65535',
       'KAFKA_PORT: KAFKA_PORT must be a port number from 1 to 65535',
     ]);
+  });
+
+  it('reads the alert webhook and its token', () => {
+    const config = loadConfig(
+      env({ ALERT_WEBHOOK_URL: 'https://alerts.example.com/hook', ALERT_WEBHOOK_TOKEN: ' t0k ' }),
+      ROOT,
+    );
+    expect(config.alertWebhook).toEqual({ url: 'https://alerts.example.com/hook', token: 't0k' });
+    expect(loadConfig(env({ ALERT_WEBHOOK_URL: '' }), ROOT).alertWebhook).toBeNull();
+  });
+
+  it.each(['alerts', 'ftp://host/hook', 'file:///tmp/x'])('rejects ALERT_WEBHOOK_URL=%s', (v) => {
+    expect(configError({ ALERT_WEBHOOK_URL: v })).toContain(
+      'ALERT_WEBHOOK_URL must be an http:// or https:// URL',
+    );
+  });
+
+  it('rejects a webhook token without a webhook', () => {
+    expect(configError({ ALERT_WEBHOOK_TOKEN: 'abc' })).toContain(
+      'ALERT_WEBHOOK_TOKEN: set, but ALERT_WEBHOOK_URL',
+    );
   });
 });

@@ -67,6 +67,21 @@ const envSchema = z.object({
     .refine((v) => v === null || v.length >= 16, {
       error: 'LAB_TOKEN must be at least 16 characters',
     }),
+  /** Where each change of a group's verdict is POSTed as JSON (server/alerts); unset: nowhere. */
+  ALERT_WEBHOOK_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .url({
+        protocol: /^https?$/,
+        error:
+          'ALERT_WEBHOOK_URL must be an http:// or https:// URL such as http://127.0.0.1:9000/hook',
+      })
+      .optional(),
+  ),
+  ALERT_WEBHOOK_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null)),
   READ_ONLY: z
     .enum(['', '0', '1', 'true', 'false'], { error: 'READ_ONLY must be 1 or 0' })
     .optional()
@@ -105,6 +120,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   labToken: string | null;
   readOnly: boolean;
+  /** ALERT_WEBHOOK_URL and its bearer token; null: no alerts are sent. */
+  alertWebhook: { url: string; token: string | null } | null;
   dev: boolean;
   rootDir: string;
 }
@@ -119,6 +136,10 @@ export function loadConfig(
     throw new Error(`Invalid configuration:\n${message}`);
   }
   const e = parsed.data;
+  if (e.ALERT_WEBHOOK_TOKEN && !e.ALERT_WEBHOOK_URL)
+    throw new Error(
+      'Invalid configuration:\nALERT_WEBHOOK_TOKEN: set, but ALERT_WEBHOOK_URL (where alerts go) is not',
+    );
   const cluster = clusterShape(e, rootDir);
   if ('issues' in cluster) {
     const message = cluster.issues.map((i) => `${i.variable}: ${i.message}`).join('\n');
@@ -143,6 +164,9 @@ export function loadConfig(
     allowedOrigins: e.ALLOWED_ORIGINS,
     labToken: e.LAB_TOKEN,
     readOnly: e.READ_ONLY,
+    alertWebhook: e.ALERT_WEBHOOK_URL
+      ? { url: e.ALERT_WEBHOOK_URL, token: e.ALERT_WEBHOOK_TOKEN }
+      : null,
     dev: e.NODE_ENV === 'development',
     rootDir,
   };

@@ -16,20 +16,9 @@ import { accessPolicy } from './http/access';
 import { currentRequest } from './http/boundary';
 import { jvmClasspath } from './jvm/compile';
 import { waitForCluster } from './kafka/client';
+import { takeSecretEnv } from './secret-env';
 
 const BROKER_READY_TIMEOUT_MS = 90_000;
-
-/**
- * LAB_TOKEN, taken out of the environment so no child process inherits it (server/start.mjs took
- * it before any loader thread started; run another way, it is taken here).
- */
-function takeLabToken(): string | undefined {
-  const key = Symbol.for('offset-lab.lab-token');
-  const stashed = (globalThis as Record<symbol, unknown>)[key];
-  const token = typeof stashed === 'string' ? stashed : process.env.LAB_TOKEN;
-  delete process.env.LAB_TOKEN;
-  return token;
-}
 
 function log(message: string): void {
   console.log(`[offset-lab] ${message}`);
@@ -37,7 +26,11 @@ function log(message: string): void {
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const config = loadConfig({ ...process.env, LAB_TOKEN: takeLabToken() });
+  const config = loadConfig({
+    ...process.env,
+    LAB_TOKEN: takeSecretEnv('LAB_TOKEN'),
+    ALERT_WEBHOOK_TOKEN: takeSecretEnv('ALERT_WEBHOOK_TOKEN'),
+  });
   process.env.NEXT_TELEMETRY_DISABLED = '1';
 
   let broker: LabKafka | null = null;
@@ -136,6 +129,7 @@ async function main(): Promise<void> {
     clientSettings: settings,
     kafkajsSecurity: kafkajsSecurity(settings),
     pages: (req, res) => nextHandler(req, res),
+    alertWebhook: config.alertWebhook,
   });
   closeApp = app.close;
   const shownHost = addressToOpen(config.host);

@@ -1,10 +1,11 @@
 // `npm start`: the lab's entry. Plain JavaScript, so it runs before any TypeScript loader: the
-// LAB_TOKEN leaves the environment here, before tsx starts its loader thread and esbuild service,
-// so no thread or child process of the lab ever holds it (/proc/<pid>/environ is readable).
-const TOKEN_KEY = Symbol.for('offset-lab.lab-token');
-if (process.env.LAB_TOKEN !== undefined) {
-  globalThis[TOKEN_KEY] = process.env.LAB_TOKEN;
-  delete process.env.LAB_TOKEN;
+// secrets (LAB_TOKEN, ALERT_WEBHOOK_TOKEN) leave the environment here, before tsx starts its
+// loader thread and esbuild service, so no thread or child process of the lab ever holds them
+// (/proc/<pid>/environ is readable). server/secret-env.ts takes them back.
+for (const name of ['LAB_TOKEN', 'ALERT_WEBHOOK_TOKEN']) {
+  if (process.env[name] === undefined) continue;
+  globalThis[Symbol.for(`offset-lab.secret.${name}`)] = process.env[name];
+  delete process.env[name];
 }
 const { register } = await import('tsx/esm/api');
 register();

@@ -15,6 +15,7 @@ import { AssignmentBoard } from './assignment-board';
 import { commitLabel, DeliveryDetails } from './delivery-details';
 import { GroupActions } from './group-actions';
 import { HealthBadge } from './health-badge';
+import { LagSeconds } from './lag-seconds';
 import { OffsetBars } from './offset-bars';
 import { STATE_TONE } from './overview-row';
 import { chipKey } from './partition-chip';
@@ -41,6 +42,7 @@ export const GroupPanel = memo(function GroupPanel({
   const [resetting, setResetting] = useState(false);
   const d = useDict().ui;
   const t = d.group;
+  const deletedUnread = group.offsets.reduce((sum, o) => sum + (o.deletedUnread ?? 0), 0);
   const colorOf = useCallback(
     (memberId: string | null) =>
       memberId ? (group.lanes.find((l) => l.memberId === memberId)?.color ?? null) : null,
@@ -119,8 +121,23 @@ export const GroupPanel = memo(function GroupPanel({
           <span data-testid="total-lag">{group.totalLag}</span>
         </Stat>
         <Stat label={t.lagSeconds} help="lag-seconds">
-          <span data-testid="lag-seconds">{group.lagSeconds.toFixed(1)}</span>
+          <LagSeconds
+            seconds={Math.round(group.lagSeconds * 10) / 10}
+            method={group.lagMethod}
+            testId="lag-seconds"
+          />
         </Stat>
+        {deletedUnread > 0 && (
+          <Stat label={t.deletedUnread}>
+            <span
+              className="font-semibold text-red-700 dark:text-red-300"
+              title={t.deletedUnreadHelp}
+              data-testid="deleted-unread"
+            >
+              {deletedUnread}
+            </span>
+          </Stat>
+        )}
         <Stat label={t.health} help="health">
           <HealthBadge health={group.health} testId="group-health" />
           {group.storm && <StormBadge storm={group.storm} testId="group-storm" />}

@@ -7,6 +7,7 @@ import { useDict } from '@/lib/i18n/language';
 import type { GroupState, GroupSummary, Health, Verdict } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
 import { HealthBadge } from './health-badge';
+import { LagSeconds } from './lag-seconds';
 import { Sparkline } from './sparkline';
 import { StormBadge } from './storm-badge';
 
@@ -98,7 +99,7 @@ export const OverviewRow = memo(function OverviewRow({
         {g.totalLag}
       </td>
       <td className={`${cell} text-right tabular-nums`}>
-        {g.lagSeconds < 10 ? g.lagSeconds.toFixed(1) : g.lagSeconds}
+        <LagSeconds seconds={g.lagSeconds} method={g.lagMethod} />
       </td>
       <td className={cell}>
         <Sparkline points={g.lagTrend} />

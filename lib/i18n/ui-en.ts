@@ -84,6 +84,17 @@ export const UI_EN = {
     reason: '{count} rebalances in the last {minutes} min:',
   },
   group: {
+    lagMethod: {
+      'log-end':
+        'From how the log end grew while the dashboard watched: when the next message was appended.',
+      record:
+        'From the timestamp of the record the group reads next (the dashboard’s history does not reach back that far).',
+      'lower-bound':
+        'At least this: the record the group reads next is being read for its timestamp.',
+    },
+    deletedUnread: 'deleted unread',
+    deletedUnreadHelp:
+      'Messages retention deleted before the group read them: its committed offset is below the log start.',
     lab: 'lab',
     readOnly: 'read-only',
     close: 'Close {groupId}',

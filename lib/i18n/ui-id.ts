@@ -92,6 +92,17 @@ export const UI_ID: Widen<typeof UI_EN> = {
     reason: '{count} rebalance dalam {minutes} menit terakhir:',
   },
   group: {
+    lagMethod: {
+      'log-end':
+        'Dari pertumbuhan log end selama dasbor mengamati: kapan pesan berikutnya ditambahkan.',
+      record:
+        'Dari timestamp record yang akan dibaca grup berikutnya (riwayat dasbor tidak mencapai sejauh itu).',
+      'lower-bound':
+        'Paling sedikit ini: record yang akan dibaca grup berikutnya sedang dibaca untuk timestamp-nya.',
+    },
+    deletedUnread: 'terhapus belum dibaca',
+    deletedUnreadHelp:
+      'Pesan yang dihapus retensi sebelum grup membacanya: committed offset-nya di bawah log start.',
     lab: 'lab',
     readOnly: 'hanya baca',
     close: 'Tutup {groupId}',

@@ -56,6 +56,8 @@ export function labSettings(): Record<string, string | number | boolean> {
     // deletable segments every 5 min by default, and only 30 s after it started.
     'log.retention.check.interval.ms': 1000,
     'log.initial.task.delay.ms': 1000,
+    // Likewise compaction: the cleaner looks for dirty logs every 15 s by default.
+    'log.cleaner.backoff.ms': 1000,
   };
 }
 

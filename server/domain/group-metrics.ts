@@ -1,3 +1,4 @@
+import type { LagMethod } from '../../protocol/group';
 import { partitionKey } from '../../protocol/keys';
 import type { GroupInfo } from '../../protocol/snapshot';
 import {
@@ -7,7 +8,13 @@ import {
   partitionHealth,
   type Rewind,
 } from './health';
-import { type LogEndPoint, lagSeconds, recordLogEnd } from './lag-time';
+import {
+  type LogEndPoint,
+  lagFromHistory,
+  partitionLagSeconds,
+  type RecordTime,
+  recordLogEnd,
+} from './lag-time';
 
 interface PartitionTrack {
   samples: HealthSample[];
@@ -21,8 +28,16 @@ interface PartitionTrack {
 
 export interface PartitionMetrics {
   lagSeconds: number;
+  lagMethod: LagMethod;
   health: PartitionHealth;
 }
+
+/** The record a group reads next, when known (server/lab/record-times.ts); undefined: not yet. */
+export type RecordTimeLookup = (
+  topic: string,
+  partition: number,
+  offset: number,
+) => RecordTime | undefined;
 
 /** The overview's sparkline: one point every TREND_STEP_MS over the last minute. */
 export const TREND_STEP_MS = 5000;
@@ -34,6 +49,7 @@ export interface GroupMetricsView {
     partition: number,
     committed: number | null,
     logEnd: number,
+    logStart?: number,
   ) => PartitionMetrics;
   lastCommitAt: number | null;
   /** Total lag, one point per TREND_STEP_MS, oldest first. */
@@ -52,6 +68,8 @@ export class GroupMetrics {
   private readonly sampled = new Set<string>();
   private readonly trends = new Map<string, number[]>();
   private lastTrendAt = 0;
+
+  constructor(private readonly recordTime: RecordTimeLookup = () => undefined) {}
 
   /** The log of a partition reached `offset` at `at` (a poll, or an acknowledged send). */
   logEnd(topic: string, partition: number, offset: number, at: number): void {
@@ -120,12 +138,23 @@ export class GroupMetrics {
     return {
       lastCommitAt,
       trend: this.trends.get(groupId) ?? [],
-      partition: (topic, partition, committed, logEnd) => {
+      partition: (topic, partition, committed, logEnd, logStart = 0) => {
         const k = partitionKey(topic, partition);
         const track = tracks?.get(k);
+        const history = lagFromHistory(this.logEnds.get(k) ?? [], committed, logEnd, now);
+        // Fallen off the log: the next message is the first one retention left, whatever the
+        // history says about the deleted ones.
+        const fellOff = committed !== null && committed < logStart && committed < logEnd;
+        const lag = partitionLagSeconds(
+          fellOff ? { ...history, precise: false } : history,
+          (history.precise && !fellOff) || committed === null
+            ? undefined
+            : this.recordTime(topic, partition, committed),
+          now,
+        );
         return {
-          lagSeconds:
-            Math.round(lagSeconds(this.logEnds.get(k) ?? [], committed, logEnd, now) * 10) / 10,
+          lagSeconds: Math.round(lag.seconds * 10) / 10,
+          lagMethod: lag.method,
           health: partitionHealth(
             track?.samples ?? [],
             track?.lastCommitAt ?? null,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { coarseSeconds, type LogEndPoint, lagSeconds, MAX_POINTS, recordLogEnd } from './lag-time';
+import {
+  coarseSeconds,
+  type LogEndPoint,
+  lagFromHistory,
+  lagSeconds,
+  MAX_POINTS,
+  partitionLagSeconds,
+  recordLogEnd,
+} from './lag-time';
 
 const T0 = 1_700_000_000_000;
 /** The log grew by 10 messages a second from offset 0 at T0. */
@@ -71,5 +79,56 @@ describe('coarseSeconds', () => {
     const shown = new Set<number>();
     for (let s = 300; s < 360; s++) shown.add(coarseSeconds(s));
     expect([...shown]).toEqual([300, 310, 320, 330, 340, 350, 360]);
+  });
+});
+
+describe('lag in seconds when the history does not reach back', () => {
+  it('is precise where two close samples bracket the append', () => {
+    expect(lagFromHistory(steady(10), 55, 100, T0 + 10_000)).toEqual({
+      seconds: expect.closeTo(4.4, 5),
+      precise: true,
+    });
+    expect(lagFromHistory(steady(10), 100, 100, T0 + 10_000)).toEqual({
+      seconds: 0,
+      precise: true,
+    });
+  });
+
+  it('is a lower bound, not precise, for an offset older than the first sample (a restart)', () => {
+    // The dashboard started at T0 + 60 s; the group has been stopped at offset 3 since long before.
+    const points = recordLogEnd([], T0 + 60_000, 500);
+    expect(lagFromHistory(points, 3, 500, T0 + 61_000)).toEqual({ seconds: 1, precise: false });
+    // No sample yet has seen the log pass it.
+    expect(lagFromHistory([], 3, 500, T0)).toEqual({ seconds: 0, precise: false });
+  });
+
+  it('is not precise where the samples bracket the append loosely (an idle gap, then a burst)', () => {
+    let points = recordLogEnd([], T0, 100);
+    points = recordLogEnd(points, T0 + 600_000, 150);
+    // Interpolated: offset 120 "arrived" 4 minutes in, though the burst came at the end.
+    const history = lagFromHistory(points, 120, 150, T0 + 601_000);
+    expect(history.precise).toBe(false);
+  });
+
+  it('takes the record timestamp when the history is not precise, and says which', () => {
+    const loose = { seconds: 1, precise: false };
+    expect(partitionLagSeconds(loose, { timestamp: T0 }, T0 + 3_600_000)).toEqual({
+      seconds: 3600,
+      method: 'record',
+    });
+    // Only aborted or control records wait: nothing to read, no age.
+    expect(partitionLagSeconds(loose, { timestamp: null }, T0)).toEqual({
+      seconds: 0,
+      method: 'record',
+    });
+    expect(partitionLagSeconds(loose, undefined, T0)).toEqual({
+      seconds: 1,
+      method: 'lower-bound',
+    });
+    expect(
+      partitionLagSeconds({ seconds: 4, precise: true }, { timestamp: T0 }, T0 + 9000),
+    ).toEqual({ seconds: 4, method: 'log-end' });
+    // A producer's clock ahead of ours: no negative age.
+    expect(partitionLagSeconds(loose, { timestamp: T0 + 5000 }, T0).seconds).toBe(0);
   });
 });

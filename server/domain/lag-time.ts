@@ -3,8 +3,12 @@
  * and read off when the log end passed the group's committed offset. The next message to consume
  * was appended about then, so its age is the lag in time. This needs no extra reads from Kafka
  * (reading each partition's record at the committed offset would cost one fetch per partition per
- * poll), and it is as precise as the log-end samples are frequent.
+ * poll), and it is as precise as the log-end samples are frequent. Where the history does not
+ * reach back (the dashboard restarted, a group stopped long ago) or brackets the append loosely,
+ * the record's own timestamp is read once per committed offset (server/lab/record-times.ts).
  */
+
+import type { LagMethod } from '../../protocol/group';
 
 /** Points kept per partition; older history is thinned out, not dropped, so long lags stay known. */
 export const MAX_POINTS = 64;
@@ -28,26 +32,77 @@ export function recordLogEnd(points: LogEndPoint[], at: number, offset: number):
 }
 
 /**
- * Seconds since the message at `committed` was appended; 0 when nothing is waiting. When the
- * history does not reach back that far, the age of the oldest point is a lower bound.
+ * Two samples this close bracket the append well enough; wider (thinned history, a long idle
+ * gap before a burst), the record's own timestamp is read instead, within this share of the lag.
  */
+export const PRECISE_SPAN_MS = 2000;
+export const PRECISE_SHARE = 0.025;
+
+export interface HistoryLag {
+  seconds: number;
+  /**
+   * False when the history does not reach back to the next message (after a restart of the
+   * dashboard, a group stopped long ago: `seconds` is then only a lower bound) or brackets its
+   * append too loosely: then the record's timestamp should be read.
+   */
+  precise: boolean;
+}
+
+/** Seconds since the message at `committed` was appended, from the log end's history. */
+export function lagFromHistory(
+  points: LogEndPoint[],
+  committed: number | null,
+  logEnd: number,
+  now: number,
+): HistoryLag {
+  if (committed === null || committed >= logEnd) return { seconds: 0, precise: true };
+  // The first point at which the log had grown past the committed offset.
+  const after = points.findIndex((p) => p.offset > committed);
+  // No sample has seen the log end move past it yet (the first poll is still to come).
+  if (after === -1) return { seconds: 0, precise: false };
+  const later = points[after] as LogEndPoint;
+  const earlier = points[after - 1];
+  if (!earlier) return { seconds: Math.max(0, (now - later.at) / 1000), precise: false };
+  // Offsets grow about evenly between two samples: interpolate when `committed + 1` arrived.
+  const share = (committed + 1 - earlier.offset) / (later.offset - earlier.offset);
+  const span = later.at - earlier.at;
+  const appendedAt = earlier.at + Math.min(1, Math.max(0, share)) * span;
+  const seconds = Math.max(0, (now - appendedAt) / 1000);
+  return { seconds, precise: span <= Math.max(PRECISE_SPAN_MS, seconds * 1000 * PRECISE_SHARE) };
+}
+
+/** The history's figure alone (a lower bound when it does not reach back). */
 export function lagSeconds(
   points: LogEndPoint[],
   committed: number | null,
   logEnd: number,
   now: number,
 ): number {
-  if (committed === null || committed >= logEnd) return 0;
-  // The first point at which the log had grown past the committed offset.
-  const after = points.findIndex((p) => p.offset > committed);
-  if (after === -1) return 0;
-  const later = points[after] as LogEndPoint;
-  const earlier = points[after - 1];
-  if (!earlier) return Math.max(0, (now - later.at) / 1000);
-  // Offsets grow about evenly between two samples: interpolate when `committed + 1` arrived.
-  const share = (committed + 1 - earlier.offset) / (later.offset - earlier.offset);
-  const appendedAt = earlier.at + Math.min(1, Math.max(0, share)) * (later.at - earlier.at);
-  return Math.max(0, (now - appendedAt) / 1000);
+  return lagFromHistory(points, committed, logEnd, now).seconds;
+}
+
+/** What the record a group reads next said, as server/lab/record-times.ts read it. */
+export interface RecordTime {
+  /** The record's timestamp; null when nothing readable waits (only aborted or control records). */
+  timestamp: number | null;
+}
+
+/**
+ * The figure shown, and how it was had: `log-end` from the history, `record` from the timestamp
+ * of the record at (or after) the committed offset, `lower-bound` while neither is known.
+ */
+export function partitionLagSeconds(
+  history: HistoryLag,
+  record: RecordTime | undefined,
+  now: number,
+): { seconds: number; method: LagMethod } {
+  if (history.precise) return { seconds: history.seconds, method: 'log-end' };
+  if (record)
+    return {
+      seconds: record.timestamp === null ? 0 : Math.max(0, (now - record.timestamp) / 1000),
+      method: 'record',
+    };
+  return { seconds: history.seconds, method: 'lower-bound' };
 }
 
 /**

@@ -123,6 +123,13 @@ export class JvmObserver {
     return this.jvm.call({ op: 'readRecords', ...query });
   }
 
+  /** The record each offset points at (or the next one), with its timestamp: lag in time. */
+  recordTimes(
+    partitions: { topic: string; partition: number; offset: number }[],
+  ): Promise<ObserverResult<'recordTimes'>> {
+    return this.jvm.call({ op: 'recordTimes', partitions });
+  }
+
   async ping(delayMs?: number): Promise<void> {
     await this.jvm.call({ op: 'ping', delayMs });
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -5,19 +6,32 @@ import type { OffsetLab } from '../app';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
 import { stableLabGroup } from '../test-support/lab-groups';
+import { startPrometheus } from '../test-support/prometheus-server';
 import { waitFor } from '../test-support/wait-for';
+import { startWebhookReceiver, type WebhookReceiver } from '../test-support/webhook-receiver';
 
 describe('health verdicts and lag in seconds, on a real broker', () => {
   const brokers = inject('brokers');
   const topic = `health-${randomUUID().slice(0, 8)}`;
   let app: OffsetLab;
   let client: LabClient;
+  // ALERT_WEBHOOK_URL's receiver: it fails the first two deliveries, then takes everything.
+  let hook: WebhookReceiver;
 
   beforeAll(async () => {
-    ({ app, client } = await startLabForTest(brokers, 'empty', { topic, partitions: 2, rate: 40 }));
+    hook = await startWebhookReceiver((n) => (n <= 2 ? 503 : 204));
+    ({ app, client } = await startLabForTest(
+      brokers,
+      'empty',
+      { topic, partitions: 2, rate: 40 },
+      undefined,
+      null,
+      { alertWebhook: { url: hook.url, token: 'hook-token-123' } },
+    ));
   });
   afterAll(async () => {
     await app?.close();
+    await hook?.close();
   });
 
   /** The group once its verdict is `verdict`; a timeout says what it was instead. */
@@ -71,6 +85,24 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
     console.log(
       `paused group: WARN after ${warnAfterS.toFixed(1)} s, STOP after ${secondsPaused.toFixed(1)} s, lag ${stop.lagSeconds} s`,
     );
+    // The webhook: each change told once and in order (each message's `previous` is the verdict
+    // of the one before), though the receiver refused the first two deliveries.
+    const told = await waitFor('the webhook to be told STOP', async () => {
+      const mine = hook.received.filter((r) => r.body.groupId === groupId);
+      return mine.some((r) => r.body.verdict === 'STOP') ? mine : undefined;
+    });
+    const chain = told.map((r) => `${r.body.previous}→${r.body.verdict}`);
+    expect(chain).toContain('OK→WARN');
+    expect(told.map((r) => r.body.verdict).filter((v) => v === 'STOP')).toHaveLength(1);
+    told.forEach((r, i) => {
+      expect(r.body.previous).toBe(i === 0 ? 'OK' : told[i - 1]?.body.verdict);
+    });
+    const ids = hook.received.map((r) => r.body.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(hook.requests()).toBeGreaterThanOrEqual(hook.received.length + 2);
+    expect(told.at(-1)?.authorization).toBe('Bearer hook-token-123');
+    expect(told.at(-1)?.body.figures.totalLag).toBeGreaterThan(0);
+    console.log(`webhook told: ${chain.join(', ')} (${hook.requests()} requests in all)`);
   });
 
   it('a reset backwards shows REWIND', async () => {
@@ -135,5 +167,52 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
       .find((m) => m.name === 'offset_lab_consumergroup_rebalance_storm')
       ?.metrics.find((m) => m.labels?.group === groupId);
     expect(Number(flag?.value)).toBe(1);
+    const told = await waitFor('the webhook to be told of the storm', async () =>
+      hook.received.find((r) => r.body.groupId === groupId && r.body.storm),
+    );
+    expect(told.body.reason).toContain(victim);
+    expect(told.body.figures.rebalances).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a real Prometheus scrapes /metrics: promtool finds nothing wrong, and PromQL gives the lag /api/state gives', async () => {
+    const { groupId, consumerIds } = await stableLabGroup(client, topic, { consumers: 1 }, 'prom');
+    await client.ok({ type: 'consumer:pause', consumerId: consumerIds[0] });
+    await waitFor('lag on every partition', async () =>
+      (await client.group(groupId))?.offsets.every((o) => o.lag > 0),
+    );
+    // Nothing moves while the producer and the consumer are paused: both sides read one value.
+    await client.ok({ type: 'producer:update', paused: true });
+    const prometheus = await startPrometheus(new URL(client.url).host);
+    try {
+      const text = await (await fetch(`${client.url}/metrics`)).text();
+      const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+      expect(`${check.stdout}${check.stderr}`).toBe('');
+      expect(check.status).toBe(0);
+      let seen = '';
+      const matched = await waitFor('PromQL to give the lag of /api/state', async () => {
+        const g = await client.group(groupId);
+        const series = await prometheus.query(`kafka_consumergroup_group_lag{group="${groupId}"}`);
+        const byPartition = series
+          .map((s) => `${s.labels.partition}:${s.value}`)
+          .sort()
+          .join(',');
+        const expected = (g?.offsets ?? [])
+          .map((o) => `${o.partition}:${o.lag}`)
+          .sort()
+          .join(',');
+        seen = `PromQL ${byPartition || 'nothing'}, /api/state ${expected}`;
+        return series.length > 0 && byPartition === expected ? seen : undefined;
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; last: ${seen}`);
+      });
+      const [sum] = await prometheus.query(
+        `sum(kafka_consumergroup_group_lag{group="${groupId}"})`,
+      );
+      expect(sum?.value).toBe((await client.group(groupId))?.totalLag);
+      console.log(`prometheus scrape: ${matched}`);
+    } finally {
+      await prometheus.stop();
+      await client.ok({ type: 'producer:update', paused: false });
+    }
   });
 });

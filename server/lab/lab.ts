@@ -39,6 +39,7 @@ import { deliveryWorkerFields } from './delivery-topics';
 import type { ExperimentRunner } from './experiments/runner';
 import { DEFAULT_LIMITS, type LabLimits } from './limits';
 import { OutputAudits } from './output-audits';
+import { RecordTimes } from './record-times';
 import { buildWorkerBundle } from './worker-bundle';
 
 const TICK_MS = 1000;
@@ -86,7 +87,9 @@ export class Lab extends EventEmitter {
   /** exactly-once groups: the audit of their `<topic>.out`, read with read_committed. */
   readonly outputAudits: OutputAudits;
   /** Lag in seconds and health need history: sampled once a second, read by the snapshot. */
-  readonly metrics = new GroupMetrics();
+  readonly metrics: GroupMetrics;
+  /** The record a group reads next, where the log-end history does not reach back that far. */
+  readonly recordTimes: RecordTimes;
   /** Set by the app once commands can run (experiments drive the lab through them). */
   experiments: ExperimentRunner | null = null;
   private snapshotCache: Snapshot | null = null;
@@ -103,6 +106,10 @@ export class Lab extends EventEmitter {
   constructor(readonly options: LabOptions) {
     super();
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.recordTimes = new RecordTimes((partitions) => options.admin.recordTimes(partitions));
+    this.metrics = new GroupMetrics((topic, partition, offset) =>
+      this.recordTimes.lookup(topic, partition, offset),
+    );
     this.redact = redactor(options.clientProperties ?? {}, options.clientSettings?.secrets ?? []);
     this.state = initialState(options.brokers.join(','), options.embedded, Date.now(), {
       mode: options.mode ?? 'lab',
@@ -270,6 +277,10 @@ export class Lab extends EventEmitter {
     // Metrics need every group's partitions; the page's snapshot has only the groups shown in full.
     const snapshot = this.fullSnapshot();
     this.metrics.sample(snapshot.groups, at);
+    // Every group's row, once a second: what the alert webhook watches for verdict changes.
+    this.emit('overview', snapshot.overview, at);
+    // The snapshot above asked for the records it lacked: read them now, off the tick.
+    this.recordTimes.pump(at);
     // Lag in seconds and health move with the clock even when nothing else changed.
     this.snapshotCache = null;
     this.fullSnapshotCache = null;

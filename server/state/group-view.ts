@@ -83,7 +83,11 @@ function mergedMembers(
 const NO_METRICS: GroupMetricsView = {
   lastCommitAt: null,
   trend: [],
-  partition: () => ({ lagSeconds: 0, health: { verdict: 'OK', reason: VERDICT_TEXT.OK } }),
+  partition: () => ({
+    lagSeconds: 0,
+    lagMethod: 'log-end',
+    health: { verdict: 'OK', reason: VERDICT_TEXT.OK },
+  }),
 };
 
 function offsetsOf(
@@ -108,7 +112,13 @@ function offsetsOf(
         committedOffset ?? 0,
         (produced[p.partition] ?? -1) + 1,
       );
-      const measured = metrics.partition(topic, p.partition, committedOffset, logEndOffset);
+      const measured = metrics.partition(
+        topic,
+        p.partition,
+        committedOffset,
+        logEndOffset,
+        p.logStartOffset,
+      );
       return {
         topic,
         partition: p.partition,
@@ -118,6 +128,9 @@ function offsetsOf(
         logEndOffset,
         lag: computeLag(logEndOffset, committedOffset, p.logStartOffset),
         lagSeconds: measured.lagSeconds,
+        lagMethod: measured.lagMethod,
+        deletedUnread:
+          committedOffset === null ? 0 : Math.max(0, p.logStartOffset - committedOffset),
         health: measured.health,
         memberId: owner.get(key) ?? null,
       };
@@ -158,7 +171,11 @@ export function buildGroupViews(
     ]),
   ].sort();
   const offsets = offsetsOf(state, groupId, topicNames, topics, owner, metrics);
-  const maxLagSeconds = offsets.reduce((max, o) => Math.max(max, o.lagSeconds), 0);
+  const oldest = offsets.reduce<GroupOffset | null>(
+    (max, o) => (max === null || o.lagSeconds > max.lagSeconds ? o : max),
+    null,
+  );
+  const maxLagSeconds = oldest?.lagSeconds ?? 0;
   const summary: GroupSummary = {
     groupId,
     lab: config !== null,
@@ -170,6 +187,7 @@ export function buildGroupViews(
     partitions: offsets.length,
     totalLag: offsets.reduce((sum, o) => sum + o.lag, 0),
     lagSeconds: coarseSeconds(maxLagSeconds),
+    lagMethod: oldest?.lagMethod ?? 'log-end',
     health: groupHealth(offsets.map((o) => o.health)),
     lastCommitAt: metrics.lastCommitAt,
     lagTrend: metrics.trend,
@@ -193,6 +211,7 @@ export function buildGroupViews(
       offsets,
       totalLag: summary.totalLag,
       lagSeconds: maxLagSeconds,
+      lagMethod: summary.lagMethod,
       health: summary.health,
       lastCommitAt: summary.lastCommitAt,
       topics: topicNames,

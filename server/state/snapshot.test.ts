@@ -96,6 +96,8 @@ describe('buildSnapshot', () => {
         processedOffset: null,
         logEndOffset: 100,
         lag: 10,
+        lagMethod: 'log-end',
+        deletedUnread: 0,
         memberId: 'm1',
       },
       {
@@ -106,6 +108,8 @@ describe('buildSnapshot', () => {
         processedOffset: null,
         logEndOffset: 50,
         lag: 30,
+        lagMethod: 'log-end',
+        deletedUnread: 0,
         memberId: 'm1',
       },
       {
@@ -116,6 +120,8 @@ describe('buildSnapshot', () => {
         processedOffset: null,
         logEndOffset: 5,
         lag: 0,
+        lagMethod: 'log-end',
+        deletedUnread: 0,
         memberId: 'm2',
       },
     ]);

@@ -1,8 +1,7 @@
-import { type OffsetLab, startOffsetLab } from '../app';
+import { type OffsetLab, type OffsetLabOptions, startOffsetLab } from '../app';
 import type { LabKafka } from '../broker/lab-kafka';
 import type { AccessPolicy } from '../http/access';
 import { jvmClasspath } from '../jvm/compile';
-import type { LabLimits } from '../lab/limits';
 import { LabClient } from './lab-client';
 import { waitFor } from './wait-for';
 
@@ -24,7 +23,7 @@ export async function startLabForTest(
   access?: AccessPolicy,
   /** The lab's own Kafka (e.g. a test cluster), so broker commands reach it. */
   broker: LabKafka | null = null,
-  options: { limits?: Partial<LabLimits> } = {},
+  options: Pick<OffsetLabOptions, 'limits' | 'alertWebhook' | 'alertOptions'> = {},
 ): Promise<{ app: OffsetLab; client: LabClient }> {
   const app = await startOffsetLab({
     brokers,
@@ -35,7 +34,7 @@ export async function startLabForTest(
     scenario,
     access,
     jvmClasspath: await jvmClasspath(process.cwd()),
-    limits: options.limits,
+    ...options,
   });
   const client = new LabClient(app.url, access?.token ?? null);
   await waitFor('the first poll', async () => (await client.state()).cluster !== null);

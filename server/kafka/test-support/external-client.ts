@@ -130,3 +130,88 @@ export async function listTopicsAndGroups(
     await admin.disconnect();
   }
 }
+
+/** A topic with these configs (cleanup.policy, retention.ms, …), read directly with kafkajs. */
+export async function createTopicWith(
+  brokers: string[],
+  topic: string,
+  partitions: number,
+  configs: Record<string, string> = {},
+): Promise<void> {
+  const admin = createKafka({ brokers, clientId: 'offset-lab-check' }).admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      topics: [
+        {
+          topic,
+          numPartitions: partitions,
+          configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })),
+        },
+      ],
+      waitForLeaders: true,
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Commits these offsets for a group with no members (someone else's stopped group). */
+export async function setGroupOffsets(
+  brokers: string[],
+  groupId: string,
+  topic: string,
+  offsets: { partition: number; offset: number }[],
+): Promise<void> {
+  const admin = createKafka({ brokers, clientId: 'offset-lab-check' }).admin();
+  await admin.connect();
+  try {
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The first record at or after `offset` as kafkajs reads it: its offset and timestamp. */
+export async function recordAtOrAfter(
+  brokers: string[],
+  topic: string,
+  partition: number,
+  offset: number,
+  timeoutMs = 20_000,
+): Promise<{ offset: number; timestamp: number }> {
+  const kafka = createKafka({ brokers, clientId: 'offset-lab-check' });
+  const consumer = kafka.consumer({
+    groupId: `offset-lab-peek-${Math.random().toString(36).slice(2, 10)}`,
+    maxWaitTimeInMs: 200,
+  });
+  await consumer.connect();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const found = new Promise<{ offset: number; timestamp: number }>((resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no record at or after ${topic}/${partition}@${offset}`)),
+        timeoutMs,
+      );
+      void consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ partition: p, message }) => {
+            if (p === partition && Number(message.offset) >= offset)
+              resolve({ offset: Number(message.offset), timestamp: Number(message.timestamp) });
+          },
+        })
+        .catch(reject);
+    });
+    consumer.seek({ topic, partition, offset: String(offset) });
+    return await found;
+  } finally {
+    clearTimeout(timer);
+    await consumer.disconnect();
+  }
+}

@@ -10,6 +10,7 @@ import offsetlab.observer.ClientConfig;
 import offsetlab.observer.CommitTail;
 import offsetlab.observer.Failure;
 import offsetlab.observer.Mutations;
+import offsetlab.observer.RecordTimes;
 import offsetlab.observer.Records;
 import offsetlab.observer.Snapshot;
 import org.apache.kafka.clients.admin.Admin;
@@ -111,6 +112,8 @@ public final class Observer {
         return reset();
       case "readRecords":
         return Records.read(config, request);
+      case "recordTimes":
+        return RecordTimes.read(config, request);
       default:
         return Mutations.handle(client, op, request, config.apiTimeoutMs());
     }

@@ -1,0 +1,86 @@
+import { partitionKey } from '../../protocol/keys';
+import type { ObserverResult } from '../../protocol/observer';
+import type { RecordTime } from '../domain/lag-time';
+
+type Read = (
+  partitions: { topic: string; partition: number; offset: number }[],
+) => Promise<ObserverResult<'recordTimes'>>;
+
+/** Offsets remembered; the least recently asked go first. */
+const MAX_KNOWN = 20_000;
+/** Partitions per read: one group-less consumer fetches them all. */
+const MAX_PER_READ = 500;
+/** A partition that timed out or failed is asked again after this long, not every second. */
+const RETRY_AFTER_MS = 30_000;
+
+/**
+ * The timestamp of the record a group reads next, for lag in seconds where the log-end history
+ * does not reach back. Read once per (partition, committed offset) and kept; reads are batched,
+ * one at a time, at most one a second, so a cluster of thousands of groups stopped long ago costs
+ * a few fetches, then nothing while their offsets stay put.
+ */
+export class RecordTimes {
+  private readonly known = new Map<string, RecordTime>();
+  private readonly wanted = new Map<string, { topic: string; partition: number; offset: number }>();
+  private readonly failedAt = new Map<string, number>();
+  private reading = false;
+  private lastReadAt = 0;
+  reads = 0;
+
+  constructor(
+    private readonly read: Read,
+    private readonly minIntervalMs = 1000,
+  ) {}
+
+  /** Known: the record's time. Unknown: undefined, and it is read soon. */
+  lookup(topic: string, partition: number, offset: number): RecordTime | undefined {
+    const key = `${partitionKey(topic, partition)}@${offset}`;
+    const known = this.known.get(key);
+    if (known) {
+      // Map order is the eviction order: asked again, it becomes the newest.
+      this.known.delete(key);
+      this.known.set(key, known);
+      return known;
+    }
+    const failed = this.failedAt.get(key);
+    if (failed === undefined || Date.now() - failed >= RETRY_AFTER_MS)
+      this.wanted.set(key, { topic, partition, offset });
+    return undefined;
+  }
+
+  /** Starts the next read when one is due; never waits for it. */
+  pump(now = Date.now()): void {
+    if (this.reading || this.wanted.size === 0 || now - this.lastReadAt < this.minIntervalMs)
+      return;
+    const batch = [...this.wanted.entries()].slice(0, MAX_PER_READ);
+    for (const [key] of batch) this.wanted.delete(key);
+    this.reading = true;
+    this.lastReadAt = now;
+    this.reads++;
+    this.read(batch.map(([, p]) => p))
+      .then((result) => {
+        for (const r of result.records) {
+          const key = `${partitionKey(r.topic, r.partition)}@${r.offset}`;
+          if (r.timedOut) this.failedAt.set(key, Date.now());
+          else this.remember(key, { timestamp: r.timestamp });
+        }
+      })
+      .catch(() => {
+        // The cluster is unreachable or the topic is gone: the history's figure stays, a lower
+        // bound, and the connection state already says why.
+        for (const [key] of batch) this.failedAt.set(key, Date.now());
+      })
+      .finally(() => {
+        this.reading = false;
+      });
+  }
+
+  private remember(key: string, time: RecordTime): void {
+    this.failedAt.delete(key);
+    this.known.set(key, time);
+    if (this.known.size > MAX_KNOWN) {
+      const oldest = this.known.keys().next().value;
+      if (oldest !== undefined) this.known.delete(oldest);
+    }
+  }
+}
