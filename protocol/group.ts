@@ -87,6 +87,21 @@ export const memberSchema = wireMemberSchema.omit({ upgraded: true }).extend({
 export const LAG_METHODS = ['log-end', 'record', 'lower-bound'] as const;
 export type LagMethod = (typeof LAG_METHODS)[number];
 
+/**
+ * Will the lag drain, and when (server/domain/drain.ts): `draining` in ~`seconds`; `behind` when
+ * the consumers are not faster than the producers; `caught-up` (no lag) or `idle` (no lag, nothing
+ * produced); `measuring` until the rates span a few seconds.
+ */
+export const DRAIN_STATES = ['draining', 'behind', 'caught-up', 'idle', 'measuring'] as const;
+export const drainSchema = z.object({
+  state: z.enum(DRAIN_STATES),
+  seconds: z.number().nullable(),
+  /** msg/s: the consumers over their current run of progress, the producers over the window. */
+  consumePerSec: z.number().nullable(),
+  producePerSec: z.number().nullable(),
+});
+export type Drain = z.infer<typeof drainSchema>;
+
 export const groupOffsetSchema = z.object({
   topic: z.string(),
   partition: z.number(),
@@ -101,6 +116,7 @@ export const groupOffsetSchema = z.object({
   /** Offsets retention (or a delete) removed before the group read them: committed < log start. */
   deletedUnread: z.number().optional(),
   health: healthSchema,
+  drain: drainSchema.optional(),
   memberId: z.string().nullable(),
 });
 
@@ -254,6 +270,7 @@ export const groupSchema = z.object({
   /** How that partition's figure was had (LAG_METHODS). */
   lagMethod: z.enum(LAG_METHODS).optional(),
   health: healthSchema,
+  drain: drainSchema.optional(),
   storm: stormSchema.nullable().optional(),
   lastCommitAt: z.number().nullable(),
   topics: z.array(z.string()),
@@ -300,6 +317,8 @@ export const groupSummarySchema = z.object({
   lagMethod: z.enum(LAG_METHODS).optional(),
   health: healthSchema,
   storm: stormSchema.nullable().optional(),
+  /** The drain verdict, its seconds to two significant figures (no rates: rows stay still). */
+  drain: drainSchema.pick({ state: true, seconds: true }).optional(),
   lastCommitAt: z.number().nullable(),
   /** Total lag over the last minute, one point every 5 s (the sparkline). */
   lagTrend: z.array(z.number()),

@@ -13,6 +13,7 @@ import { Help } from '../ui/help';
 import { Panel } from '../ui/panel';
 import { AssignmentBoard } from './assignment-board';
 import { commitLabel, DeliveryDetails } from './delivery-details';
+import { DrainText } from './drain-text';
 import { GroupActions } from './group-actions';
 import { HealthBadge } from './health-badge';
 import { LagSeconds } from './lag-seconds';
@@ -127,6 +128,11 @@ export const GroupPanel = memo(function GroupPanel({
             testId="lag-seconds"
           />
         </Stat>
+        {group.drain && (
+          <Stat label={t.drain}>
+            <DrainText drain={group.drain} testId="drain" />
+          </Stat>
+        )}
         {deletedUnread > 0 && (
           <Stat label={t.deletedUnread}>
             <span

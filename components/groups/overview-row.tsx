@@ -6,6 +6,7 @@ import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import type { GroupState, GroupSummary, Health, Verdict } from '@/protocol/snapshot';
 import { Badge, type Tone } from '../ui/badge';
+import { DrainArrow } from './drain-text';
 import { HealthBadge } from './health-badge';
 import { LagSeconds } from './lag-seconds';
 import { Sparkline } from './sparkline';
@@ -103,6 +104,7 @@ export const OverviewRow = memo(function OverviewRow({
       </td>
       <td className={cell}>
         <Sparkline points={g.lagTrend} />
+        {g.drain && <DrainArrow drain={g.drain} />}
       </td>
       <td className={`${cell} overflow-visible`}>
         <HealthBadge health={g.health} testId={`health-${g.groupId}`} />

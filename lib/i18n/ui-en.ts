@@ -84,6 +84,17 @@ export const UI_EN = {
     reason: '{count} rebalances in the last {minutes} min:',
   },
   group: {
+    drain: 'time to drain',
+    drainText: {
+      draining: 'in ~{time}',
+      behind: 'not draining',
+      'caught-up': 'caught up',
+      idle: 'idle',
+      measuring: 'measuring…',
+    },
+    fallsBehind: 'falls behind {rate} msg/s',
+    drainHelp:
+      'Consumers read {consume} msg/s (their current run of commits), producers write {produce} msg/s (last 40 s).',
     lagMethod: {
       'log-end':
         'From how the log end grew while the dashboard watched: when the next message was appended.',

@@ -92,6 +92,17 @@ export const UI_ID: Widen<typeof UI_EN> = {
     reason: '{count} rebalance dalam {minutes} menit terakhir:',
   },
   group: {
+    drain: 'waktu habis',
+    drainText: {
+      draining: 'dalam ~{time}',
+      behind: 'tidak berkurang',
+      'caught-up': 'sudah mengejar',
+      idle: 'diam',
+      measuring: 'mengukur…',
+    },
+    fallsBehind: 'tertinggal {rate} pesan/dtk',
+    drainHelp:
+      'Consumer membaca {consume} pesan/dtk (rangkaian commit saat ini), producer menulis {produce} pesan/dtk (40 dtk terakhir).',
     lagMethod: {
       'log-end':
         'Dari pertumbuhan log end selama dasbor mengamati: kapan pesan berikutnya ditambahkan.',

@@ -19,6 +19,26 @@ const group = (groupId: string, o: GroupOffset) =>
   ({ groupId, offsets: [o], totalLag: o.lag }) as unknown as GroupInfo;
 
 describe('GroupMetrics', () => {
+  it('time to drain, per group and per partition: a consumer resumed after a pause', () => {
+    const metrics = new GroupMetrics();
+    // The producer writes 10 a second; the consumer stood at 0 for 20 s, then reads 30 a second.
+    for (let s = 0; s <= 30; s++) {
+      const committed = s <= 20 ? 0 : 30 * (s - 20);
+      metrics.sample([group('g', offset(committed, 10 * s))], T0 + s * 1000);
+    }
+    const view = metrics.view('g', T0 + 30_000);
+    // Lag 300 − 300 = 0 at s = 30: caught up; at s = 25, lag 250 − 150 = 100 at net 20/s.
+    expect(view.drain).toMatchObject({ state: 'caught-up', consumePerSec: 30, producePerSec: 10 });
+    const earlier = new GroupMetrics();
+    for (let s = 0; s <= 25; s++) {
+      const committed = s <= 20 ? 0 : 30 * (s - 20);
+      earlier.sample([group('g', offset(committed, 10 * s))], T0 + s * 1000);
+    }
+    const at25 = earlier.view('g', T0 + 25_000);
+    expect(at25.drain).toMatchObject({ state: 'draining', seconds: 5 });
+    expect(at25.partition('t', 0, 150, 250).drain).toMatchObject({ state: 'draining', seconds: 5 });
+  });
+
   it('turns a stopped group into lag seconds and STOP once a window passed', () => {
     const metrics = new GroupMetrics();
     // The log grows 10 a second; the group committed up to 50 and then stopped.

@@ -1,6 +1,7 @@
-import type { LagMethod } from '../../protocol/group';
+import type { Drain, LagMethod } from '../../protocol/group';
 import { partitionKey } from '../../protocol/keys';
 import type { GroupInfo } from '../../protocol/snapshot';
+import { addDrainSample, type DrainSample, drainOf } from './drain';
 import {
   addSample,
   type HealthSample,
@@ -30,7 +31,15 @@ export interface PartitionMetrics {
   lagSeconds: number;
   lagMethod: LagMethod;
   health: PartitionHealth;
+  drain: Drain;
 }
+
+const CAUGHT_UP: Drain = {
+  state: 'caught-up',
+  seconds: 0,
+  consumePerSec: null,
+  producePerSec: null,
+};
 
 /** The record a group reads next, when known (server/lab/record-times.ts); undefined: not yet. */
 export type RecordTimeLookup = (
@@ -54,6 +63,8 @@ export interface GroupMetricsView {
   lastCommitAt: number | null;
   /** Total lag, one point per TREND_STEP_MS, oldest first. */
   trend: number[];
+  /** Will the group's lag drain, and when. */
+  drain: Drain;
 }
 
 /**
@@ -67,6 +78,8 @@ export class GroupMetrics {
   private readonly tracks = new Map<string, Map<string, PartitionTrack>>();
   private readonly sampled = new Set<string>();
   private readonly trends = new Map<string, number[]>();
+  /** Each group's position and log end summed over its partitions, once a second. */
+  private readonly drains = new Map<string, DrainSample[]>();
   private lastTrendAt = 0;
 
   constructor(private readonly recordTime: RecordTimeLookup = () => undefined) {}
@@ -118,8 +131,23 @@ export class GroupMetrics {
         )
           track.lastCommitAt = Math.max(track.lastCommitAt ?? 0, at);
         track.lastCommitted = o.committedOffset;
-        track.samples = addSample(track.samples, { at, committed: o.committedOffset, lag: o.lag });
+        track.samples = addSample(track.samples, {
+          at,
+          committed: o.committedOffset,
+          lag: o.lag,
+          logEnd: o.logEndOffset,
+        });
       }
+      let position = 0;
+      let logEnd = 0;
+      for (const o of g.offsets) {
+        position += o.logEndOffset - o.lag;
+        logEnd += o.logEndOffset;
+      }
+      this.drains.set(
+        g.groupId,
+        addDrainSample(this.drains.get(g.groupId) ?? [], { at, position, logEnd }),
+      );
       if (trendDue) {
         const trend = [...(this.trends.get(g.groupId) ?? []), g.totalLag];
         this.trends.set(g.groupId, trend.slice(-TREND_POINTS));
@@ -138,6 +166,7 @@ export class GroupMetrics {
     return {
       lastCommitAt,
       trend: this.trends.get(groupId) ?? [],
+      drain: drainOf(this.drains.get(groupId) ?? [], now),
       partition: (topic, partition, committed, logEnd, logStart = 0) => {
         const k = partitionKey(topic, partition);
         const track = tracks?.get(k);
@@ -161,6 +190,8 @@ export class GroupMetrics {
             now,
             track?.rewind ?? null,
           ),
+          // Only where something waits: thousands of caught-up partitions cost nothing.
+          drain: committed !== null && committed < logEnd ? partitionDrain(track, now) : CAUGHT_UP,
         };
       },
     };
@@ -169,6 +200,7 @@ export class GroupMetrics {
   forget(groupId: string): void {
     this.tracks.delete(groupId);
     this.trends.delete(groupId);
+    this.drains.delete(groupId);
   }
 
   private track(groupId: string, k: string): PartitionTrack {
@@ -190,4 +222,12 @@ export class GroupMetrics {
     }
     return track;
   }
+}
+
+function partitionDrain(track: PartitionTrack | undefined, now: number): Drain {
+  const samples: DrainSample[] = [];
+  for (const s of track?.samples ?? [])
+    if (s.logEnd !== undefined)
+      samples.push({ at: s.at, position: s.logEnd - s.lag, logEnd: s.logEnd });
+  return drainOf(samples, now);
 }

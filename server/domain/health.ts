@@ -16,6 +16,8 @@ export interface HealthSample {
   at: number;
   committed: number | null;
   lag: number;
+  /** The log end then: with `lag`, where the group stood (time to drain). */
+  logEnd?: number;
 }
 
 export interface PartitionHealth {

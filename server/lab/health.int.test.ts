@@ -174,6 +174,57 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
     expect(told.body.figures.rebalances).toBeGreaterThanOrEqual(5);
   });
 
+  it('time to drain: lag built while paused drains about when the dashboard said it would', async () => {
+    const { groupId, consumerIds } = await stableLabGroup(client, topic, { consumers: 1 }, 'drain');
+    const consumerId = consumerIds[0] ?? '';
+    // ~60 msg/s at 15 ms a record against the producer's 40: a net drain of about 20 msg/s.
+    await client.ok({ type: 'consumer:slow', consumerId, delayMs: 15 });
+    await client.ok({ type: 'consumer:pause', consumerId });
+    await waitFor(
+      'a backlog of 500',
+      async () => ((await client.group(groupId))?.totalLag ?? 0) >= 500,
+    );
+    await client.ok({ type: 'consumer:resume', consumerId });
+    const resumedAt = Date.now();
+    let seen = '';
+    // The prediction once the consumer has run a few seconds (its rate is measured on this run).
+    const predicted = await waitFor(
+      'a drain prediction',
+      async () => {
+        const state = await client.state();
+        const g = state.groups.find((x) => x.groupId === groupId);
+        seen = JSON.stringify(g?.drain);
+        return g?.drain?.state === 'draining' &&
+          g.drain.seconds !== null &&
+          state.at - resumedAt >= 6000
+          ? { at: state.at, seconds: g.drain.seconds, lag: g.totalLag, drain: g.drain }
+          : undefined;
+      },
+      30_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; last: ${seen}`);
+    });
+    // "Drained": within one second of production of empty (lag rarely reads exactly 0 while the
+    // producer writes); the prediction is scaled to the same end.
+    const FLOOR = 40;
+    const expectedS = (predicted.seconds * Math.max(0, predicted.lag - FLOOR)) / predicted.lag;
+    const drainedAt = await waitFor(
+      'the backlog drained',
+      async () => {
+        const state = await client.state();
+        const g = state.groups.find((x) => x.groupId === groupId);
+        return g && g.totalLag <= FLOOR ? state.at : undefined;
+      },
+      120_000,
+    );
+    const measuredS = (drainedAt - predicted.at) / 1000;
+    console.log(
+      `time to drain: predicted ${expectedS.toFixed(1)} s (${JSON.stringify(predicted.drain)}, lag ${predicted.lag}), measured ${measuredS.toFixed(1)} s`,
+    );
+    expect(Math.abs(expectedS - measuredS)).toBeLessThanOrEqual(measuredS * 0.25);
+    await client.ok({ type: 'group:delete', groupId });
+  });
+
   it('a real Prometheus scrapes /metrics: promtool finds nothing wrong, and PromQL gives the lag /api/state gives', async () => {
     const { groupId, consumerIds } = await stableLabGroup(client, topic, { consumers: 1 }, 'prom');
     await client.ok({ type: 'consumer:pause', consumerId: consumerIds[0] });

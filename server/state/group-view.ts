@@ -10,6 +10,7 @@ import { colorFor } from '../../protocol/colors';
 import { labConsumerOf } from '../../protocol/constants';
 import { partitionKey, refOfKey } from '../../protocol/keys';
 import {
+  type Drain,
   type GroupInfo,
   type GroupOffset,
   type GroupSummary,
@@ -80,13 +81,21 @@ function mergedMembers(
   return members;
 }
 
+const MEASURING: Drain = {
+  state: 'measuring',
+  seconds: null,
+  consumePerSec: null,
+  producePerSec: null,
+};
 const NO_METRICS: GroupMetricsView = {
   lastCommitAt: null,
   trend: [],
+  drain: MEASURING,
   partition: () => ({
     lagSeconds: 0,
     lagMethod: 'log-end',
     health: { verdict: 'OK', reason: VERDICT_TEXT.OK },
+    drain: MEASURING,
   }),
 };
 
@@ -132,6 +141,7 @@ function offsetsOf(
         deletedUnread:
           committedOffset === null ? 0 : Math.max(0, p.logStartOffset - committedOffset),
         health: measured.health,
+        drain: measured.drain,
         memberId: owner.get(key) ?? null,
       };
     });
@@ -191,6 +201,11 @@ export function buildGroupViews(
     health: groupHealth(offsets.map((o) => o.health)),
     lastCommitAt: metrics.lastCommitAt,
     lagTrend: metrics.trend,
+    // Coarse, as the row shows it: thousands of rows must not all change every second.
+    drain: {
+      state: metrics.drain.state,
+      seconds: metrics.drain.seconds === null ? null : coarseSeconds(metrics.drain.seconds),
+    },
   };
   if (!detailed) return { summary, details: null };
   const generations = consumers.map((c) => c.generationId).filter((g): g is number => g !== null);
@@ -212,6 +227,7 @@ export function buildGroupViews(
       totalLag: summary.totalLag,
       lagSeconds: maxLagSeconds,
       lagMethod: summary.lagMethod,
+      drain: metrics.drain,
       health: summary.health,
       lastCommitAt: summary.lastCommitAt,
       topics: topicNames,

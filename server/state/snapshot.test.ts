@@ -87,7 +87,7 @@ describe('buildSnapshot', () => {
       ),
     );
     const g1 = buildSnapshot(state).groups[0];
-    expect(g1?.offsets.map(({ health: _h, lagSeconds: _s, ...o }) => o)).toEqual([
+    expect(g1?.offsets.map(({ health: _h, lagSeconds: _s, drain: _d, ...o }) => o)).toEqual([
       {
         topic: TOPIC,
         partition: 0,
