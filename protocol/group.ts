@@ -102,6 +102,23 @@ export const drainSchema = z.object({
 });
 export type Drain = z.infer<typeof drainSchema>;
 
+/**
+ * Will retention delete the group's next record before it is read (server/domain/retention.ts):
+ * `at-risk` when less than a quarter of retention.ms is left for it; `lost` when the committed
+ * offset is below the log start; `unknown` until the topic's configs are read.
+ */
+export const RETENTION_STATES = ['safe', 'at-risk', 'lost', 'unknown'] as const;
+export const retentionSchema = z.object({
+  state: z.enum(RETENTION_STATES),
+  /** At least this long before the next record may be deleted (retention.ms − its age). */
+  secondsLeft: z.number().nullable(),
+  /** klag-exporter's: messages deleted unread, committed − log start, lag / (log end − start) %. */
+  lost: z.number(),
+  marginOffsets: z.number().nullable(),
+  lagRetentionRatio: z.number(),
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
 export const groupOffsetSchema = z.object({
   topic: z.string(),
   partition: z.number(),
@@ -113,10 +130,9 @@ export const groupOffsetSchema = z.object({
   /** How old the next message to consume is, in seconds (`lagMethod` says how it was had). */
   lagSeconds: z.number(),
   lagMethod: z.enum(LAG_METHODS).optional(),
-  /** Offsets retention (or a delete) removed before the group read them: committed < log start. */
-  deletedUnread: z.number().optional(),
   health: healthSchema,
   drain: drainSchema.optional(),
+  retention: retentionSchema.optional(),
   memberId: z.string().nullable(),
 });
 
@@ -271,6 +287,7 @@ export const groupSchema = z.object({
   lagMethod: z.enum(LAG_METHODS).optional(),
   health: healthSchema,
   drain: drainSchema.optional(),
+  retention: retentionSchema.optional(),
   storm: stormSchema.nullable().optional(),
   lastCommitAt: z.number().nullable(),
   topics: z.array(z.string()),
@@ -319,6 +336,7 @@ export const groupSummarySchema = z.object({
   storm: stormSchema.nullable().optional(),
   /** The drain verdict, its seconds to two significant figures (no rates: rows stay still). */
   drain: drainSchema.pick({ state: true, seconds: true }).optional(),
+  retention: retentionSchema.pick({ state: true, secondsLeft: true, lost: true }).optional(),
   lastCommitAt: z.number().nullable(),
   /** Total lag over the last minute, one point every 5 s (the sparkline). */
   lagTrend: z.array(z.number()),

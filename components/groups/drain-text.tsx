@@ -1,21 +1,15 @@
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
+import { roughTime } from '@/lib/rough-time';
 import type { Drain } from '@/protocol/snapshot';
 
 type DrainVerdict = Pick<Drain, 'state' | 'seconds'> &
   Partial<Pick<Drain, 'consumePerSec' | 'producePerSec'>>;
 
-/** Seconds as a person reads an estimate: 45 s, 3 min, 2 h. */
-function roughly(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
-  return `${Math.round(seconds / 3600)} h`;
-}
-
 /** "in ~40 s", "not draining (falls behind 12 msg/s)", "caught up"… with the rates as its title. */
 export function DrainText({ drain, testId }: { drain: DrainVerdict; testId?: string }) {
   const t = useDict().ui.group;
-  let text = fill(t.drainText[drain.state], { time: roughly(drain.seconds ?? 0) });
+  let text = fill(t.drainText[drain.state], { time: roughTime(Math.max(1, drain.seconds ?? 0)) });
   const { consumePerSec: consume, producePerSec: produce } = drain;
   if (drain.state === 'behind' && consume != null && produce != null && produce > consume)
     text += ` (${fill(t.fallsBehind, { rate: Math.round((produce - consume) * 10) / 10 })})`;
@@ -40,7 +34,9 @@ const ARROWS = {
 export function DrainArrow({ drain }: { drain: DrainVerdict }) {
   const t = useDict().ui.group;
   const arrow = ARROWS[drain.state];
-  const label = fill(t.drainText[drain.state], { time: roughly(drain.seconds ?? 0) });
+  const label = fill(t.drainText[drain.state], {
+    time: roughTime(Math.max(1, drain.seconds ?? 0)),
+  });
   return (
     <span
       className={`ml-1 font-semibold ${arrow.className}`}

@@ -22,6 +22,7 @@ import { STATE_TONE } from './overview-row';
 import { chipKey } from './partition-chip';
 import { RebalanceCard } from './rebalance-card';
 import { RebalanceClock } from './rebalance-clock';
+import { RetentionText } from './retention-badge';
 import { StormBadge } from './storm-badge';
 
 // Loaded when first opened, like every dialog: not part of the first paint's JavaScript.
@@ -43,7 +44,6 @@ export const GroupPanel = memo(function GroupPanel({
   const [resetting, setResetting] = useState(false);
   const d = useDict().ui;
   const t = d.group;
-  const deletedUnread = group.offsets.reduce((sum, o) => sum + (o.deletedUnread ?? 0), 0);
   const colorOf = useCallback(
     (memberId: string | null) =>
       memberId ? (group.lanes.find((l) => l.memberId === memberId)?.color ?? null) : null,
@@ -133,15 +133,9 @@ export const GroupPanel = memo(function GroupPanel({
             <DrainText drain={group.drain} testId="drain" />
           </Stat>
         )}
-        {deletedUnread > 0 && (
-          <Stat label={t.deletedUnread}>
-            <span
-              className="font-semibold text-red-700 dark:text-red-300"
-              title={t.deletedUnreadHelp}
-              data-testid="deleted-unread"
-            >
-              {deletedUnread}
-            </span>
+        {group.retention && (
+          <Stat label={t.retention}>
+            <RetentionText retention={group.retention} />
           </Stat>
         )}
         <Stat label={t.health} help="health">

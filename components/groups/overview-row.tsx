@@ -9,6 +9,7 @@ import { Badge, type Tone } from '../ui/badge';
 import { DrainArrow } from './drain-text';
 import { HealthBadge } from './health-badge';
 import { LagSeconds } from './lag-seconds';
+import { RetentionBadge } from './retention-badge';
 import { Sparkline } from './sparkline';
 import { StormBadge } from './storm-badge';
 
@@ -109,6 +110,9 @@ export const OverviewRow = memo(function OverviewRow({
       <td className={`${cell} overflow-visible`}>
         <HealthBadge health={g.health} testId={`health-${g.groupId}`} />
         {g.storm && <StormBadge storm={g.storm} testId={`storm-${g.groupId}`} />}
+        {g.retention && (
+          <RetentionBadge retention={g.retention} testId={`retention-${g.groupId}`} />
+        )}
       </td>
       <td className={`${cell} text-right text-slate-600 dark:text-slate-400 tabular-nums`}>
         {ago(g.lastCommitAt, now, d.overview)}

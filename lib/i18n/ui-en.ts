@@ -103,9 +103,21 @@ export const UI_EN = {
       'lower-bound':
         'At least this: the record the group reads next is being read for its timestamp.',
     },
-    deletedUnread: 'deleted unread',
-    deletedUnreadHelp:
-      'Messages retention deleted before the group read them: its committed offset is below the log start.',
+    retention: 'retention',
+    retentionText: {
+      safe: '≥ {time} left',
+      'at-risk': 'at risk: ≥ {time} left',
+      lost: 'lost {lost}',
+      unknown: 'unknown',
+    },
+    retentionSafeNoLag: 'nothing waits',
+    retentionHelp: {
+      safe: 'The next record to read is deleted by retention at the earliest in {time} (retention.ms minus its age).',
+      'at-risk':
+        'Less than a quarter of retention.ms is left before the next record to read may be deleted: {time} at the earliest.',
+      lost: '{lost} messages were deleted by retention before the group read them: its committed offset is below the log start.',
+      unknown: 'The topic’s retention settings have not been read yet (or may not be read).',
+    },
     lab: 'lab',
     readOnly: 'read-only',
     close: 'Close {groupId}',

@@ -111,9 +111,21 @@ export const UI_ID: Widen<typeof UI_EN> = {
       'lower-bound':
         'Paling sedikit ini: record yang akan dibaca grup berikutnya sedang dibaca untuk timestamp-nya.',
     },
-    deletedUnread: 'terhapus belum dibaca',
-    deletedUnreadHelp:
-      'Pesan yang dihapus retensi sebelum grup membacanya: committed offset-nya di bawah log start.',
+    retention: 'retensi',
+    retentionText: {
+      safe: 'sisa ≥ {time}',
+      'at-risk': 'berisiko: sisa ≥ {time}',
+      lost: 'hilang {lost}',
+      unknown: 'tidak diketahui',
+    },
+    retentionSafeNoLag: 'tidak ada yang menunggu',
+    retentionHelp: {
+      safe: 'Record berikutnya yang akan dibaca paling cepat dihapus retensi dalam {time} (retention.ms dikurangi umurnya).',
+      'at-risk':
+        'Tersisa kurang dari seperempat retention.ms sebelum record berikutnya yang akan dibaca bisa dihapus: paling cepat {time}.',
+      lost: '{lost} pesan dihapus retensi sebelum grup membacanya: committed offset-nya di bawah log start.',
+      unknown: 'Pengaturan retensi topic belum dibaca (atau tidak boleh dibaca).',
+    },
     lab: 'lab',
     readOnly: 'hanya baca',
     close: 'Tutup {groupId}',

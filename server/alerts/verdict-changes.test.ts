@@ -6,7 +6,12 @@ import { VerdictChanges } from './verdict-changes';
 
 const T0 = 1_700_000_000_000;
 
-function row(groupId: string, verdict: Verdict, storm = false): GroupSummary {
+function row(
+  groupId: string,
+  verdict: Verdict,
+  storm = false,
+  retention: GroupSummary['retention'] = { state: 'safe', secondsLeft: null, lost: 0 },
+): GroupSummary {
   return {
     groupId,
     lab: true,
@@ -27,6 +32,7 @@ function row(groupId: string, verdict: Verdict, storm = false): GroupSummary {
           reasons: [{ text: { key: 'cause-evicted', params: { id: 'c2' } }, count: 3 }],
         }
       : null,
+    retention,
     lastCommitAt: null,
     lagTrend: [],
   };
@@ -51,7 +57,15 @@ describe('verdict changes for the alert webhook', () => {
       previous: 'OK',
       verdict: 'WARN',
       reason: VERDICT_TEXT.WARN,
-      figures: { totalLag: 120, lagSeconds: 12, members: 2, partitions: 4, rebalances: null },
+      figures: {
+        totalLag: 120,
+        lagSeconds: 12,
+        members: 2,
+        partitions: 4,
+        rebalances: null,
+        lost: 0,
+        retentionSecondsLeft: null,
+      },
       at: T0 + 2000,
     });
     expect(changes.observe([row('a', 'WARN')], T0 + 3000)).toEqual([]);
@@ -83,5 +97,34 @@ describe('verdict changes for the alert webhook', () => {
     changes.observe([], T0 + 1000);
     const again = changes.observe([row('a', 'STOP')], T0 + 2000);
     expect(again.map((c) => c.previous)).toEqual([null]);
+  });
+
+  it('retention at risk, then lost, then safe again: each a change, with its figures', () => {
+    const changes = new VerdictChanges('run');
+    changes.observe([row('a', 'STOP')], T0);
+    const risk = changes.observe(
+      [row('a', 'STOP', false, { state: 'at-risk', secondsLeft: 40, lost: 0 })],
+      T0 + 1000,
+    );
+    expect(risk[0]).toMatchObject({
+      verdict: 'STOP',
+      previous: 'STOP',
+      retention: 'at-risk',
+      previousRetention: 'ok',
+      figures: { retentionSecondsLeft: 40, lost: 0 },
+    });
+    expect(risk[0]?.reason).toContain('may delete the next message to read in 40 s');
+    const lost = changes.observe(
+      [row('a', 'STOP', false, { state: 'lost', secondsLeft: 0, lost: 12 })],
+      T0 + 2000,
+    );
+    expect(lost[0]).toMatchObject({ retention: 'lost', figures: { lost: 12 } });
+    expect(lost[0]?.reason).toContain('deleted 12 messages');
+    // "unknown" (configs not read yet) is no alarm.
+    const unknown = changes.observe(
+      [row('a', 'STOP', false, { state: 'unknown', secondsLeft: null, lost: 0 })],
+      T0 + 3000,
+    );
+    expect(unknown[0]).toMatchObject({ retention: 'ok', previousRetention: 'lost' });
   });
 });

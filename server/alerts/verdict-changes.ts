@@ -1,10 +1,16 @@
-import type { AlertMessage } from '../../protocol/alerts';
+import type { AlertMessage, AlertRetention } from '../../protocol/alerts';
 import type { GroupSummary, Verdict } from '../../protocol/group';
 import { english } from '../../protocol/texts';
 
 interface Seen {
   verdict: Verdict;
   storm: boolean;
+  retention: AlertRetention;
+}
+
+function retentionOf(g: GroupSummary): AlertRetention {
+  const state = g.retention?.state;
+  return state === 'at-risk' || state === 'lost' ? state : 'ok';
 }
 
 /**
@@ -24,11 +30,20 @@ export class VerdictChanges {
     const present = new Set<string>();
     for (const g of overview) {
       present.add(g.groupId);
-      const now: Seen = { verdict: g.health.verdict, storm: Boolean(g.storm) };
+      const now: Seen = {
+        verdict: g.health.verdict,
+        storm: Boolean(g.storm),
+        retention: retentionOf(g),
+      };
       const before = this.seen.get(g.groupId);
       this.seen.set(g.groupId, now);
-      const baseline = before ?? { verdict: 'OK', storm: false };
-      if (baseline.verdict === now.verdict && baseline.storm === now.storm) continue;
+      const baseline: Seen = before ?? { verdict: 'OK', storm: false, retention: 'ok' };
+      if (
+        baseline.verdict === now.verdict &&
+        baseline.storm === now.storm &&
+        baseline.retention === now.retention
+      )
+        continue;
       this.sequence++;
       changes.push({
         id: `${this.runId}-${this.sequence}`,
@@ -38,6 +53,8 @@ export class VerdictChanges {
         previous: before?.verdict ?? null,
         storm: now.storm,
         previousStorm: before?.storm ?? null,
+        retention: now.retention,
+        previousRetention: before?.retention ?? null,
         reason: reasonOf(g),
         figures: {
           totalLag: g.totalLag,
@@ -45,6 +62,8 @@ export class VerdictChanges {
           members: g.members,
           partitions: g.partitions,
           rebalances: g.storm?.count ?? null,
+          lost: g.retention?.lost ?? 0,
+          retentionSecondsLeft: g.retention?.secondsLeft ?? null,
         },
         at,
       });
@@ -55,9 +74,22 @@ export class VerdictChanges {
 }
 
 function reasonOf(g: GroupSummary): string {
-  if (!g.storm) return g.health.reason;
+  return [g.health.reason, stormReason(g), retentionReason(g)].filter(Boolean).join(' ');
+}
+
+function retentionReason(g: GroupSummary): string {
+  const r = g.retention;
+  if (r?.state === 'lost')
+    return `Retention deleted ${r.lost} messages before the group read them.`;
+  if (r?.state === 'at-risk')
+    return `Retention may delete the next message to read in ${r.secondsLeft ?? 0} s.`;
+  return '';
+}
+
+function stormReason(g: GroupSummary): string {
+  if (!g.storm) return '';
   const causes = g.storm.reasons.map((r) => `${english(r.text)} ×${r.count}`).join('; ');
   const who = g.storm.members.length > 0 ? ` (${g.storm.members.join(', ')})` : '';
   const minutes = Math.round(g.storm.windowMs / 60_000);
-  return `${g.health.reason} Rebalance storm: ${g.storm.count} rebalances in ${minutes} min${who}: ${causes}.`;
+  return `Rebalance storm: ${g.storm.count} rebalances in ${minutes} min${who}: ${causes}.`;
 }

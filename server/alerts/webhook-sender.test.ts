@@ -13,8 +13,18 @@ function message(n: number): AlertMessage {
     previous: 'WARN',
     storm: false,
     previousStorm: false,
+    retention: 'ok',
+    previousRetention: 'ok',
     reason: 'stopped',
-    figures: { totalLag: 5, lagSeconds: 3, members: 1, partitions: 2, rebalances: null },
+    figures: {
+      totalLag: 5,
+      lagSeconds: 3,
+      members: 1,
+      partitions: 2,
+      rebalances: null,
+      lost: 0,
+      retentionSecondsLeft: null,
+    },
     at: n,
   };
 }

@@ -41,10 +41,15 @@ describe('prometheusMetrics', () => {
       'kafka_consumergroup_group_offset',
       'kafka_consumergroup_group_lag',
       'kafka_consumergroup_group_lag_seconds',
+      'kafka_consumergroup_group_messages_lost',
+      'kafka_consumergroup_group_retention_margin',
+      'kafka_consumergroup_group_lag_retention_ratio',
       'kafka_consumergroup_group_max_lag',
       'kafka_consumergroup_group_max_lag_seconds',
       'kafka_consumergroup_group_sum_lag',
       'offset_lab_consumergroup_health',
+      'offset_lab_consumergroup_retention_seconds_left',
+      'offset_lab_consumergroup_retention_at_risk',
       'offset_lab_consumergroup_rebalance_storm',
       'kafka_partition_latest_offset',
       'kafka_partition_earliest_offset',
@@ -73,5 +78,25 @@ describe('prometheusMetrics', () => {
       0, 5,
     ]);
     expect(metric('offset_lab_consumergroup_health')?.metrics[0]?.labels?.verdict).toBe('OK');
+  });
+
+  it("retention with klag-exporter's names: lost, margin, lag as a share of the retained log", () => {
+    const values = (name: string) =>
+      metric(name)?.metrics.map((m) => [m.labels?.partition, Number(m.value)]);
+    expect(values('kafka_consumergroup_group_messages_lost')).toEqual([
+      ['0', 0],
+      ['1', 0],
+    ]);
+    // Partition 1 has no committed offset: no margin to tell.
+    expect(values('kafka_consumergroup_group_retention_margin')).toEqual([['0', 40]]);
+    expect(values('kafka_consumergroup_group_lag_retention_ratio')).toEqual([
+      ['0', 60],
+      ['1', 100],
+    ]);
+    // The topic's retention.ms was never read here: no time left to tell, no verdict.
+    expect(metric('offset_lab_consumergroup_retention_seconds_left')?.metrics ?? []).toEqual([]);
+    expect(
+      metric('offset_lab_consumergroup_retention_at_risk')?.metrics.map((m) => Number(m.value)),
+    ).toEqual([0]);
   });
 });

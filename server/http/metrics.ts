@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../protocol/snapshot';
 import { VERDICTS } from '../../protocol/snapshot';
+import { AT_RISK_SHARE } from '../domain/retention';
 import { STORM_COUNT, STORM_WINDOW_MS } from '../domain/storm';
 
 /**
@@ -78,6 +79,38 @@ export function prometheusMetrics(snapshot: Snapshot): string {
       sample('kafka_consumergroup_group_lag_seconds', r.labels, r.o.lagSeconds),
     ),
   );
+  // Retention, with klag-exporter's names: what was lost, and how close the rest is.
+  out.metric(
+    'kafka_consumergroup_group_messages_lost',
+    'Messages retention deleted before the group read them (committed offset below the log start)',
+    partitionRows.map((r) =>
+      sample('kafka_consumergroup_group_messages_lost', r.labels, r.o.retention?.lost ?? 0),
+    ),
+  );
+  out.metric(
+    'kafka_consumergroup_group_retention_margin',
+    'Committed offset minus the log start offset; negative: messages were lost',
+    partitionRows
+      .filter((r) => r.o.retention?.marginOffsets != null)
+      .map((r) =>
+        sample(
+          'kafka_consumergroup_group_retention_margin',
+          r.labels,
+          r.o.retention?.marginOffsets ?? 0,
+        ),
+      ),
+  );
+  out.metric(
+    'kafka_consumergroup_group_lag_retention_ratio',
+    'Lag as a percentage of the retained log (log end − log start); over 100: messages were lost',
+    partitionRows.map((r) =>
+      sample(
+        'kafka_consumergroup_group_lag_retention_ratio',
+        r.labels,
+        r.o.retention?.lagRetentionRatio ?? 0,
+      ),
+    ),
+  );
   out.metric(
     'kafka_consumergroup_group_max_lag',
     'Max group offset lag',
@@ -111,6 +144,30 @@ export function prometheusMetrics(snapshot: Snapshot): string {
         'offset_lab_consumergroup_health',
         { ...groupLabels(g), verdict: g.health.verdict },
         VERDICTS.indexOf(g.health.verdict),
+      ),
+    ),
+  );
+  out.metric(
+    'offset_lab_consumergroup_retention_seconds_left',
+    'At least this long before retention may delete the next record the group reads (retention.ms minus its age); only where time retention applies and something waits',
+    partitionRows
+      .filter((r) => r.o.retention?.secondsLeft != null && r.o.lag > 0)
+      .map((r) =>
+        sample(
+          'offset_lab_consumergroup_retention_seconds_left',
+          r.labels,
+          r.o.retention?.secondsLeft ?? 0,
+        ),
+      ),
+  );
+  out.metric(
+    'offset_lab_consumergroup_retention_at_risk',
+    `Retention verdict of the group: 0=safe or unknown, 1=at risk (less than ${AT_RISK_SHARE * 100} % of retention.ms left for its next record), 2=lost (messages deleted unread)`,
+    snapshot.groups.map((g) =>
+      sample(
+        'offset_lab_consumergroup_retention_at_risk',
+        groupLabels(g),
+        g.retention?.state === 'lost' ? 2 : g.retention?.state === 'at-risk' ? 1 : 0,
       ),
     ),
   );

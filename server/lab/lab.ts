@@ -40,6 +40,7 @@ import type { ExperimentRunner } from './experiments/runner';
 import { DEFAULT_LIMITS, type LabLimits } from './limits';
 import { OutputAudits } from './output-audits';
 import { RecordTimes } from './record-times';
+import { TopicConfigReader } from './topic-config-reader';
 import { buildWorkerBundle } from './worker-bundle';
 
 const TICK_MS = 1000;
@@ -90,6 +91,8 @@ export class Lab extends EventEmitter {
   readonly metrics: GroupMetrics;
   /** The record a group reads next, where the log-end history does not reach back that far. */
   readonly recordTimes: RecordTimes;
+  /** Retention settings of the topics lagging groups read (retention at risk). */
+  private readonly topicConfigReader = new TopicConfigReader(this);
   /** Set by the app once commands can run (experiments drive the lab through them). */
   experiments: ExperimentRunner | null = null;
   private snapshotCache: Snapshot | null = null;
@@ -281,6 +284,7 @@ export class Lab extends EventEmitter {
     this.emit('overview', snapshot.overview, at);
     // The snapshot above asked for the records it lacked: read them now, off the tick.
     this.recordTimes.pump(at);
+    this.topicConfigReader.pump(snapshot.groups, at);
     // Lag in seconds and health move with the clock even when nothing else changed.
     this.snapshotCache = null;
     this.fullSnapshotCache = null;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { GroupOffset } from '../../protocol/group';
 import type { OffsetLab } from '../app';
@@ -10,6 +11,7 @@ import {
 } from '../kafka/test-support/external-client';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
+import { stableLabGroup } from '../test-support/lab-groups';
 import { waitFor } from '../test-support/wait-for';
 
 const MINUTE = 60_000;
@@ -25,7 +27,7 @@ describe('lag in seconds, right from the first second, on a real broker', () => 
   let app: OffsetLab | undefined;
   let client: LabClient;
   // (a): a group that stopped before the dashboard started, so no history can date its offset.
-  const stopped = { topic: id('lag-a'), groupId: id('stopped'), startedAt: 0 };
+  const stopped = { topic: id('lag-a'), groupId: id('stopped'), readyAt: 0 };
 
   beforeAll(async () => {
     const now = Date.now();
@@ -36,8 +38,9 @@ describe('lag in seconds, right from the first second, on a real broker', () => 
       ...Array.from({ length: 10 }, () => at(now - MINUTE, 'new')),
     ]);
     await setGroupOffsets(brokers, stopped.groupId, stopped.topic, [{ partition: 0, offset: 5 }]);
-    stopped.startedAt = Date.now();
     ({ app, client } = await startLabForTest(brokers, 'empty'));
+    // From the lab's first poll on: what a person opening the restarted dashboard would see.
+    stopped.readyAt = Date.now();
   });
   afterAll(async () => {
     await app?.close();
@@ -70,7 +73,7 @@ describe('lag in seconds, right from the first second, on a real broker', () => 
   it('(a) a group stopped an hour ago, before the dashboard started: right after the start', async () => {
     const { at, offset } = await fromRecord(stopped.groupId);
     console.log(
-      `(a) dated by its record ${((Date.now() - stopped.startedAt) / 1000).toFixed(1)} s after the server started`,
+      `(a) dated by its record ${((Date.now() - stopped.readyAt) / 1000).toFixed(1)} s after the lab's first poll`,
     );
     const record = await recordAtOrAfter(brokers, stopped.topic, 0, 5);
     expect(record.offset).toBe(5);
@@ -174,7 +177,70 @@ describe('lag in seconds, right from the first second, on a real broker', () => 
     expect(record.offset).toBe(10);
     const { at, offset } = await fromRecord(groupId);
     expectAge(offset, at, record.timestamp, '(d) fell off the log');
-    expect(offset.deletedUnread).toBe(7);
+    expect(offset.retention).toMatchObject({ state: 'lost', lost: 7, marginOffsets: -7 });
     expect(offset.lag).toBe(12);
+  });
+
+  it('retention at risk: a paused group is at risk before it loses records, lost N after, in /metrics too', async () => {
+    const topic = id('retention');
+    await client.ok({ type: 'topic:create', topic, partitions: 1 });
+    // 20 s of retention in segments of a second: the paused group's next record is at risk after
+    // 15 s (a quarter of retention.ms left), deleted a little after 20 s.
+    await client.ok({ type: 'topic:configure', topic, retentionMs: 20_000, segmentMs: 1000 });
+    await client.ok({ type: 'producer:update', topic, rate: 20, paused: false });
+    try {
+      const { groupId, consumerIds } = await stableLabGroup(client, topic, { consumers: 1 }, 'ret');
+      await client.ok({ type: 'consumer:pause', consumerId: consumerIds[0] });
+      const pausedAt = Date.now();
+      const metric = async (name: string) => {
+        const text = await (await fetch(`${client.url}/metrics`)).text();
+        return parsePrometheusTextFormat(text)
+          .find((m) => m.name === name)
+          ?.metrics.filter((m) => m.labels?.group === groupId)
+          .map((m) => Number(m.value));
+      };
+      let seen = '';
+      const retention = async () => {
+        const g = await client.group(groupId);
+        seen = JSON.stringify(g?.retention);
+        return g?.retention;
+      };
+      const atRisk = await waitFor(
+        'at risk',
+        async () => {
+          const r = await retention();
+          if (r?.state === 'lost') throw new Error(`lost before it was said at risk: ${seen}`);
+          return r?.state === 'at-risk' ? r : undefined;
+        },
+        40_000,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; last: ${seen}`);
+      });
+      const riskAfterS = (Date.now() - pausedAt) / 1000;
+      expect(atRisk.lost).toBe(0);
+      expect(atRisk.secondsLeft).toBeLessThan(5);
+      expect(await metric('offset_lab_consumergroup_retention_at_risk')).toEqual([1]);
+      const lost = await waitFor(
+        'lost',
+        async () => {
+          const r = await retention();
+          return r?.state === 'lost' ? r : undefined;
+        },
+        40_000,
+      );
+      const lostAfterS = (Date.now() - pausedAt) / 1000;
+      expect(lost.lost).toBeGreaterThan(0);
+      const messagesLost = await waitFor('messages lost in /metrics', async () => {
+        const values = await metric('kafka_consumergroup_group_messages_lost');
+        return values?.[0] && values[0] > 0 ? values[0] : undefined;
+      });
+      expect(await metric('offset_lab_consumergroup_retention_at_risk')).toEqual([2]);
+      console.log(
+        `retention: at risk ${riskAfterS.toFixed(1)} s after the pause (${atRisk.secondsLeft} s left), lost ${lost.lost} after ${lostAfterS.toFixed(1)} s; /metrics messages_lost ${messagesLost}`,
+      );
+      await client.ok({ type: 'group:delete', groupId });
+    } finally {
+      await client.ok({ type: 'producer:update', paused: true });
+    }
   });
 });

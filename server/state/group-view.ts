@@ -23,6 +23,7 @@ import { english, type FlatText } from '../../protocol/texts';
 import type { GroupMetricsView } from '../domain/group-metrics';
 import { groupHealth, VERDICT_TEXT } from '../domain/health';
 import { coarseSeconds } from '../domain/lag-time';
+import { groupRetention, retentionRisk } from '../domain/retention';
 import { deadLettersView } from './dead-letters';
 import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
@@ -111,6 +112,7 @@ function offsetsOf(
   const processed = own(state.processed, groupId) ?? {};
   return topicNames.flatMap((topic) => {
     const produced = own(state.producedUpTo, topic) ?? {};
+    const configs = own(state.topicConfigs, topic) ?? null;
     return (topics.get(topic)?.partitions ?? []).map((p) => {
       const key = partitionKey(topic, p.partition);
       const committedOffset = committed.get(key) ?? null;
@@ -121,6 +123,7 @@ function offsetsOf(
         committedOffset ?? 0,
         (produced[p.partition] ?? -1) + 1,
       );
+      const lag = computeLag(logEndOffset, committedOffset, p.logStartOffset);
       const measured = metrics.partition(
         topic,
         p.partition,
@@ -135,13 +138,19 @@ function offsetsOf(
         committedOffset,
         processedOffset: processed[key] ?? null,
         logEndOffset,
-        lag: computeLag(logEndOffset, committedOffset, p.logStartOffset),
+        lag,
         lagSeconds: measured.lagSeconds,
         lagMethod: measured.lagMethod,
-        deletedUnread:
-          committedOffset === null ? 0 : Math.max(0, p.logStartOffset - committedOffset),
         health: measured.health,
         drain: measured.drain,
+        retention: retentionRisk({
+          committed: committedOffset,
+          logStart: p.logStartOffset,
+          logEnd: logEndOffset,
+          lag,
+          lagSeconds: measured.lagSeconds,
+          configs,
+        }),
         memberId: owner.get(key) ?? null,
       };
     });
@@ -186,6 +195,7 @@ export function buildGroupViews(
     null,
   );
   const maxLagSeconds = oldest?.lagSeconds ?? 0;
+  const retention = groupRetention(offsets.flatMap((o) => (o.retention ? [o.retention] : [])));
   const summary: GroupSummary = {
     groupId,
     lab: config !== null,
@@ -201,6 +211,11 @@ export function buildGroupViews(
     health: groupHealth(offsets.map((o) => o.health)),
     lastCommitAt: metrics.lastCommitAt,
     lagTrend: metrics.trend,
+    retention: (({ state, secondsLeft, lost }) => ({
+      state,
+      secondsLeft: secondsLeft === null ? null : coarseSeconds(secondsLeft),
+      lost,
+    }))(retention),
     // Coarse, as the row shows it: thousands of rows must not all change every second.
     drain: {
       state: metrics.drain.state,
@@ -228,6 +243,7 @@ export function buildGroupViews(
       lagSeconds: maxLagSeconds,
       lagMethod: summary.lagMethod,
       drain: metrics.drain,
+      retention,
       health: summary.health,
       lastCommitAt: summary.lastCommitAt,
       topics: topicNames,

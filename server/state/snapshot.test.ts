@@ -87,7 +87,9 @@ describe('buildSnapshot', () => {
       ),
     );
     const g1 = buildSnapshot(state).groups[0];
-    expect(g1?.offsets.map(({ health: _h, lagSeconds: _s, drain: _d, ...o }) => o)).toEqual([
+    expect(
+      g1?.offsets.map(({ health: _h, lagSeconds: _s, drain: _d, retention: _r, ...o }) => o),
+    ).toEqual([
       {
         topic: TOPIC,
         partition: 0,
@@ -97,7 +99,6 @@ describe('buildSnapshot', () => {
         logEndOffset: 100,
         lag: 10,
         lagMethod: 'log-end',
-        deletedUnread: 0,
         memberId: 'm1',
       },
       {
@@ -109,7 +110,6 @@ describe('buildSnapshot', () => {
         logEndOffset: 50,
         lag: 30,
         lagMethod: 'log-end',
-        deletedUnread: 0,
         memberId: 'm1',
       },
       {
@@ -121,7 +121,6 @@ describe('buildSnapshot', () => {
         logEndOffset: 5,
         lag: 0,
         lagMethod: 'log-end',
-        deletedUnread: 0,
         memberId: 'm2',
       },
     ]);

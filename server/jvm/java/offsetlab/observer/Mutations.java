@@ -173,7 +173,10 @@ public final class Mutations {
     Config config = admin.describeConfigs(Set.of(resource)).all().get().get(resource);
     ObjectNode configs = Lines.object();
     for (ConfigEntry e : new TreeMap<>(toMap(config)).values()) {
-      if (e.name().startsWith("retention.") || e.name().startsWith("segment.") || e.name().equals("min.insync.replicas"))
+      if (e.name().startsWith("retention.")
+          || e.name().startsWith("segment.")
+          || e.name().equals("min.insync.replicas")
+          || e.name().equals("cleanup.policy"))
         configs.put(e.name(), e.value());
     }
     ObjectNode result = Lines.object();
