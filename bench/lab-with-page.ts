@@ -3,7 +3,7 @@ import next from 'next';
 import { type Browser, chromium } from 'playwright';
 import { io } from 'socket.io-client';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/browser';
-import { type OffsetLab, startOffsetLab } from '../server/app';
+import { type OffsetLab, type OffsetLabOptions, startOffsetLab } from '../server/app';
 import { freePort } from '../server/test-support/free-port';
 import { startTestBroker, type TestBroker } from '../server/test-support/test-broker';
 
@@ -15,7 +15,10 @@ export interface BenchLab {
 }
 
 /** A real broker, the lab with its Next.js page on a free port, and headless Chromium. */
-export async function startBenchLab(scenario: 'default' | 'empty'): Promise<BenchLab> {
+export async function startBenchLab(
+  scenario: 'default' | 'empty',
+  options: Pick<OffsetLabOptions, 'alertWebhook'> = {},
+): Promise<BenchLab> {
   if (!fs.existsSync('.next/BUILD_ID')) throw new Error('run `npm run build` first');
   const broker = await startTestBroker();
   const port = await freePort();
@@ -30,6 +33,7 @@ export async function startBenchLab(scenario: 'default' | 'empty'): Promise<Benc
     pollIntervalMs: 1000,
     scenario,
     pages: (req, res) => handle(req, res),
+    ...options,
   });
   const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   return {

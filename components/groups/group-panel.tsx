@@ -129,12 +129,12 @@ export const GroupPanel = memo(function GroupPanel({
           />
         </Stat>
         {group.drain && (
-          <Stat label={t.drain}>
+          <Stat label={t.drain} wrap>
             <DrainText drain={group.drain} testId="drain" />
           </Stat>
         )}
         {group.retention && (
-          <Stat label={t.retention}>
+          <Stat label={t.retention} wrap>
             <RetentionText retention={group.retention} />
           </Stat>
         )}
@@ -204,10 +204,13 @@ export const GroupPanel = memo(function GroupPanel({
 function Stat({
   label,
   help,
+  wrap = false,
   children,
 }: {
   label: string;
   help?: Parameters<typeof Help>[0]['term'];
+  /** A sentence rather than a figure: it wraps instead of being cut. */
+  wrap?: boolean;
   children: React.ReactNode;
 }) {
   return (
@@ -216,7 +219,7 @@ function Stat({
         {label}
         {help && <Help term={help} />}
       </dt>
-      <dd className="truncate font-mono">{children}</dd>
+      <dd className={wrap ? 'font-mono' : 'truncate font-mono'}>{children}</dd>
     </div>
   );
 }

@@ -104,8 +104,10 @@ export const OverviewRow = memo(function OverviewRow({
         <LagSeconds seconds={g.lagSeconds} method={g.lagMethod} />
       </td>
       <td className={cell}>
-        <Sparkline points={g.lagTrend} />
-        {g.drain && <DrainArrow drain={g.drain} />}
+        <span className="inline-flex items-center">
+          <Sparkline points={g.lagTrend} />
+          {g.drain && <DrainArrow drain={g.drain} />}
+        </span>
       </td>
       <td className={`${cell} overflow-visible`}>
         <HealthBadge health={g.health} testId={`health-${g.groupId}`} />

@@ -46,7 +46,7 @@ export const GLOSSARY_EN = {
   health:
     "Burrow's rules over the last 20 s of each partition: OK keeps up; WARN lag is growing; STALL commits arrive but the offset does not move; STOP messages wait and nothing was committed; REWIND the committed offset went backwards. A group shows its worst partition.",
   'lag-seconds':
-    'How old the next message to consume is: when the log end passed the committed offset, read from how the log end grew over time (as kafka-lag-exporter does).',
+    'How old the next message to consume is: when the log end passed the committed offset, read from how the log end grew over time (as kafka-lag-exporter does); where that history does not reach back (after a restart, a long idle gap, compaction, retention), from the timestamp of the record itself. "≥" while that record is being read.',
   replication:
     'Each partition is kept on replication.factor brokers. One replica is the leader, which takes every write and read; the followers copy it. A partition survives losing all but one of its in-sync replicas.',
   leader:

@@ -49,7 +49,7 @@ export const GLOSSARY_ID: Widen<typeof GLOSSARY_EN> = {
   health:
     'Aturan Burrow atas 20 detik terakhir setiap partition: OK mengikuti; WARN lag bertambah; STALL commit datang tetapi offset tidak bergerak; STOP message menunggu dan tidak ada commit; REWIND committed offset mundur. Sebuah group menampilkan partition terburuknya.',
   'lag-seconds':
-    'Seberapa tua message berikutnya yang akan dikonsumsi: kapan log end melewati committed offset, dibaca dari pertumbuhan log end dari waktu ke waktu (seperti kafka-lag-exporter).',
+    'Seberapa tua message berikutnya yang akan dikonsumsi: kapan log end melewati committed offset, dibaca dari pertumbuhan log end dari waktu ke waktu (seperti kafka-lag-exporter); bila riwayat itu tidak mencapai sejauh itu (setelah restart, jeda panjang, compaction, retensi), dari timestamp record itu sendiri. "≥" selama record itu sedang dibaca.',
   'delivery-audit':
     'Setiap message yang di-ack membawa nomor urut. Missing = di-ack tetapi tidak pernah diproses oleh group ini (data hilang); duplikat = diproses lebih dari sekali (replay at-least-once).',
   replication:

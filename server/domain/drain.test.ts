@@ -41,7 +41,7 @@ describe('time to drain', () => {
   });
 
   it('a saw-tooth of commits every 5 s is one run, at its average rate', () => {
-    const samples = series(30, 10, (s) => Math.floor(s / 5) * 5 * 12, 100);
+    const samples = series(30, 10, (s) => Math.floor(s / 5) * 5 * 12, 1000);
     const drain = drainOf(samples, T0 + 30_000);
     expect(drain.consumePerSec).toBeCloseTo(12, 0);
     expect(drain.state).toBe('draining');
@@ -58,6 +58,19 @@ describe('time to drain', () => {
       T0 + 20_000,
     );
     expect(stopped).toMatchObject({ state: 'behind', consumePerSec: 0, producePerSec: 30 });
+  });
+
+  it('keeping up with a little in flight is caught up, not "behind" by a hair', () => {
+    // The producer 20/s, the consumer 19.8/s, a lag of 30 between commits: a healthy group.
+    const samples = series(20, 20, (s) => Math.round(19.8 * s), 30);
+    expect(drainOf(samples, T0 + 20_000).state).toBe('caught-up');
+    // The same rates with a backlog of 1,000: behind.
+    expect(
+      drainOf(
+        series(20, 20, (s) => Math.round(19.8 * s), 1000),
+        T0 + 20_000,
+      ).state,
+    ).toBe('behind');
   });
 
   it('idle, caught up, or measuring', () => {

@@ -23,6 +23,11 @@ export const DRAIN_SAMPLES = 40;
 export const RUN_GAP_MS = 6000;
 /** Rates over less than this are noise: the verdict is "measuring". */
 export const MIN_SPAN_MS = 3000;
+/**
+ * Keeping up: consumers at least this share of the producers' rate, with a lag of no more than
+ * RUN_GAP_MS of production (what is in flight between commits). Not "behind" by a hair.
+ */
+export const KEEPING_UP_SHARE = 0.9;
 
 export function addDrainSample(samples: DrainSample[], sample: DrainSample): DrainSample[] {
   const last = samples[samples.length - 1];
@@ -51,6 +56,9 @@ export function drainOf(samples: readonly DrainSample[], now: number): Drain {
     };
   if (producePerSec === null || consume === null)
     return { state: 'measuring', seconds: null, consumePerSec: consume, producePerSec };
+  const inFlight = Math.max(1, producePerSec) * (RUN_GAP_MS / 1000);
+  if (consume >= producePerSec * KEEPING_UP_SHARE && lag <= inFlight)
+    return { state: 'caught-up', seconds: 0, consumePerSec: consume, producePerSec };
   const net = consume - producePerSec;
   if (net <= 0) return { state: 'behind', seconds: null, consumePerSec: consume, producePerSec };
   return {

@@ -98,8 +98,10 @@ describe('lag in seconds when the history does not reach back', () => {
     // The dashboard started at T0 + 60 s; the group has been stopped at offset 3 since long before.
     const points = recordLogEnd([], T0 + 60_000, 500);
     expect(lagFromHistory(points, 3, 500, T0 + 61_000)).toEqual({ seconds: 1, precise: false });
-    // No sample yet has seen the log pass it.
+    // No sample at all yet.
     expect(lagFromHistory([], 3, 500, T0)).toEqual({ seconds: 0, precise: false });
+    // Appended after the last sample: a moment ago, no record to read.
+    expect(lagFromHistory(steady(3), 30, 32, T0 + 3500)).toEqual({ seconds: 0, precise: true });
   });
 
   it('is not precise where the samples bracket the append loosely (an idle gap, then a burst)', () => {

@@ -58,8 +58,9 @@ export function lagFromHistory(
   if (committed === null || committed >= logEnd) return { seconds: 0, precise: true };
   // The first point at which the log had grown past the committed offset.
   const after = points.findIndex((p) => p.offset > committed);
-  // No sample has seen the log end move past it yet (the first poll is still to come).
-  if (after === -1) return { seconds: 0, precise: false };
+  // No sample has seen the log end move past it yet: the next message was appended after the
+  // last sample (a moment ago), or there is no sample at all yet (the first poll is to come).
+  if (after === -1) return { seconds: 0, precise: points.length > 0 };
   const later = points[after] as LogEndPoint;
   const earlier = points[after - 1];
   if (!earlier) return { seconds: Math.max(0, (now - later.at) / 1000), precise: false };
