@@ -246,6 +246,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('rejects a webhook URL with credentials in it, and a token that is no header value', () => {
+    expect(configError({ ALERT_WEBHOOK_URL: 'https://user:pw@alerts.example.com/hook' })).toContain(
+      'ALERT_WEBHOOK_URL must not hold a user or password',
+    );
+    expect(
+      configError({ ALERT_WEBHOOK_URL: 'https://alerts.example.com/', ALERT_WEBHOOK_TOKEN: 'a b' }),
+    ).toContain('ALERT_WEBHOOK_TOKEN must be printable ASCII');
+  });
+
   it('rejects a webhook token without a webhook', () => {
     expect(configError({ ALERT_WEBHOOK_TOKEN: 'abc' })).toContain(
       'ALERT_WEBHOOK_TOKEN: set, but ALERT_WEBHOOK_URL',

@@ -76,12 +76,19 @@ const envSchema = z.object({
         error:
           'ALERT_WEBHOOK_URL must be an http:// or https:// URL such as http://127.0.0.1:9000/hook',
       })
+      // fetch refuses such URLs, and its error would carry them (and the password) into the log.
+      .refine((v) => !/^[a-z]+:\/\/[^/?#]*@/i.test(v), {
+        error: 'ALERT_WEBHOOK_URL must not hold a user or password: use ALERT_WEBHOOK_TOKEN',
+      })
       .optional(),
   ),
   ALERT_WEBHOOK_TOKEN: z
     .string()
     .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null)),
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .refine((v) => v === null || /^[\x21-\x7e]+$/.test(v), {
+      error: 'ALERT_WEBHOOK_TOKEN must be printable ASCII without spaces',
+    }),
   READ_ONLY: z
     .enum(['', '0', '1', 'true', 'false'], { error: 'READ_ONLY must be 1 or 0' })
     .optional()

@@ -14,8 +14,14 @@ export function watchVerdicts(
   // the changes a new run reports.
   const changes = new VerdictChanges(randomUUID().slice(0, 8));
   const sender = new WebhookSender(target, options);
-  const listener = (overview: GroupSummary[], at: number) =>
-    sender.send(changes.observe(overview, at));
+  const listener = (overview: GroupSummary[], at: number) => {
+    // Runs inside the lab's tick: whatever goes wrong here must not cost the tick.
+    try {
+      sender.send(changes.observe(overview, at));
+    } catch (error) {
+      console.error('[offset-lab] alert webhook: a verdict change could not be queued:', error);
+    }
+  };
   lab.on('overview', listener);
   return {
     sender,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertMessage } from '../../protocol/alerts';
+import { freePort } from '../test-support/free-port';
 import { waitFor } from '../test-support/wait-for';
 import { startWebhookReceiver, type WebhookReceiver } from '../test-support/webhook-receiver';
 import { WebhookSender } from './webhook-sender';
@@ -91,5 +92,47 @@ describe('the alert webhook sender', () => {
     expect(sender.pending).toBe(3);
     expect(sender.dropped).toBe(2);
     expect(logs[0]).toContain('2 change(s) dropped');
+  });
+
+  it('an overflow never drops the message being delivered, and counts what it drops', async () => {
+    const hook = await receiver((n) => (n === 1 ? null : 204));
+    sender = new WebhookSender(
+      { url: hook.url, token: null },
+      { timeoutMs: 60_000, maxQueue: 2, log: () => undefined },
+    );
+    sender.send([message(1)]);
+    await waitFor('the first delivery under way', async () => hook.requests() === 1);
+    sender.send([message(2), message(3), message(4)]);
+    expect(sender.dropped).toBe(1);
+    // The one under way, and the two newest of the three sent after it.
+    expect(sender.pending).toBe(3);
+  });
+
+  it('gives up on a receiver that refuses for good (4xx), so later changes are not held up', async () => {
+    const hook = await receiver((n) => (n === 1 ? 401 : 204));
+    const logs: string[] = [];
+    sender = new WebhookSender(
+      { url: hook.url, token: 'tok-abcdefgh' },
+      { baseDelayMs: 10, log: (m) => logs.push(m) },
+    );
+    sender.send([message(1), message(2)]);
+    await waitFor('the second delivered', async () => hook.received.length === 1);
+    expect(hook.received.map((r) => r.body.id)).toEqual(['run-2']);
+    expect(hook.requests()).toBe(2);
+    expect(logs.some((l) => l.includes('refused (HTTP 401); dropped, not retried'))).toBe(true);
+  });
+
+  it('logs a failure in fixed words: nothing of the URL, nothing of the token', async () => {
+    const logs: string[] = [];
+    // A port nothing listens on: connection refused.
+    const port = await freePort();
+    sender = new WebhookSender(
+      { url: `http://127.0.0.1:${port}/hook?k=secret`, token: 'tok-abcdefgh' },
+      { baseDelayMs: 10_000, log: (m) => logs.push(m) },
+    );
+    sender.send([message(1)]);
+    await waitFor('a failure logged', async () => logs.length > 0);
+    expect(logs[0]).toContain('not delivered (ECONNREFUSED)');
+    expect(logs.join('\n')).not.toMatch(/secret|tok-abcdefgh|\/hook/);
   });
 });

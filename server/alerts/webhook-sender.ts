@@ -26,6 +26,7 @@ export interface WebhookOptions {
 export class WebhookSender {
   private readonly queue: AlertMessage[] = [];
   private pumping = false;
+  private inFlight = false;
   private stopped = false;
   private readonly abort = new AbortController();
   private wake: (() => void) | null = null;
@@ -49,8 +50,9 @@ export class WebhookSender {
     this.shown = new URL(target.url).origin;
   }
 
+  /** Waiting or being delivered. */
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length + (this.inFlight ? 1 : 0);
   }
 
   send(messages: readonly AlertMessage[]): void {
@@ -74,23 +76,38 @@ export class WebhookSender {
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
-    let attempt = 0;
     while (!this.stopped) {
-      const message = this.queue[0];
+      // Off the queue while it is delivered: an overflow drops only messages still waiting.
+      const message = this.queue.shift();
       if (!message) break;
+      this.inFlight = true;
+      await this.deliverWithRetries(message);
+      this.inFlight = false;
+    }
+    this.pumping = false;
+  }
+
+  private async deliverWithRetries(message: AlertMessage): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
       const failure = await this.deliver(message);
-      if (this.stopped) break;
+      if (this.stopped) return;
       if (failure === null) {
-        if (attempt > 0) this.log(`alert webhook ${this.shown}: delivered again`);
-        this.queue.shift();
+        if (attempt > 1) this.log(`alert webhook ${this.shown}: delivered again`);
         this.delivered++;
-        attempt = 0;
-        continue;
+        return;
       }
-      attempt++;
+      if (failure.permanent) {
+        // 400, 401, 404…: the receiver will not take it however often it is sent; the next
+        // changes must not wait behind it.
+        this.dropped++;
+        this.log(
+          `alert webhook ${this.shown}: ${message.groupId} → ${message.verdict} refused (${failure.text}); dropped, not retried`,
+        );
+        return;
+      }
       const wait = retryDelayMs(attempt, this.baseDelayMs);
       this.log(
-        `alert webhook ${this.shown}: ${message.groupId} → ${message.verdict} not delivered (${failure}); attempt ${attempt}, next in ${wait / 1000} s`,
+        `alert webhook ${this.shown}: ${message.groupId} → ${message.verdict} not delivered (${failure.text}); attempt ${attempt}, next in ${wait / 1000} s`,
       );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
@@ -101,11 +118,15 @@ export class WebhookSender {
       });
       this.wake = null;
     }
-    this.pumping = false;
   }
 
-  /** Null when the receiver took it; otherwise why not, in a few words. */
-  private async deliver(message: AlertMessage): Promise<string | null> {
+  /**
+   * Null when the receiver took it; otherwise why not, in a few fixed words: an error's own
+   * message may quote the URL or a header, and neither may reach the log.
+   */
+  private async deliver(
+    message: AlertMessage,
+  ): Promise<{ text: string; permanent: boolean } | null> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'idempotency-key': message.id,
@@ -121,12 +142,20 @@ export class WebhookSender {
       });
       // The body is not needed; reading it frees the connection.
       await response.arrayBuffer().catch(() => undefined);
-      return response.ok ? null : `HTTP ${response.status}`;
+      if (response.ok) return null;
+      const status = response.status;
+      return {
+        text: `HTTP ${status}`,
+        permanent: status >= 400 && status < 500 && status !== 408 && status !== 429,
+      };
     } catch (error) {
       if (error instanceof Error && error.name === 'TimeoutError')
-        return `no answer within ${this.timeoutMs / 1000} s`;
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return cause ?? (error instanceof Error ? error.message : String(error));
+        return { text: `no answer within ${this.timeoutMs / 1000} s`, permanent: false };
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      return {
+        text: typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'request failed',
+        permanent: false,
+      };
     }
   }
 }

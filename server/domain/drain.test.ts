@@ -73,6 +73,14 @@ describe('time to drain', () => {
     ).toBe('behind');
   });
 
+  it('a stopped consumer with a little lag and an idle producer is behind, not caught up', () => {
+    const stopped = drainOf(
+      series(20, 0, () => 95, 100),
+      T0 + 20_000,
+    );
+    expect(stopped).toMatchObject({ state: 'behind', consumePerSec: 0, producePerSec: 0 });
+  });
+
   it('idle, caught up, or measuring', () => {
     expect(
       drainOf(

@@ -17,17 +17,20 @@ export interface DrainSample {
 /** Samples kept: 40 s at one a second. */
 export const DRAIN_SAMPLES = 40;
 /**
- * A run of progress ends where the position stood still longer than this: more than the 5 s
- * between auto-commits, so a healthy consumer committing every few seconds is one run.
+ * A run of progress ends where the position stood still longer than this: twice the 5 s between
+ * auto-commits, seen through once-a-second samples, so a healthy consumer committing every few
+ * seconds stays one run.
  */
-export const RUN_GAP_MS = 6000;
+export const RUN_GAP_MS = 11_000;
 /** Rates over less than this are noise: the verdict is "measuring". */
 export const MIN_SPAN_MS = 3000;
 /**
- * Keeping up: consumers at least this share of the producers' rate, with a lag of no more than
- * RUN_GAP_MS of production (what is in flight between commits). Not "behind" by a hair.
+ * Keeping up: consumers moving, at least this share of the producers' rate, with a lag of no
+ * more than IN_FLIGHT_MS of production (what is in flight between auto-commits, 5 s apart). Not
+ * "behind" by a hair.
  */
 export const KEEPING_UP_SHARE = 0.9;
+export const IN_FLIGHT_MS = 6000;
 
 export function addDrainSample(samples: DrainSample[], sample: DrainSample): DrainSample[] {
   const last = samples[samples.length - 1];
@@ -56,8 +59,8 @@ export function drainOf(samples: readonly DrainSample[], now: number): Drain {
     };
   if (producePerSec === null || consume === null)
     return { state: 'measuring', seconds: null, consumePerSec: consume, producePerSec };
-  const inFlight = Math.max(1, producePerSec) * (RUN_GAP_MS / 1000);
-  if (consume >= producePerSec * KEEPING_UP_SHARE && lag <= inFlight)
+  const inFlight = Math.max(1, producePerSec) * (IN_FLIGHT_MS / 1000);
+  if (consume > 0 && consume >= producePerSec * KEEPING_UP_SHARE && lag <= inFlight)
     return { state: 'caught-up', seconds: 0, consumePerSec: consume, producePerSec };
   const net = consume - producePerSec;
   if (net <= 0) return { state: 'behind', seconds: null, consumePerSec: consume, producePerSec };

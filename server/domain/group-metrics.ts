@@ -79,7 +79,7 @@ export class GroupMetrics {
   private readonly sampled = new Set<string>();
   private readonly trends = new Map<string, number[]>();
   /** Each group's position and log end summed over its partitions, once a second. */
-  private readonly drains = new Map<string, DrainSample[]>();
+  private readonly drains = new Map<string, { shape: string; samples: DrainSample[] }>();
   private lastTrendAt = 0;
 
   constructor(private readonly recordTime: RecordTimeLookup = () => undefined) {}
@@ -144,10 +144,18 @@ export class GroupMetrics {
         position += o.logEndOffset - o.lag;
         logEnd += o.logEndOffset;
       }
-      this.drains.set(
-        g.groupId,
-        addDrainSample(this.drains.get(g.groupId) ?? [], { at, position, logEnd }),
-      );
+      // Sums over a different set of partitions (one added, a topic subscribed) are not
+      // comparable: the rates start over rather than jump.
+      const shape = g.offsets.map((o) => partitionKey(o.topic, o.partition)).join(',');
+      const series = this.drains.get(g.groupId);
+      this.drains.set(g.groupId, {
+        shape,
+        samples: addDrainSample(series?.shape === shape ? series.samples : [], {
+          at,
+          position,
+          logEnd,
+        }),
+      });
       if (trendDue) {
         const trend = [...(this.trends.get(g.groupId) ?? []), g.totalLag];
         this.trends.set(g.groupId, trend.slice(-TREND_POINTS));
@@ -166,7 +174,7 @@ export class GroupMetrics {
     return {
       lastCommitAt,
       trend: this.trends.get(groupId) ?? [],
-      drain: drainOf(this.drains.get(groupId) ?? [], now),
+      drain: drainOf(this.drains.get(groupId)?.samples ?? [], now),
       partition: (topic, partition, committed, logEnd, logStart = 0) => {
         const k = partitionKey(topic, partition);
         const track = tracks?.get(k);
@@ -178,7 +186,9 @@ export class GroupMetrics {
           fellOff ? { ...history, precise: false } : history,
           (history.precise && !fellOff) || committed === null
             ? undefined
-            : this.recordTime(topic, partition, committed),
+            : // Below the log start, the record read is the first one retention left: keyed by
+              // it, so an answer read before the deletion is not taken for it.
+              this.recordTime(topic, partition, Math.max(committed, logStart)),
           now,
         );
         return {
@@ -191,7 +201,7 @@ export class GroupMetrics {
             track?.rewind ?? null,
           ),
           // Only where something waits: thousands of caught-up partitions cost nothing.
-          drain: committed !== null && committed < logEnd ? partitionDrain(track, now) : CAUGHT_UP,
+          drain: logEnd > (committed ?? logStart) ? partitionDrain(track, now) : CAUGHT_UP,
         };
       },
     };

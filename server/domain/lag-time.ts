@@ -72,16 +72,6 @@ export function lagFromHistory(
   return { seconds, precise: span <= Math.max(PRECISE_SPAN_MS, seconds * 1000 * PRECISE_SHARE) };
 }
 
-/** The history's figure alone (a lower bound when it does not reach back). */
-export function lagSeconds(
-  points: LogEndPoint[],
-  committed: number | null,
-  logEnd: number,
-  now: number,
-): number {
-  return lagFromHistory(points, committed, logEnd, now).seconds;
-}
-
 /** What the record a group reads next said, as server/lab/record-times.ts read it. */
 export interface RecordTime {
   /** The record's timestamp; null when nothing readable waits (only aborted or control records). */

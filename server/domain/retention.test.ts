@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { groupRetention, retentionMsOf, retentionRisk } from './retention';
 
 const HOUR = { 'retention.ms': '3600000', 'cleanup.policy': 'delete' };
-const base = { committed: 100, logStart: 0, logEnd: 150, lag: 50, lagSeconds: 60, configs: HOUR };
+const base = {
+  committed: 100,
+  logStart: 0,
+  logEnd: 150,
+  lag: 50,
+  lagSeconds: 60,
+  lagSecondsKnown: true,
+  configs: HOUR,
+};
 
 describe('retention at risk', () => {
   it('safe while the next record is young against retention.ms, with klag-exporter’s figures', () => {
@@ -44,6 +52,8 @@ describe('retention at risk', () => {
       }).state,
     ).toBe('at-risk');
     expect(retentionRisk({ ...long, configs: null }).state).toBe('unknown');
+    // Its age only a lower bound while the record is read: the time left is not known yet.
+    expect(retentionRisk({ ...base, lagSecondsKnown: false }).state).toBe('unknown');
     expect(retentionRisk({ ...base, lag: 0, configs: null }).state).toBe('safe');
     expect(retentionMsOf({})).toBeNull();
   });
@@ -55,5 +65,8 @@ describe('retention at risk', () => {
     expect(groupRetention([safe, risky])).toMatchObject({ state: 'at-risk', secondsLeft: 600 });
     expect(groupRetention([safe, lost, lost])).toMatchObject({ state: 'lost', lost: 14 });
     expect(groupRetention([])).toMatchObject({ state: 'safe', lost: 0 });
+    const unknown = retentionRisk({ ...base, configs: null });
+    expect(groupRetention([safe, unknown]).state).toBe('unknown');
+    expect(groupRetention([unknown, risky]).state).toBe('at-risk');
   });
 });

@@ -17,6 +17,8 @@ export interface RetentionInput {
   logEnd: number;
   lag: number;
   lagSeconds: number;
+  /** A lower bound (its record still being read) would make the time left look longer. */
+  lagSecondsKnown: boolean;
   /** The topic's retention.* and cleanup.policy; null when not (yet) read. */
   configs: Record<string, string | null> | null;
 }
@@ -43,31 +45,30 @@ export function retentionRisk(input: RetentionInput): Retention {
   if (lost > 0) return { state: 'lost', secondsLeft: 0, ...figures };
   if (lag === 0) return { state: 'safe', secondsLeft: null, ...figures };
   const retentionMs = retentionMsOf(input.configs);
-  if (retentionMs === null) return { state: 'unknown', secondsLeft: null, ...figures };
   if (retentionMs === Number.POSITIVE_INFINITY)
     return { state: 'safe', secondsLeft: null, ...figures };
+  if (retentionMs === null || !input.lagSecondsKnown)
+    return { state: 'unknown', secondsLeft: null, ...figures };
   const secondsLeft = Math.max(0, Math.round(retentionMs / 1000 - input.lagSeconds));
   const atRisk = secondsLeft < (retentionMs / 1000) * AT_RISK_SHARE;
   return { state: atRisk ? 'at-risk' : 'safe', secondsLeft, ...figures };
 }
 
-const RANK = { unknown: 0, safe: 1, 'at-risk': 2, lost: 3 } as const;
+/** A partition not known to be safe makes its group not known to be safe. */
+const RANK = { safe: 0, unknown: 1, 'at-risk': 2, lost: 3 } as const;
 
 /** The group's: messages lost summed, the least time left, the worst state. */
 export function groupRetention(partitions: readonly Retention[]): Retention {
-  let worst: Retention = {
-    state: 'safe',
-    secondsLeft: null,
-    lost: 0,
-    marginOffsets: null,
-    lagRetentionRatio: 0,
-  };
+  let worst: Retention | null = null;
   let lost = 0;
   for (const p of partitions) {
     lost += p.lost;
     const sooner =
-      p.secondsLeft !== null && (worst.secondsLeft === null || p.secondsLeft < worst.secondsLeft);
-    if (RANK[p.state] > RANK[worst.state] || (p.state === worst.state && sooner)) worst = p;
+      p.secondsLeft !== null && (worst?.secondsLeft == null || p.secondsLeft < worst.secondsLeft);
+    if (!worst || RANK[p.state] > RANK[worst.state] || (p.state === worst.state && sooner))
+      worst = p;
   }
-  return { ...worst, lost };
+  return worst
+    ? { ...worst, lost }
+    : { state: 'safe', secondsLeft: null, lost: 0, marginOffsets: null, lagRetentionRatio: 0 };
 }

@@ -73,12 +73,45 @@ describe('record times for lag in seconds', () => {
   it('does not ask again at once for a partition that timed out or failed', async () => {
     const r = reader((offset) => offset === 9);
     const times = new RecordTimes(r.read, 0);
-    times.lookup('t', 0, 9);
+    times.lookup('t', 0, 9, 1);
     times.pump(1);
     r.release();
     await settle();
-    expect(times.lookup('t', 0, 9)).toBeUndefined();
+    expect(times.lookup('t', 0, 9, 2)).toBeUndefined();
     times.pump(2);
     expect(r.calls).toHaveLength(1);
+    // Half a minute later it is asked again.
+    expect(times.lookup('t', 0, 9, 30_001)).toBeUndefined();
+    times.pump(30_001);
+    expect(r.calls).toHaveLength(2);
+  });
+
+  it('one offset per partition per read: a group that moved on replaces the older question', () => {
+    const r = reader();
+    const times = new RecordTimes(r.read, 0);
+    times.lookup('t', 0, 5, 1);
+    times.lookup('t', 0, 8, 1);
+    times.pump(1);
+    expect(r.calls).toEqual([[{ topic: 't', partition: 0, offset: 8 }]]);
+  });
+
+  it('a record without a timestamp (-1) has no age', async () => {
+    const times = new RecordTimes(
+      async (asked) => ({
+        records: asked.map((p) => ({
+          ...p,
+          logStartOffset: 0,
+          logEndOffset: 10,
+          recordOffset: p.offset,
+          timestamp: -1,
+          timedOut: false,
+        })),
+      }),
+      0,
+    );
+    times.lookup('t', 0, 3, 1);
+    times.pump(1);
+    await settle();
+    expect(times.lookup('t', 0, 3, 2)).toEqual({ timestamp: null });
   });
 });

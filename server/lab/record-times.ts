@@ -13,6 +13,9 @@ const MAX_PER_READ = 500;
 /** A partition that timed out or failed is asked again after this long, not every second. */
 const RETRY_AFTER_MS = 30_000;
 
+const offsetKey = (p: { topic: string; partition: number; offset: number }) =>
+  `${partitionKey(p.topic, p.partition)}@${p.offset}`;
+
 /**
  * The timestamp of the record a group reads next, for lag in seconds where the log-end history
  * does not reach back. Read once per (partition, committed offset) and kept; reads are batched,
@@ -21,6 +24,7 @@ const RETRY_AFTER_MS = 30_000;
  */
 export class RecordTimes {
   private readonly known = new Map<string, RecordTime>();
+  /** By partition: a group that moved on replaces the offset it asked about before. */
   private readonly wanted = new Map<string, { topic: string; partition: number; offset: number }>();
   private readonly failedAt = new Map<string, number>();
   private reading = false;
@@ -33,8 +37,13 @@ export class RecordTimes {
   ) {}
 
   /** Known: the record's time. Unknown: undefined, and it is read soon. */
-  lookup(topic: string, partition: number, offset: number): RecordTime | undefined {
-    const key = `${partitionKey(topic, partition)}@${offset}`;
+  lookup(
+    topic: string,
+    partition: number,
+    offset: number,
+    now = Date.now(),
+  ): RecordTime | undefined {
+    const key = offsetKey({ topic, partition, offset });
     const known = this.known.get(key);
     if (known) {
       // Map order is the eviction order: asked again, it becomes the newest.
@@ -43,13 +52,16 @@ export class RecordTimes {
       return known;
     }
     const failed = this.failedAt.get(key);
-    if (failed === undefined || Date.now() - failed >= RETRY_AFTER_MS)
-      this.wanted.set(key, { topic, partition, offset });
+    // One offset per partition per read: two groups on one partition take turns.
+    if (failed === undefined || now - failed >= RETRY_AFTER_MS)
+      this.wanted.set(partitionKey(topic, partition), { topic, partition, offset });
     return undefined;
   }
 
   /** Starts the next read when one is due; never waits for it. */
   pump(now = Date.now()): void {
+    for (const [key, at] of this.failedAt)
+      if (now - at >= RETRY_AFTER_MS) this.failedAt.delete(key);
     if (this.reading || this.wanted.size === 0 || now - this.lastReadAt < this.minIntervalMs)
       return;
     const batch = [...this.wanted.entries()].slice(0, MAX_PER_READ);
@@ -57,18 +69,22 @@ export class RecordTimes {
     this.reading = true;
     this.lastReadAt = now;
     this.reads++;
-    this.read(batch.map(([, p]) => p))
+    const asked = batch.map(([, p]) => p);
+    this.read(asked)
       .then((result) => {
         for (const r of result.records) {
-          const key = `${partitionKey(r.topic, r.partition)}@${r.offset}`;
-          if (r.timedOut) this.failedAt.set(key, Date.now());
-          else this.remember(key, { timestamp: r.timestamp });
+          if (r.timedOut) this.failedAt.set(offsetKey(r), now);
+          // A record without a timestamp (-1: an old message format) has no age to tell.
+          else
+            this.remember(offsetKey(r), {
+              timestamp: r.timestamp !== null && r.timestamp >= 0 ? r.timestamp : null,
+            });
         }
       })
       .catch(() => {
         // The cluster is unreachable or the topic is gone: the history's figure stays, a lower
         // bound, and the connection state already says why.
-        for (const [key] of batch) this.failedAt.set(key, Date.now());
+        for (const p of asked) this.failedAt.set(offsetKey(p), now);
       })
       .finally(() => {
         this.reading = false;

@@ -149,6 +149,7 @@ function offsetsOf(
           logEnd: logEndOffset,
           lag,
           lagSeconds: measured.lagSeconds,
+          lagSecondsKnown: measured.lagMethod !== 'lower-bound',
           configs,
         }),
         memberId: owner.get(key) ?? null,

@@ -83,7 +83,9 @@ export async function startPrometheus(target: string): Promise<PrometheusServer>
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
+        const killed = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
+        clearTimeout(killed);
       }
       rmSync(dir, { recursive: true, force: true });
     },

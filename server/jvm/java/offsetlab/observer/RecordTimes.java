@@ -45,11 +45,10 @@ public final class RecordTimes {
     ArrayNode results = out.putArray("records");
     if (wanted.isEmpty()) return out;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> tps = new ArrayList<>(wanted.keySet());
+      Map<TopicPartition, Long> starts = new HashMap<>();
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      List<TopicPartition> tps = offsetsOf(consumer, new ArrayList<>(wanted.keySet()), starts, ends, deadline);
       consumer.assign(tps);
-      Duration api = Duration.ofMillis(Math.max(500, deadline - System.currentTimeMillis()));
-      Map<TopicPartition, Long> starts = consumer.beginningOffsets(tps, api);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(tps, api);
       Map<TopicPartition, ConsumerRecord<byte[], byte[]>> found = new HashMap<>();
       Set<TopicPartition> pending = new HashSet<>();
       for (TopicPartition tp : tps) {
@@ -59,7 +58,7 @@ public final class RecordTimes {
           pending.add(tp);
         }
       }
-      consumer.pause(new ArrayList<>(wanted.keySet().stream().filter(tp -> !pending.contains(tp)).toList()));
+      consumer.pause(tps.stream().filter(tp -> !pending.contains(tp)).toList());
       while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
         var batch = consumer.poll(POLL);
         List<TopicPartition> done = new ArrayList<>();
@@ -68,7 +67,7 @@ public final class RecordTimes {
           if (!records.isEmpty()) {
             found.put(tp, records.get(0));
             done.add(tp);
-          } else if (consumer.position(tp, api) >= ends.getOrDefault(tp, 0L)) {
+          } else if (consumer.position(tp, remaining(deadline)) >= ends.getOrDefault(tp, 0L)) {
             // Only aborted or control records left up to the log end: nothing waits to be read.
             done.add(tp);
           }
@@ -76,17 +75,59 @@ public final class RecordTimes {
         done.forEach(pending::remove);
         consumer.pause(done);
       }
-      for (TopicPartition tp : tps) {
+      for (TopicPartition tp : wanted.keySet()) {
         ObjectNode o = results.addObject();
         o.put("topic", tp.topic()).put("partition", tp.partition()).put("offset", wanted.get(tp));
         o.put("logStartOffset", starts.getOrDefault(tp, 0L)).put("logEndOffset", ends.getOrDefault(tp, 0L));
         ConsumerRecord<byte[], byte[]> r = found.get(tp);
         if (r != null) o.put("recordOffset", r.offset()).put("timestamp", r.timestamp());
         else o.putNull("recordOffset").putNull("timestamp");
-        // Still pending at the deadline: unknown, not "nothing to read".
-        o.put("timedOut", pending.contains(tp));
+        // Still pending at the deadline, or its offsets could not be had: unknown, not "nothing
+        // to read".
+        o.put("timedOut", pending.contains(tp) || !starts.containsKey(tp));
       }
     }
     return out;
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofMillis(Math.max(100, deadline - System.currentTimeMillis()));
+  }
+
+  /**
+   * Log start and end of each partition, into starts and ends; the partitions that have both.
+   * One request for all first; if it fails (a partition deleted, or without a leader, makes the
+   * whole call time out), one at a time, so one bad partition does not cost the others.
+   */
+  private static List<TopicPartition> offsetsOf(
+      KafkaConsumer<byte[], byte[]> consumer,
+      List<TopicPartition> tps,
+      Map<TopicPartition, Long> starts,
+      Map<TopicPartition, Long> ends,
+      long deadline) {
+    try {
+      starts.putAll(consumer.beginningOffsets(tps, remaining(deadline)));
+      ends.putAll(consumer.endOffsets(tps, remaining(deadline)));
+      return tps;
+    } catch (RuntimeException whole) {
+      List<TopicPartition> ok = new ArrayList<>();
+      for (TopicPartition tp : tps) {
+        if (System.currentTimeMillis() >= deadline) break;
+        try {
+          Duration each = Duration.ofMillis(Math.min(1000, remaining(deadline).toMillis()));
+          Long start = consumer.beginningOffsets(List.of(tp), each).get(tp);
+          Long end = consumer.endOffsets(List.of(tp), each).get(tp);
+          if (start == null || end == null) continue;
+          starts.put(tp, start);
+          ends.put(tp, end);
+          ok.add(tp);
+        } catch (RuntimeException one) {
+          // This partition stays unknown (timedOut); the others go on.
+        }
+      }
+      starts.keySet().retainAll(ok);
+      ends.keySet().retainAll(ok);
+      return ok;
+    }
   }
 }
