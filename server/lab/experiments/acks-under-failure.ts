@@ -139,15 +139,32 @@ async function phaseRun(ctx: ExperimentContext, phase: Phase, topic: string): Pr
 
 /** Once the group has read to the log end, acked messages it never read were lost by Kafka. */
 async function lost(ctx: ExperimentContext, phase: Phase, topic: string, groupId: string) {
-  const audit = await ctx.waitFor(
-    `${groupId} reading ${topic} to its end`,
-    () => {
-      const g = ctx.group(groupId);
-      const caughtUp = g?.offsets.every((o) => o.lag === 0 && o.processedOffset === o.logEndOffset);
-      return caughtUp && g?.audit ? g.audit : undefined;
-    },
-    WAIT_MS,
-  );
+  let seen = 'not listed';
+  const audit = await ctx
+    .waitFor(
+      `${groupId} reading ${topic} to its end`,
+      () => {
+        const g = ctx.group(groupId);
+        if (g)
+          seen = g.offsets
+            .map(
+              (o) => `P${o.partition} ${o.committedOffset}/${o.processedOffset}/${o.logEndOffset}`,
+            )
+            .join(', ');
+        // Committed at the log end (the group commits after processing), and processed to it or
+        // past it: a leader that took over without the last records (acks=1) has a shorter log
+        // than what the group already read from the old one, so "equal" may never come.
+        const caughtUp = g?.offsets.every(
+          (o) => o.lag === 0 && (o.processedOffset === null || o.processedOffset >= o.logEndOffset),
+        );
+        return caughtUp && g?.audit ? g.audit : undefined;
+      },
+      WAIT_MS,
+    )
+    .catch((error: Error) => {
+      // Where it stood, as committed/processed/log end per partition: the next look starts there.
+      throw new Error(`${error.message} (${seen})`);
+    });
   ctx.measure(`${phase.label}.acked`, acked(ctx, topic));
   const acksAll = phase.acks === 'all';
   ctx.measure(
