@@ -228,8 +228,10 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
   it('a real Prometheus scrapes /metrics: promtool finds nothing wrong, and PromQL gives the lag /api/state gives', async () => {
     const { groupId, consumerIds } = await stableLabGroup(client, topic, { consumers: 1 }, 'prom');
     await client.ok({ type: 'consumer:pause', consumerId: consumerIds[0] });
-    await waitFor('lag on every partition', async () =>
-      (await client.group(groupId))?.offsets.every((o) => o.lag > 0),
+    // A lag that grows past 10 everywhere: the pause has taken hold (a batch in flight when it
+    // was asked still gets processed and committed, and once brought lag back to 0).
+    await waitFor('a lag of 10 on every partition', async () =>
+      (await client.group(groupId))?.offsets.every((o) => o.lag >= 10),
     );
     // Nothing moves while the producer and the consumer are paused: both sides read one value.
     await client.ok({ type: 'producer:update', paused: true });
@@ -260,6 +262,8 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
         `sum(kafka_consumergroup_group_lag{group="${groupId}"})`,
       );
       expect(sum?.value).toBe((await client.group(groupId))?.totalLag);
+      // Both sides agree on a lag that is there, not on zeros.
+      expect(sum?.value).toBeGreaterThanOrEqual(20);
       console.log(`prometheus scrape: ${matched}`);
     } finally {
       await prometheus.stop();
