@@ -39,7 +39,7 @@ export function DrainArrow({ drain }: { drain: DrainVerdict }) {
   });
   return (
     <span
-      className={`ml-1 font-semibold ${arrow.className}`}
+      className={`ml-0.5 font-semibold ${arrow.className}`}
       title={label}
       aria-label={label}
       role="img"

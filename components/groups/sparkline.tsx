@@ -1,4 +1,4 @@
-const WIDTH_PX = 58;
+const WIDTH_PX = 52;
 const HEIGHT_PX = 18;
 
 /** A minute of lag as a line; flat at the bottom when there is none. Plain SVG: thousands are cheap. */
