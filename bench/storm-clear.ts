@@ -6,7 +6,7 @@
  */
 
 import { startLabForTest } from '../server/test-support/in-process-lab';
-import { stableLabGroup } from '../server/test-support/lab-groups';
+import { crashLoopUntilStorm, stableLabGroup } from '../server/test-support/lab-groups';
 import { startTestBroker } from '../server/test-support/test-broker';
 import { waitFor } from '../server/test-support/wait-for';
 
@@ -26,28 +26,8 @@ try {
   const victim = consumerIds[1] ?? '';
   console.log(`${groupId} stable; crash-looping ${victim}…`);
   const startedAt = Date.now();
-  let crashes = 0;
-  let storm = (await client.group(groupId))?.storm ?? null;
-  while (!storm) {
-    crashes++;
-    await client.ok({ type: 'consumer:crash', consumerId: victim });
-    await client.ok({ type: 'consumer:restart', consumerId: victim });
-    storm = await waitFor(
-      'settled or a storm',
-      async () => {
-        const g = await client.group(groupId);
-        if (g?.storm) return g.storm;
-        // Settled: the crashed member evicted, its partitions taken over, both lanes running.
-        const settled =
-          g?.state === 'Stable' &&
-          !g.rebalance &&
-          (g.waiting ?? []).length === 0 &&
-          g.lanes.filter((l) => l.consumer?.phase === 'running').length === 2;
-        return settled ? null : undefined;
-      },
-      30_000,
-    );
-  }
+  const { storm, crashes } = await crashLoopUntilStorm(client, groupId, victim, 2, 120_000);
+  if (!storm) throw new Error(`no storm after ${crashes} crashes`);
   const stormAfterS = (Date.now() - startedAt) / 1000;
   console.log(
     `storm after ${stormAfterS.toFixed(1)} s and ${crashes} crashes; waiting for it to clear…`,

@@ -60,56 +60,46 @@ export function prometheusMetrics(snapshot: Snapshot): string {
     state: g.state,
     is_simple_consumer: g.members.length === 0,
   });
-  out.metric(
+  /** One sample per partition; a partition whose value is null has none. */
+  const perPartition = (
+    name: string,
+    help: string,
+    value: (o: (typeof partitionRows)[number]['o']) => number | null | undefined,
+  ) =>
+    out.metric(
+      name,
+      help,
+      partitionRows.flatMap((r) => {
+        const v = value(r.o);
+        return v == null ? [] : [sample(name, r.labels, v)];
+      }),
+    );
+  perPartition(
     'kafka_consumergroup_group_offset',
     'Last group committed offset of a partition',
-    partitionRows
-      .filter((r) => r.o.committedOffset !== null)
-      .map((r) => sample('kafka_consumergroup_group_offset', r.labels, r.o.committedOffset ?? 0)),
+    (o) => o.committedOffset,
   );
-  out.metric(
-    'kafka_consumergroup_group_lag',
-    'Group offset lag of a partition',
-    partitionRows.map((r) => sample('kafka_consumergroup_group_lag', r.labels, r.o.lag)),
-  );
-  out.metric(
+  perPartition('kafka_consumergroup_group_lag', 'Group offset lag of a partition', (o) => o.lag);
+  perPartition(
     'kafka_consumergroup_group_lag_seconds',
     'Group time lag of a partition: age of the next message to consume',
-    partitionRows.map((r) =>
-      sample('kafka_consumergroup_group_lag_seconds', r.labels, r.o.lagSeconds),
-    ),
+    (o) => o.lagSeconds,
   );
   // Retention, with klag-exporter's names: what was lost, and how close the rest is.
-  out.metric(
+  perPartition(
     'kafka_consumergroup_group_messages_lost',
     'Messages retention deleted before the group read them (committed offset below the log start)',
-    partitionRows.map((r) =>
-      sample('kafka_consumergroup_group_messages_lost', r.labels, r.o.retention?.lost ?? 0),
-    ),
+    (o) => o.retention?.lost ?? 0,
   );
-  out.metric(
+  perPartition(
     'kafka_consumergroup_group_retention_margin',
     'Committed offset minus the log start offset; negative: messages were lost',
-    partitionRows
-      .filter((r) => r.o.retention?.marginOffsets != null)
-      .map((r) =>
-        sample(
-          'kafka_consumergroup_group_retention_margin',
-          r.labels,
-          r.o.retention?.marginOffsets ?? 0,
-        ),
-      ),
+    (o) => o.retention?.marginOffsets,
   );
-  out.metric(
+  perPartition(
     'kafka_consumergroup_group_lag_retention_ratio',
     'Lag as a percentage of the retained log (log end − log start); over 100: messages were lost',
-    partitionRows.map((r) =>
-      sample(
-        'kafka_consumergroup_group_lag_retention_ratio',
-        r.labels,
-        r.o.retention?.lagRetentionRatio ?? 0,
-      ),
-    ),
+    (o) => o.retention?.lagRetentionRatio ?? 0,
   );
   out.metric(
     'kafka_consumergroup_group_max_lag',
@@ -147,18 +137,10 @@ export function prometheusMetrics(snapshot: Snapshot): string {
       ),
     ),
   );
-  out.metric(
+  perPartition(
     'offset_lab_consumergroup_retention_seconds_left',
     'At least this long before retention may delete the next record the group reads (retention.ms minus its age); only where time retention applies and something waits',
-    partitionRows
-      .filter((r) => r.o.retention?.secondsLeft != null && r.o.lag > 0)
-      .map((r) =>
-        sample(
-          'offset_lab_consumergroup_retention_seconds_left',
-          r.labels,
-          r.o.retention?.secondsLeft ?? 0,
-        ),
-      ),
+    (o) => (o.lag > 0 ? o.retention?.secondsLeft : null),
   );
   out.metric(
     'offset_lab_consumergroup_retention_at_risk',

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OffsetLab } from '../app';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
-import { stableLabGroup } from '../test-support/lab-groups';
+import { crashLoopUntilStorm, stableLabGroup } from '../test-support/lab-groups';
 import { startPrometheus } from '../test-support/prometheus-server';
 import { waitFor } from '../test-support/wait-for';
 import { startWebhookReceiver, type WebhookReceiver } from '../test-support/webhook-receiver';
@@ -130,29 +130,13 @@ describe('health verdicts and lag in seconds, on a real broker', () => {
     );
     const victim = consumerIds[1] ?? '';
     const firstCrashAt = Date.now();
-    let cycles = 0;
-    let storm = (await client.group(groupId))?.storm;
-    // Crash and restart at once, as a supervisor in a crash loop does; the next crash once the
-    // group has settled again (the dead member evicted after its 3 s session timeout).
-    while (!storm && Date.now() - firstCrashAt < 60_000) {
-      cycles++;
-      await client.ok({ type: 'consumer:crash', consumerId: victim });
-      await client.ok({ type: 'consumer:restart', consumerId: victim });
-      storm = await waitFor(
-        `cycle ${cycles}: the group settled, or a storm`,
-        async () => {
-          const g = await client.group(groupId);
-          if (g?.storm) return g.storm;
-          const settled =
-            g?.state === 'Stable' &&
-            !g.rebalance &&
-            (g.waiting ?? []).length === 0 &&
-            g.lanes.filter((l) => l.consumer?.phase === 'running').length === 2;
-          return settled ? null : undefined;
-        },
-        30_000,
-      );
-    }
+    const { storm, crashes: cycles } = await crashLoopUntilStorm(
+      client,
+      groupId,
+      victim,
+      2,
+      60_000,
+    );
     const seconds = (Date.now() - firstCrashAt) / 1000;
     console.log(
       `crash loop: storm after ${seconds.toFixed(1)} s and ${cycles} crashes: ${JSON.stringify(storm)}`,

@@ -40,3 +40,42 @@ export async function stableLabGroup(
   );
   return { groupId, consumerIds: created.consumerIds, group };
 }
+
+type Storm = NonNullable<GroupInfo['storm']>;
+
+/**
+ * Crash-loops `victim` the way a supervisor does (crash, restart at once; the next crash once the
+ * group has settled again: the dead member evicted, both lanes running) until the group shows a
+ * rebalance storm or `timeoutMs` passes. Null: no storm by then.
+ */
+export async function crashLoopUntilStorm(
+  client: LabClient,
+  groupId: string,
+  victim: string,
+  members: number,
+  timeoutMs: number,
+): Promise<{ storm: Storm | null; crashes: number }> {
+  const startedAt = Date.now();
+  let crashes = 0;
+  let storm = (await client.group(groupId))?.storm ?? null;
+  while (!storm && Date.now() - startedAt < timeoutMs) {
+    crashes++;
+    await client.ok({ type: 'consumer:crash', consumerId: victim });
+    await client.ok({ type: 'consumer:restart', consumerId: victim });
+    storm = await waitFor(
+      `crash ${crashes}: the group settled, or a storm`,
+      async () => {
+        const g = await client.group(groupId);
+        if (g?.storm) return g.storm;
+        const settled =
+          g?.state === 'Stable' &&
+          !g.rebalance &&
+          (g.waiting ?? []).length === 0 &&
+          g.lanes.filter((l) => l.consumer?.phase === 'running').length === members;
+        return settled ? null : undefined;
+      },
+      30_000,
+    );
+  }
+  return { storm, crashes };
+}
