@@ -36,7 +36,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  workers: 1,
+  // Two specs at a time share the server: each makes its own groups, and the lab runs one
+  // experiment at a time, so the specs that run experiments have a worker of their own.
+  workers: 2,
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
@@ -52,12 +54,12 @@ export default defineConfig({
   },
   projects: [
     {
-      name: 'lab',
-      testMatch:
-        /(lab|first-paint|rebalance|a11y|lessons|experiments|access|messages|language)\.spec\.ts/,
+      name: 'board',
+      testMatch: /(lab|first-paint|rebalance|a11y|access|messages)\.spec\.ts/,
     },
-    // Stops the broker: runs after the lab specs, against the same server.
-    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['lab'] },
+    { name: 'experiments', testMatch: /(experiments|lessons|language)\.spec\.ts/, workers: 1 },
+    // Stops the broker: runs after the others, against the same server.
+    { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['board', 'experiments'] },
     // Starts a LAB_BROKERS=3 server of its own: last, so it never shares the cores with the others.
     { name: 'cluster', testMatch: /cluster\.spec\.ts/, dependencies: ['outage'] },
   ],

@@ -172,22 +172,4 @@ test.describe('the lab dashboard on a real broker', () => {
     });
     expect(deleted.ok()).toBe(true);
   });
-
-  test('a judged experiment from the page: same key, same partition, with its numbers and a pass', async () => {
-    const experiment = dash.page.getByTestId('judged-same-key');
-    await experiment.getByTestId('run-same-key').click();
-    const card = experiment.getByTestId('result-same-key');
-    await dash.expectPassed(card, 60_000);
-    await expect(card.getByTestId('measure-key.partitions')).toContainText('1');
-    await expect(card.getByTestId('measure-key.partitions')).toContainText('✓');
-    // 100 records in one partition, +0 in the others.
-    const spread = (await card.getByTestId('measure-key.records').textContent()) ?? '';
-    const added = [...spread.matchAll(/\+(\d+)/g)].map((m) => Number(m[1]));
-    expect(added.filter((n) => n > 0)).toHaveLength(1);
-    expect(Math.max(...added)).toBeGreaterThanOrEqual(100);
-    // The producer is back as it was.
-    const keySelect = dash.page.getByTestId('producer-panel').getByRole('combobox').first();
-    await expect(keySelect).toHaveValue('symbol');
-    await dash.shot('8b-same-key');
-  });
 });

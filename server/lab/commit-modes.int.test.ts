@@ -73,7 +73,11 @@ describe('commit modes on a real broker: batch, retry + DLQ, exactly-once', () =
           return [...latest.values()].reduce((a, b) => a + b, 0);
         });
       };
-      await waitFor(`all ${RECORDS} committed`, () => totals().at(-1) === RECORDS, 60_000);
+      await waitFor(`all ${RECORDS} committed`, () => totals().at(-1) === RECORDS, 60_000).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}; committed totals: ${totals().join(', ')}`);
+        },
+      );
       console.log(`batch ${kind}: committed totals ${totals().join(', ')}`);
       expect(totals()).toEqual([100, 200, 300, 400, 500, 550]);
     },

@@ -34,6 +34,12 @@ final class LabConsumerCommits {
   private final Map<TopicPartition, Long> pending = new HashMap<>();
   /** What the last commitAsync carried, so an unanswered one is not sent again and again. */
   private final Map<TopicPartition, Long> sent = new HashMap<>();
+  /**
+   * Offsets whose commitAsync the broker refused (e.g. a coordinator that timed out under load):
+   * sent again from tick. Batch mode would otherwise never send them: its counter was reset when
+   * they first went out, and the last batch of a quiet topic has no later records to carry it.
+   */
+  private final Map<TopicPartition, Long> refused = new HashMap<>();
   private long lastCommitAt = 0;
   private String lastError = "";
   private long lastErrorAt = 0;
@@ -67,6 +73,16 @@ final class LabConsumerCommits {
     if (mode.equals("after-processing")) maybeCommitAsync(nowMs);
     else if (mode.equals("batch") && sinceCommit > 0 && nowMs - oldestAt >= batchIntervalMs)
       commitPendingAsync(nowMs);
+    else if (!refused.isEmpty() && nowMs - lastCommitAt >= PROMPT_COMMIT_MS) {
+      lastCommitAt = nowMs;
+      Map<TopicPartition, OffsetAndMetadata> again = new HashMap<>();
+      refused.forEach(
+          (tp, next) -> {
+            if (!next.equals(sent.get(tp))) again.put(tp, new OffsetAndMetadata(next));
+          });
+      refused.clear();
+      send(again);
+    }
   }
 
   void processed(TopicPartition tp, long next) {
@@ -82,6 +98,7 @@ final class LabConsumerCommits {
     for (TopicPartition tp : partitions) {
       pending.remove(tp);
       sent.remove(tp);
+      refused.remove(tp);
     }
   }
 
@@ -105,6 +122,11 @@ final class LabConsumerCommits {
         (tp, next) -> {
           if (!next.equals(sent.get(tp))) offsets.put(tp, new OffsetAndMetadata(next));
         });
+    send(offsets);
+  }
+
+  /** commitAsync of `offsets`; what the broker refuses is sent again (next commit or tick). */
+  private void send(Map<TopicPartition, OffsetAndMetadata> offsets) {
     if (offsets.isEmpty()) return;
     offsets.forEach((tp, om) -> sent.put(tp, om.offset()));
     try {
@@ -115,14 +137,20 @@ final class LabConsumerCommits {
               done.forEach((tp, om) -> pending.remove(tp, om.offset()));
               return;
             }
-            // Not acknowledged: send these again with the next commit.
-            done.forEach((tp, om) -> sent.remove(tp, om.offset()));
+            done.forEach((tp, om) -> refuse(tp, om.offset()));
             report("commit failed", error);
           });
     } catch (RuntimeException e) {
-      offsets.forEach((tp, om) -> sent.remove(tp, om.offset()));
+      offsets.forEach((tp, om) -> refuse(tp, om.offset()));
       report("commit failed", e);
     }
+  }
+
+  /** Not acknowledged: unless a later offset went out since, it is sent again. */
+  private void refuse(TopicPartition tp, long offset) {
+    if (!sent.remove(tp, offset)) return;
+    // Still this member's and not yet covered by a later commit.
+    if (Long.valueOf(offset).equals(pending.get(tp))) refused.put(tp, offset);
   }
 
   /** commitSync of what was processed on `partitions` (revocation, stop); true when none is left. */
