@@ -36,9 +36,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  // Two specs at a time share the server: each makes its own groups, and the lab runs one
-  // experiment at a time, so the specs that run experiments have a worker of their own.
-  workers: 2,
+  // One spec at a time: two Chromiums beside the lab on 2 cores made each test 2-5 times slower
+  // (the whole stage slower, not faster). The lab runs one experiment at a time besides.
+  workers: 1,
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
@@ -57,7 +57,7 @@ export default defineConfig({
       name: 'board',
       testMatch: /(lab|first-paint|rebalance|a11y|access|messages)\.spec\.ts/,
     },
-    { name: 'experiments', testMatch: /(experiments|lessons|language)\.spec\.ts/, workers: 1 },
+    { name: 'experiments', testMatch: /(experiments|lessons|language)\.spec\.ts/ },
     // Stops the broker: runs after the others, against the same server.
     { name: 'outage', testMatch: /outage\.spec\.ts/, dependencies: ['board', 'experiments'] },
     // Starts a LAB_BROKERS=3 server of its own: last, so it never shares the cores with the others.
