@@ -4,7 +4,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * The integration files that take longest (serial seconds on 2 cores, 2026-12-07), in the order
  * two workers should start them: long ones first so no long file starts last, and the files that
  * start brokers of their own (replication, secure-cluster, broker-lifecycle) apart, so two JVM
- * start-ups do not share the cores. Files not listed follow, larger first.
+ * start-ups do not share the cores. Files not listed follow in Vitest's own order.
  */
 const PLANNED = [
   'server/lab/replication.int.test.ts', // 82 s, four JVMs
