@@ -9,8 +9,11 @@ import { waitFor } from '../test-support/wait-for';
 
 /** How often a Java lab consumer reports its progress (LabConsumerProgress.java). */
 const PROGRESS_FLUSH_MS = 100;
-/** How late a flush may run when two test files share the 2 cores. */
-const REPORT_DELAY_MS = 1000;
+/**
+ * How soon after a rebalance an old member must report work on what it kept: ten flushes, room
+ * for a flush delayed by a busy machine (one run saw none within 1.1 s).
+ */
+const REPORT_WINDOW_MS = 2000;
 
 describe('lab groups of Java consumers on a real broker', () => {
   const brokers = inject('brokers');
@@ -88,21 +91,19 @@ describe('lab groups of Java consumers on a real broker', () => {
     expect(Math.max(...paused)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...paused)).toBeLessThanOrEqual(2);
     expect(kept.lanes.every((l) => l.kind === 'consumer')).toBe(true);
-    // During the rebalance itself, each old member went on processing a partition it kept.
+    // Each old member went on processing what it kept. The rebalance (from its first round's
+    // start to its last round's end) often lasts a few ms, shorter than the 100 ms between two
+    // progress reports, and a report's time is when its flush ran, which a busy machine delays:
+    // so the check is that the kept partitions were never revoked (the protocol's promise) and
+    // that work on them is reported again soon after the rebalance, within REPORT_WINDOW_MS.
     app.lab.off('worker-message', onMessage);
     const last = kept.lastRebalance;
     expect(last).not.toBeNull();
-    // The rebalance: from its first round's start to its last round's end (cooperative takes two
-    // rounds, the second often a few ms). Work done in it is reported up to one flush later
-    // (progress goes out every 100 ms), so a report up to then counts.
     const rounds = [last, ...(kept.earlierRebalances ?? [])].filter(
       (r) => r !== null && r.startedAt >= addedAt,
     );
     const from = Math.min(...rounds.map((r) => r?.startedAt ?? Number.POSITIVE_INFINITY));
-    // A report's time is when its flush ran: with another test file on the 2 cores, the 100 ms
-    // timer can run late, so work done in a short rebalance may be reported after
-    // it. The revocations below say that the kept partitions were never taken away.
-    const to = (last?.endedAt ?? 0) + PROGRESS_FLUSH_MS + REPORT_DELAY_MS;
+    const to = (last?.endedAt ?? 0) + PROGRESS_FLUSH_MS + REPORT_WINDOW_MS;
     // The moved partitions were revoked and reported, so a revocation of a kept one would show.
     expect(revoked.flatMap((r) => r.partitions).length).toBeGreaterThanOrEqual(1);
     for (const id of consumerIds) {
@@ -112,16 +113,13 @@ describe('lab groups of Java consumers on a real broker', () => {
         gaveUp.filter((p) => keptByIt.includes(p)),
         `${id} revoked a kept partition`,
       ).toEqual([]);
-      const during = progress.filter(
-        (r) =>
-          r.id === id &&
-          r.at >= from &&
-          r.at <= to &&
-          r.partitions.some((p) => keptByIt.includes(p)),
+      const onKept = progress.filter(
+        (r) => r.id === id && r.partitions.some((p) => keptByIt.includes(p)),
       );
+      const after = onKept.filter((r) => r.at >= from && r.at <= to);
       expect(
-        during.length,
-        `${id} processing kept partitions during the rebalance`,
+        after.length,
+        `${id} processing kept partitions ${keptByIt} by ${to - from} ms after the rebalance began; its reports on them at ${onKept.map((r) => r.at - from).join(', ')} ms from then`,
       ).toBeGreaterThan(0);
     }
   });
