@@ -88,7 +88,7 @@ describe('JvmObserver changes topics, groups and configs', () => {
         // first commit may be gone before the wait for Empty below sees it.
         await waitFor(`${groupId} Stable with all 10 records committed`, async () => {
           const g = await groupOf(groupId);
-          const committed = (g?.offsets ?? []).reduce((sum, o) => sum + o.offset, 0);
+          const committed = (g?.offsets ?? []).reduce((sum, o) => sum + (o.offset ?? 0), 0);
           return g?.state === 'Stable' && committed === 10;
         });
         expect(await kindOf(observer().setOffsets(groupId, topic, offsets))).toBe('not-empty');
