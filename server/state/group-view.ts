@@ -164,21 +164,25 @@ export interface GroupViews {
   details: GroupInfo | null;
 }
 
-/**
- * A group's overview row, and when `detailed`, the full group. `consumers` are the lab consumers
- * of this group (indexed once per build by the caller).
- */
-export function buildGroupViews(
-  state: LabState,
-  groupId: string,
-  observed: ObservedGroup | undefined,
-  topics: Map<string, ObservedTopic>,
-  consumers: ConsumerRecord[],
-  detailed: boolean,
-  audit: () => AuditSummary | null,
-  metrics: GroupMetricsView = NO_METRICS,
-  outputAudit: () => OutputAuditSummary | null = () => null,
-): GroupViews {
+/** What a group's views are built from; `consumers`: this group's lab consumers, indexed once per build. */
+export interface GroupViewInput {
+  state: LabState;
+  groupId: string;
+  observed: ObservedGroup | undefined;
+  topics: Map<string, ObservedTopic>;
+  consumers: ConsumerRecord[];
+  /** False: the overview row only (thousands of groups), the full group is not built. */
+  detailed: boolean;
+  audit: () => AuditSummary | null;
+  metrics?: GroupMetricsView;
+  outputAudit?: () => OutputAuditSummary | null;
+}
+
+/** A group's overview row, and when `detailed`, the full group. */
+export function buildGroupViews(input: GroupViewInput): GroupViews {
+  const { state, groupId, observed, topics, consumers, detailed, audit } = input;
+  const metrics = input.metrics ?? NO_METRICS;
+  const outputAudit = input.outputAudit ?? (() => null);
   const config = own(state.labGroups, groupId) ?? null;
   const members = mergedMembers(state, observed, consumers);
   const owner = new Map<string, string>();

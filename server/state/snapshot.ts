@@ -48,17 +48,17 @@ export function buildSnapshot(
   const overview: Snapshot['overview'] = [];
   const groups: Snapshot['groups'] = [];
   for (const { id, lab } of groupIds) {
-    const views = buildGroupViews(
+    const views = buildGroupViews({
       state,
-      id,
-      observedGroups.get(id),
-      topicsByName,
-      consumersByGroup.get(id) ?? [],
-      detailed(id, lab),
-      () => auditOf(id),
-      metricsOf(id),
-      () => outputAuditOf(id),
-    );
+      groupId: id,
+      observed: observedGroups.get(id),
+      topics: topicsByName,
+      consumers: consumersByGroup.get(id) ?? [],
+      detailed: detailed(id, lab),
+      audit: () => auditOf(id),
+      metrics: metricsOf(id),
+      outputAudit: () => outputAuditOf(id),
+    });
     // Time-dependent: a storm ends when its rebalances leave the window, with or without events.
     const storm = stormOf(runtimeOf(state, id).recent, at);
     overview.push({ ...views.summary, storm });
