@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { WorkerConfig, WorkerMessage } from '../protocol/ipc';
+import { WORKER_TIMINGS } from '../protocol/worker-timings';
 import { jvmClasspath } from '../server/jvm/compile';
 import { JavaWorker } from '../server/jvm/java-worker';
 import { createTopic, startTraffic } from '../server/kafka/lab-traffic';
@@ -140,6 +141,7 @@ async function bench(client: Client): Promise<void> {
       groupInstanceId: null,
       delayMs: 0,
       runId: traffic.runId,
+      timings: WORKER_TIMINGS,
     };
   };
   const members: Member[] = [];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deadLetterSchema, retryAttemptSchema } from './group';
 import { kafkajsSecuritySchema } from './security';
 import { labGroupConfigSchema } from './snapshot';
+import { workerTimingsSchema } from './worker-timings';
 
 /**
  * The contract between the server and one lab consumer process, whatever its client: the kafkajs
@@ -28,6 +29,8 @@ export const workerConfigSchema = labGroupConfigSchema.extend({
   delayMs: z.number(),
   /** The producer run whose `seq` numbers the audit counts. */
   runId: z.string(),
+  /** WORKER_TIMINGS, the one place they are defined. */
+  timings: workerTimingsSchema,
   /** exactly-once: this process's transactional.id, stable per lab consumer (fences its zombie). */
   transactionalId: z.string().nullable().optional(),
   /** exactly-once: where transformed messages go (`<topic>.out`). */

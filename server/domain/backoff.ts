@@ -1,3 +1,5 @@
+import { WORKER_TIMINGS } from '../../protocol/worker-timings';
+
 /**
  * Exponential backoff between processing attempts, as Kafka's clients back off between retries
  * (KIP-580: retry.backoff.ms doubling up to retry.backoff.max.ms), without KIP-580's ±20 % jitter:
@@ -5,7 +7,7 @@
  */
 
 /** No single wait beyond this, whatever attempts and base delay say. */
-export const MAX_RETRY_DELAY_MS = 30_000;
+export const MAX_RETRY_DELAY_MS = WORKER_TIMINGS.maxRetryDelayMs;
 
 /** The wait after failed attempt `attempt` (1-based): base, 2×base, 4×base… capped. */
 export function retryDelayMs(attempt: number, baseMs: number): number {

@@ -15,7 +15,6 @@ import { Delivery } from './delivery';
 import { LabConsumerWorker } from './lab-consumer-worker';
 import { errorMessage, type JoinPayload } from './worker-messages';
 
-const PARENT_GONE_EXIT_MS = 3000;
 const EXPECTED_LOG_ERRORS = /rebalanc|rejoin|concurrent operation on the same transaction/i;
 
 /** Commands that arrive before the worker exists wait here (pause right after start). */
@@ -51,7 +50,7 @@ const consumer = kafka.consumer({
   heartbeatInterval: config.heartbeatIntervalMs,
   rebalanceTimeout: Math.max(30_000, config.sessionTimeoutMs),
   // kafkajs learns about new partitions only on a metadata refresh; keep that short.
-  metadataMaxAge: 3000,
+  metadataMaxAge: config.timings.metadataMaxAgeMs,
   // kafkajs heartbeats between fetches, so a fetch may never wait longer than one heartbeat interval.
   maxWaitTimeInMs: Math.min(1000, config.heartbeatIntervalMs),
   partitionAssigners: [labAssigner(config.assignor as KafkajsAssignor)],
@@ -85,7 +84,7 @@ handleCommand = (command) => {
 for (const command of early.splice(0)) handleCommand(command);
 // The server is gone (even by SIGKILL): leave politely, but never linger.
 process.on('disconnect', () => {
-  setTimeout(() => process.exit(1), PARENT_GONE_EXIT_MS).unref();
+  setTimeout(() => process.exit(1), config.timings.parentGoneExitMs).unref();
   void worker.gracefulStop();
 });
 

@@ -1,6 +1,7 @@
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { describe, expect, it, vi } from 'vitest';
 import type { WorkerConfig, WorkerMessage } from '../../protocol/ipc';
+import { WORKER_TIMINGS } from '../../protocol/worker-timings';
 import { groupConfig } from '../state/test-fixtures';
 import { Delivery } from './delivery';
 import { LabConsumerWorker, rebalanceError, type WorkerConsumer } from './lab-consumer-worker';
@@ -18,6 +19,7 @@ function workerConfig(overrides: Partial<WorkerConfig> = {}): WorkerConfig {
     groupInstanceId: null,
     delayMs: 0,
     runId: 'run-1',
+    timings: WORKER_TIMINGS,
     ...overrides,
   };
 }

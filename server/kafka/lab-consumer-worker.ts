@@ -11,10 +11,6 @@ import {
   joinedMessage,
 } from './worker-messages';
 
-export const PROGRESS_FLUSH_MS = 100;
-/** after-processing commits this often; auto commits every autoCommitIntervalMs. */
-export const PROMPT_COMMIT_MS = 200;
-
 /**
  * starting: connecting, until kafkajs' run() returned (it refuses pause/resume before);
  * running: in the group's loop; stopping: finishing the message in hand, committing, leaving;
@@ -101,7 +97,7 @@ export class LabConsumerWorker {
 
   async start(): Promise<void> {
     const { consumer } = this.ports;
-    this.every(PROGRESS_FLUSH_MS, () => this.progress.flush());
+    this.every(this.config.timings.progressFlushMs, () => this.progress.flush());
     this.ports.send({ type: 'ready', pid: process.pid });
     await consumer.connect();
     await consumer.subscribe({
@@ -113,7 +109,9 @@ export class LabConsumerWorker {
     if (this.delivery.tickMs > 0) this.every(this.delivery.tickMs, () => this.delivery.tick());
     else if (this.config.commitMode !== 'exactly-once') {
       const ms =
-        this.config.commitMode === 'auto' ? this.config.autoCommitIntervalMs : PROMPT_COMMIT_MS;
+        this.config.commitMode === 'auto'
+          ? this.config.autoCommitIntervalMs
+          : this.config.timings.promptCommitMs;
       this.every(ms, () => void this.commits.flush());
     }
     // The lab commits itself (CommitTracker): kafkajs' autoCommit would commit after every batch,

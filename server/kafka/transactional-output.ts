@@ -1,15 +1,16 @@
 import type { Kafka, KafkaMessage, Message, Producer, Transaction } from 'kafkajs';
+import { WORKER_TIMINGS } from '../../protocol/worker-timings';
 import { transformValue } from '../domain/trade-check';
 import { type DeadLetterSource, deadLetterRecord } from './dead-letter-producer';
 
 /** A transaction commits once it has been open this long (and at the end of each batch). */
-export const MAX_TRANSACTION_AGE_MS = 1000;
+export const MAX_TRANSACTION_AGE_MS = WORKER_TIMINGS.maxTransactionAgeMs;
 /**
  * transaction.timeout.ms of both clients: a crashed exactly-once consumer that is not restarted
  * holds back read_committed readers of `<topic>.out` (the last stable offset) at most this long,
  * until the transaction coordinator aborts its open transaction.
  */
-export const TRANSACTION_TIMEOUT_MS = 15_000;
+export const TRANSACTION_TIMEOUT_MS = WORKER_TIMINGS.transactionTimeoutMs;
 /** Output records are sent in one produce request per this many, or per buffer age below. */
 const OUTPUT_FLUSH_COUNT = 100;
 const OUTPUT_FLUSH_MS = 100;

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { WorkerMessage } from '../../protocol/ipc';
+import { WORKER_TIMINGS } from '../../protocol/worker-timings';
 import type { OffsetLab } from '../app';
 import { startLabForTest } from '../test-support/in-process-lab';
 import type { LabClient } from '../test-support/lab-client';
 import { ownedCounts, stableLabGroup } from '../test-support/lab-groups';
 import { waitFor } from '../test-support/wait-for';
 
-/** How often a Java lab consumer reports its progress (LabConsumerProgress.java). */
-const PROGRESS_FLUSH_MS = 100;
+/** How often a lab consumer reports its progress. */
+const PROGRESS_FLUSH_MS = WORKER_TIMINGS.progressFlushMs;
 /**
  * How soon after a rebalance an old member must report work on what it kept: ten flushes, room
  * for a flush delayed by a busy machine (one run saw none within 1.1 s).

@@ -12,6 +12,7 @@ import type { WorkerConfig } from '../../protocol/ipc';
 import type { KafkajsSecurity } from '../../protocol/security';
 import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
+import { WORKER_TIMINGS } from '../../protocol/worker-timings';
 import type { ClientSettings } from '../client-config/client-settings';
 import { describeConnectionError } from '../client-config/connection-errors';
 import { GroupMetrics } from '../domain/group-metrics';
@@ -332,6 +333,7 @@ export class Lab extends EventEmitter {
       brokers: this.options.brokers,
       delayMs,
       runId: this.runId,
+      timings: WORKER_TIMINGS,
       ...deliveryWorkerFields(config, id),
     };
     const audit = this.audits.get(config.groupId);

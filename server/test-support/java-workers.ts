@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll } from 'vitest';
 import type { WorkerConfig, WorkerMessage } from '../../protocol/ipc';
+import { WORKER_TIMINGS } from '../../protocol/worker-timings';
 import { jvmClasspath } from '../jvm/compile';
 import { JavaWorker } from '../jvm/java-worker';
 import { createTopic, type LabTraffic, startTraffic } from '../kafka/lab-traffic';
@@ -140,6 +141,7 @@ export function javaConfig(
     kafkajs: null,
     delayMs: 0,
     runId,
+    timings: WORKER_TIMINGS,
     ...overrides,
   };
 }

@@ -55,7 +55,7 @@ final class DeadLetters {
    * Returns its DLQ offset.
    */
   long send(ConsumerRecord<byte[], byte[]> r, String error, int attempts) {
-    if (producer == null) producer = new KafkaProducer<>(config.producerProperties(null, 0));
+    if (producer == null) producer = new KafkaProducer<>(config.producerProperties(null));
     try {
       return producer.send(record(config, r, error, attempts)).get().offset();
     } catch (InterruptedException e) {

@@ -16,9 +16,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * WorkerMessage lines (protocol/ipc.ts). The end of stdin means the server is gone.
  */
 public final class LabConsumer {
-  private static final long PROGRESS_FLUSH_MS = 100;
-  /** Once the server is gone, leave politely but never linger longer than this. */
-  private static final long PARENT_GONE_EXIT_MS = 3000;
+  /**
+   * Once the server is gone, leave politely but never linger longer than this (timings from the
+   * start command; 0 until it was read: with no consumer yet there is nothing to leave).
+   */
+  private static volatile long parentGoneExitMs = 0;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration COMMIT_TIMEOUT_PARENT_GONE = Duration.ofMillis(1000);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -63,6 +65,7 @@ public final class LabConsumer {
       System.exit(1);
       return;
     }
+    parentGoneExitMs = config.timings().parentGoneExitMs();
     LabConsumerControl ctl = new LabConsumerControl(config.delayMs());
     synchronized (early) {
       control[0] = ctl;
@@ -84,7 +87,8 @@ public final class LabConsumer {
               t.setDaemon(true);
               return t;
             });
-    flusher.scheduleAtFixedRate(progress::flush, PROGRESS_FLUSH_MS, PROGRESS_FLUSH_MS, TimeUnit.MILLISECONDS);
+    long flushMs = config.timings().progressFlushMs();
+    flusher.scheduleAtFixedRate(progress::flush, flushMs, flushMs, TimeUnit.MILLISECONDS);
     KafkaConsumer<byte[], byte[]> consumer;
     try {
       consumer = new KafkaConsumer<>(config.properties());
@@ -150,7 +154,7 @@ public final class LabConsumer {
         new Thread(
             () -> {
               try {
-                Thread.sleep(PARENT_GONE_EXIT_MS);
+                Thread.sleep(parentGoneExitMs);
               } catch (InterruptedException e) {
                 return;
               }

@@ -17,11 +17,11 @@ import org.apache.kafka.common.TopicPartition;
  * by LabConsumerInterceptor. `auto` commits nothing here: Kafka's own auto commit does it.
  */
 final class LabConsumerCommits {
-  /** How often after-processing commits what was processed. */
-  static final long PROMPT_COMMIT_MS = 200;
   private static final long SAME_ERROR_QUIET_MS = 2000;
 
   private final KafkaConsumer<byte[], byte[]> consumer;
+  /** How often after-processing commits what was processed (timings.promptCommitMs). */
+  private final long promptCommitMs;
   private final String mode;
   /** batch: commit every this many records (0: not batch) or every batchIntervalMs. */
   private final int batchEvery;
@@ -47,6 +47,7 @@ final class LabConsumerCommits {
   LabConsumerCommits(KafkaConsumer<byte[], byte[]> consumer, LabConsumerConfig config) {
     this.consumer = consumer;
     this.mode = config.commitMode();
+    this.promptCommitMs = config.timings().promptCommitMs();
     this.batchEvery = config.delivery().batchEvery();
     this.batchIntervalMs = config.delivery().batchIntervalMs();
   }
@@ -73,7 +74,7 @@ final class LabConsumerCommits {
     if (mode.equals("after-processing")) maybeCommitAsync(nowMs);
     else if (mode.equals("batch") && sinceCommit > 0 && nowMs - oldestAt >= batchIntervalMs)
       commitPendingAsync(nowMs);
-    else if (!refused.isEmpty() && nowMs - lastCommitAt >= PROMPT_COMMIT_MS) {
+    else if (!refused.isEmpty() && nowMs - lastCommitAt >= promptCommitMs) {
       lastCommitAt = nowMs;
       Map<TopicPartition, OffsetAndMetadata> again = new HashMap<>();
       refused.forEach(
@@ -103,13 +104,13 @@ final class LabConsumerCommits {
   }
 
   /**
-   * commitAsync every PROMPT_COMMIT_MS: the processing loop never waits for the coordinator, and
+   * commitAsync every promptCommitMs: the processing loop never waits for the coordinator, and
    * a lost async commit is repaired by the next one, or by the commitSync that onPartitionsRevoked
    * and the graceful stop do (the usual pairing: async in the loop, sync at the edges).
    * One connection to the coordinator keeps the async commits in order.
    */
   void maybeCommitAsync(long nowMs) {
-    if (nowMs - lastCommitAt < PROMPT_COMMIT_MS) return;
+    if (nowMs - lastCommitAt < promptCommitMs) return;
     commitPendingAsync(nowMs);
   }
 

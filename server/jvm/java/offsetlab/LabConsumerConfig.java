@@ -30,7 +30,8 @@ record LabConsumerConfig(
     String offsetReset,
     int sessionTimeoutMs,
     int heartbeatIntervalMs,
-    Delivery delivery) {
+    Delivery delivery,
+    Timings timings) {
 
   /**
    * Batch commits, exactly-once and retry + DLQ (protocol/delivery.ts): batchEvery is 0 unless
@@ -62,10 +63,40 @@ record LabConsumerConfig(
     }
   }
 
-  /** Kafka's default max.poll.interval.ms, used to recognise a poll gap when none is configured. */
-  static final long DEFAULT_MAX_POLL_INTERVAL_MS = 300_000;
-  /** The classic client learns of added partitions on a metadata refresh; the default is 5 min. */
-  private static final int METADATA_MAX_AGE_MS = 3000;
+  /**
+   * WORKER_TIMINGS (protocol/worker-timings.ts), sent in the start command: defined there only,
+   * for the kafkajs and the Java consumers alike.
+   */
+  record Timings(
+      long progressFlushMs,
+      long promptCommitMs,
+      long parentGoneExitMs,
+      long metadataMaxAgeMs,
+      long maxTransactionAgeMs,
+      long transactionTimeoutMs,
+      long maxRetryDelayMs) {
+    static Timings parse(JsonNode t) {
+      return new Timings(
+          positive(t, "progressFlushMs"),
+          positive(t, "promptCommitMs"),
+          positive(t, "parentGoneExitMs"),
+          positive(t, "metadataMaxAgeMs"),
+          positive(t, "maxTransactionAgeMs"),
+          positive(t, "transactionTimeoutMs"),
+          positive(t, "maxRetryDelayMs"));
+    }
+
+    private static long positive(JsonNode t, String field) {
+      JsonNode v = required(t, field);
+      if (!v.canConvertToLong() || v.asLong() <= 0)
+        throw new IllegalArgumentException("start config: timings." + field + " must be a positive integer");
+      return v.asLong();
+    }
+  }
+
+  /** Kafka's own default max.poll.interval.ms, to recognise a poll gap when none is configured. */
+  static final long DEFAULT_MAX_POLL_INTERVAL_MS =
+      ((Number) ConsumerConfig.configDef().defaultValues().get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)).longValue();
 
   static LabConsumerConfig parse(JsonNode c) {
     List<String> brokers = new ArrayList<>();
@@ -92,7 +123,8 @@ record LabConsumerConfig(
         oneOf(c, "offsetReset", "earliest", "latest"),
         required(c, "sessionTimeoutMs").asInt(),
         required(c, "heartbeatIntervalMs").asInt(),
-        Delivery.parse(c));
+        Delivery.parse(c),
+        Timings.parse(required(c, "timings")));
   }
 
   boolean exactlyOnce() {
@@ -122,7 +154,7 @@ record LabConsumerConfig(
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
-    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(METADATA_MAX_AGE_MS));
+    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(timings.metadataMaxAgeMs()));
     p.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, LabConsumerInterceptor.class.getName());
     boolean auto = commitMode.equals("auto");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(auto));
@@ -150,7 +182,7 @@ record LabConsumerConfig(
    * The producer of the DLQ (plain, idempotent, acks=all) or of exactly-once's transactions
    * (transactional.id set: idempotence follows). Security settings as for the consumer.
    */
-  Properties producerProperties(String transactionalId, int transactionTimeoutMs) {
+  Properties producerProperties(String transactionalId) {
     Properties p = new Properties();
     p.putAll(clientProperties);
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers));
@@ -161,7 +193,7 @@ record LabConsumerConfig(
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     if (transactionalId != null) {
       p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-      p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(transactionTimeoutMs));
+      p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(timings.transactionTimeoutMs()));
     }
     return p;
   }

@@ -26,10 +26,6 @@ import org.apache.kafka.common.errors.ProducerFencedException;
  * zombie's open transaction. Only the poll loop's thread calls this.
  */
 final class LabConsumerTransactions {
-  /** Mirrors server/kafka/transactional-output.ts. */
-  static final long MAX_TRANSACTION_AGE_MS = 1000;
-  static final int TRANSACTION_TIMEOUT_MS = 15_000;
-
   private record DeadLetter(TopicPartition tp, long offset, int attempts, String error, long dlqOffset) {}
 
   private final KafkaProducer<byte[], byte[]> producer;
@@ -55,7 +51,7 @@ final class LabConsumerTransactions {
     this.progress = progress;
     producer =
         new KafkaProducer<>(
-            config.producerProperties(config.delivery().transactionalId(), TRANSACTION_TIMEOUT_MS));
+            config.producerProperties(config.delivery().transactionalId()));
     // InitProducerId: bumps the epoch of this transactional.id and aborts what an older process left open.
     producer.initTransactions();
   }
@@ -65,7 +61,7 @@ final class LabConsumerTransactions {
   }
 
   boolean due(long now) {
-    return open && now - openedAt >= MAX_TRANSACTION_AGE_MS;
+    return open && now - openedAt >= config.timings().maxTransactionAgeMs();
   }
 
   private void begin(ConsumerRecord<byte[], byte[]> r) {

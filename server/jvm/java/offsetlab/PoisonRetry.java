@@ -9,8 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Kafka's heartbeat thread keeps the member alive, but max.poll.interval.ms still counts.
  */
 final class PoisonRetry {
-  /** Mirrors MAX_RETRY_DELAY_MS in server/domain/backoff.ts. */
-  static final long MAX_RETRY_DELAY_MS = 30_000;
   private static final long WAIT_SLICE_MS = 250;
 
   enum Kind {
@@ -29,6 +27,8 @@ final class PoisonRetry {
   }
 
   private final LabConsumerConfig.Delivery delivery;
+  /** No single wait beyond this (timings.maxRetryDelayMs, as server/domain/backoff.ts caps it). */
+  private final long maxRetryDelayMs;
   private final LabConsumerControl control;
   private final Runnable heartbeat;
   /** Before each wait: exactly-once commits its open transaction (transaction.timeout.ms). */
@@ -36,15 +36,16 @@ final class PoisonRetry {
 
   PoisonRetry(LabConsumerConfig config, LabConsumerControl control, Runnable heartbeat, Runnable beforeWait) {
     this.delivery = config.delivery();
+    this.maxRetryDelayMs = config.timings().maxRetryDelayMs();
     this.control = control;
     this.heartbeat = heartbeat;
     this.beforeWait = beforeWait;
   }
 
   /** KIP-580's doubling from retry.backoff.ms, without its jitter, capped. */
-  static long delayMs(int attempt, long baseMs) {
+  private long delayMs(int attempt, long baseMs) {
     double delay = baseMs * Math.pow(2, Math.max(0, attempt - 1));
-    return (long) Math.min(delay, MAX_RETRY_DELAY_MS);
+    return (long) Math.min(delay, maxRetryDelayMs);
   }
 
   Outcome handle(ConsumerRecord<byte[], byte[]> r, Sink sink) {
