@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import {
-  DEFAULT_GROUP,
-  DEFAULT_TOPIC,
-  HISTORY_CAPACITY,
-  labClientId,
-} from '../../protocol/constants';
+import { DEFAULT_TOPIC, HISTORY_CAPACITY } from '../../protocol/constants';
 import { outputTopicOf } from '../../protocol/delivery';
 import type { HistoryPoint } from '../../protocol/history';
-import type { WorkerConfig } from '../../protocol/ipc';
 import type { KafkajsSecurity } from '../../protocol/security';
 import type { LabGroupConfig, Snapshot } from '../../protocol/snapshot';
 import type { TimelineEvent } from '../../protocol/timeline';
-import { WORKER_TIMINGS } from '../../protocol/worker-timings';
 import type { ClientSettings } from '../client-config/client-settings';
 import { describeConnectionError } from '../client-config/connection-errors';
 import { GroupMetrics } from '../domain/group-metrics';
 import { plainProduceError } from '../domain/produce-errors';
 import { GroupAudit } from '../domain/seq-set';
-import { JavaWorker } from '../jvm/java-worker';
 import type { JvmObserver } from '../jvm/jvm-observer';
 import { isObserverError } from '../jvm/observer-error';
 import { LabProducer, type ProducerSettings } from '../kafka/lab-producer';
@@ -30,19 +22,13 @@ import { replicaFacts } from '../state/replica-facts';
 import { buildSnapshot } from '../state/snapshot';
 import type { LabAction, LabState } from '../state/types';
 import { ClusterWatch } from './cluster-watch';
-import { CommandError } from './command-error';
-import {
-  type ConsumerHandle,
-  ConsumerProcess,
-  type ConsumerProcessEvents,
-} from './consumer-process';
-import { deliveryWorkerFields } from './delivery-topics';
+import type { ConsumerHandle } from './consumer-process';
+import { ConsumerSupervisor, type Supervised } from './consumer-supervisor';
 import type { ExperimentRunner } from './experiments/runner';
 import { DEFAULT_LIMITS, type LabLimits } from './limits';
 import { OutputAudits } from './output-audits';
 import { RecordTimes } from './record-times';
 import { TopicConfigReader } from './topic-config-reader';
-import { buildWorkerBundle } from './worker-bundle';
 
 const TICK_MS = 1000;
 export const DEFAULT_PRODUCER: ProducerSettings = {
@@ -83,8 +69,8 @@ export class Lab extends EventEmitter {
   readonly history = new RingBuffer<HistoryPoint>(HISTORY_CAPACITY);
   readonly runId = randomUUID().slice(0, 8);
   readonly producer: LabProducer;
-  /** Each running consumer process, with the incarnation it was started as. */
-  readonly processes = new Map<string, { incarnation: number; handle: ConsumerHandle }>();
+  /** The consumer processes: ids, start, the running handle of each. */
+  readonly consumers: ConsumerSupervisor;
   readonly audits = new Map<string, GroupAudit>();
   /** exactly-once groups: the audit of their `<topic>.out`, read with read_committed. */
   readonly outputAudits: OutputAudits;
@@ -101,8 +87,6 @@ export class Lab extends EventEmitter {
   private watched = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
   private readonly cluster: ClusterWatch;
-  private nextConsumerNumber = new Map<string, number>();
-  private readonly workerPath = buildWorkerBundle();
   /** Every text a Kafka client of the lab produced passes this before state, page or log. */
   readonly redact: (text: string) => string;
   readonly limits: LabLimits;
@@ -143,6 +127,30 @@ export class Lab extends EventEmitter {
           }
         : null,
       (message) => process.stderr.write(`${this.redact(message)}\n`),
+    );
+    this.consumers = new ConsumerSupervisor(
+      {
+        brokers: options.brokers,
+        clientProperties: options.clientProperties ?? {},
+        kafkajsSecurity: options.kafkajsSecurity ?? null,
+        jvmClasspath: options.jvmClasspath ?? null,
+        runId: this.runId,
+      },
+      {
+        message: (id, incarnation, config, raw) => {
+          const message = redactWorkerMessage(raw, this.redact);
+          if (message.type === 'progress') this.audits.get(config.groupId)?.record(message.seqs);
+          if (message.type === 'committed')
+            for (const o of message.offsets)
+              this.metrics.commit(config.groupId, o.topic, o.partition, message.at);
+          // Benches time a commit from here to the page; no listener, no cost.
+          this.emit('worker-message', id, message);
+          this.dispatch({ type: 'consumer/message', id, incarnation, message });
+        },
+        stderr: (id, line) => process.stderr.write(`[${id}] ${this.redact(line)}\n`),
+        exited: (id, incarnation, code, signal) =>
+          this.dispatch({ type: 'consumer/exited', id, incarnation, code, signal, at: Date.now() }),
+      },
     );
     this.producer = new LabProducer({
       brokers: options.brokers,
@@ -313,48 +321,19 @@ export class Lab extends EventEmitter {
     this.dispatch({ type: 'group/removed', groupId, at: Date.now() });
   }
 
+  /** Each running consumer process, with the incarnation it was started as. */
+  get processes(): ReadonlyMap<string, Supervised> {
+    return this.consumers.processes;
+  }
+
   newConsumerId(groupId: string): string {
-    const n = (this.nextConsumerNumber.get(groupId) ?? 0) + 1;
-    this.nextConsumerNumber.set(groupId, n);
-    const prefix = groupId === DEFAULT_GROUP ? 'c' : `${groupId}-c`;
-    return `${prefix}${n}`;
+    return this.consumers.newId(groupId);
   }
 
   /** Starts one lab consumer process (a new Kafka member) under the given lab id. */
   spawnConsumer(id: string, config: LabGroupConfig, delayMs = 0): ConsumerHandle {
     const incarnation = (own(this.state.consumers, id)?.incarnation ?? 0) + 1;
-    const workerConfig: WorkerConfig = {
-      ...config,
-      consumerId: id,
-      clientId: labClientId(id),
-      clientProperties: this.options.clientProperties ?? {},
-      kafkajs: this.options.kafkajsSecurity ?? null,
-      groupInstanceId: config.staticMembership ? `${config.groupId}-${id}` : null,
-      brokers: this.options.brokers,
-      delayMs,
-      runId: this.runId,
-      timings: WORKER_TIMINGS,
-      ...deliveryWorkerFields(config, id),
-    };
-    const audit = this.audits.get(config.groupId);
-    const proc = this.startHandle(workerConfig, {
-      onMessage: (raw) => {
-        const message = redactWorkerMessage(raw, this.redact);
-        if (message.type === 'progress') audit?.record(message.seqs);
-        if (message.type === 'committed')
-          for (const o of message.offsets)
-            this.metrics.commit(config.groupId, o.topic, o.partition, message.at);
-        // Benches time a commit from here to the page; no listener, no cost.
-        this.emit('worker-message', id, message);
-        this.dispatch({ type: 'consumer/message', id, incarnation, message });
-      },
-      onStderr: (line) => process.stderr.write(`[${id}] ${this.redact(line)}\n`),
-      onExit: (code, signal) => {
-        if (this.processes.get(id)?.handle === proc) this.processes.delete(id);
-        this.dispatch({ type: 'consumer/exited', id, incarnation, code, signal, at: Date.now() });
-      },
-    });
-    this.processes.set(id, { incarnation, handle: proc });
+    const proc = this.consumers.spawn(id, incarnation, config, delayMs);
     this.dispatch({
       type: 'consumer/spawned',
       id,
@@ -369,22 +348,14 @@ export class Lab extends EventEmitter {
 
   /** The running process of a consumer, if the lab has one. */
   handle(id: string): ConsumerHandle | null {
-    return this.processes.get(id)?.handle ?? null;
-  }
-
-  private startHandle(config: WorkerConfig, events: ConsumerProcessEvents): ConsumerHandle {
-    if (config.client === 'kafkajs') return new ConsumerProcess(this.workerPath, config, events);
-    const classpath = this.options.jvmClasspath;
-    if (!classpath)
-      throw new CommandError('client: Java consumers need a JDK, and none was found at start-up');
-    return new JavaWorker(classpath, config, events);
+    return this.consumers.handle(id);
   }
 
   async stop(): Promise<void> {
     await this.cluster.stop();
     for (const t of this.timers) clearInterval(t);
     if (this.writes) await this.producer.stop();
-    await Promise.all([...this.processes.values()].map((p) => p.handle.stop(5000)));
+    await this.consumers.stopAll(5000);
     await this.outputAudits.stop();
     await this.options.admin.close();
   }
