@@ -141,22 +141,47 @@ describe('retention on the 3-broker lab', () => {
         90_000,
       );
     for (const { consumerId } of groups) await client.ok({ type: 'consumer:pause', consumerId });
-
-    // Retention deletes what the paused groups have not read: every committed offset falls below
-    // the log start.
+    const ours = (s: Awaited<ReturnType<typeof client.state>>) =>
+      s.groups.filter((g) => groups.some((x) => x.groupId === g.groupId)).flatMap((g) => g.offsets);
+    // The pause has taken effect once nothing more is processed: the processed offsets stand
+    // still over a second (a flush is every 100 ms).
+    let before = '';
+    await waitFor(
+      'both paused groups to stop processing',
+      async () => {
+        const now = JSON.stringify(ours(await client.state()).map((o) => o.processedOffset));
+        const still = now === before;
+        before = now;
+        return still;
+      },
+      30_000,
+      1000,
+    );
+    // A paused client may still hold records it fetched before the pause, past its committed
+    // offset (the Java client keeps them for when it resumes), so the log start must pass
+    // everything it could have fetched: the log end as it is now, after the pause.
+    await app.lab.refreshFresh();
+    const endAtPause = new Map(
+      ours(await client.state()).map((o) => [o.partition, o.logEndOffset] as const),
+    );
     let last = '';
     const passed = await waitFor(
-      'the log start past both groups’ committed offsets',
+      'the log start past what the paused groups could have fetched',
       async () => {
-        const s = await client.state();
-        const offsets = s.groups
-          .filter((g) => groups.some((x) => x.groupId === g.groupId))
-          .flatMap((g) => g.offsets);
+        const offsets = ours(await client.state());
         last = offsets
-          .map((o) => `${o.partition}: start ${o.logStartOffset} committed ${o.committedOffset}`)
+          .map(
+            (o) =>
+              `${o.partition}: start ${o.logStartOffset} committed ${o.committedOffset} end at pause ${endAtPause.get(o.partition)}`,
+          )
           .join(', ');
         return offsets.length === 4 &&
-          offsets.every((o) => o.committedOffset !== null && o.logStartOffset > o.committedOffset)
+          offsets.every(
+            (o) =>
+              o.committedOffset !== null &&
+              o.logStartOffset > o.committedOffset &&
+              o.logStartOffset > (endAtPause.get(o.partition) ?? Number.POSITIVE_INFINITY),
+          )
           ? offsets
           : undefined;
       },
