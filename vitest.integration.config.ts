@@ -4,8 +4,8 @@ import { PlannedOrder } from './server/test-support/planned-order';
 /**
  * Files that need the shared broker to themselves: monitor-mode checks that the lab created no
  * topic or group there (another file's topics would count), and health times verdicts and drain
- * predictions against the clock (a busy second file skews the rates it judges). They run after
- * the others, one at a time.
+ * predictions against the clock (a busy second file skews the rates it judges). They run in a
+ * project of their own, one at a time (Vitest has run that project before the other).
  */
 const ALONE = ['server/http/monitor-mode.int.test.ts', 'server/lab/health.int.test.ts'];
 
