@@ -15,6 +15,13 @@ let cluster: TestCluster;
 let app: OffsetLab;
 let client: LabClient;
 
+/** What a group went through, from the lab's timeline, for whoever reads a failure. */
+const storyOf = (groupId: string) =>
+  `${groupId}'s timeline:\n${app.lab.state.timeline
+    .filter((e) => e.groupId === groupId)
+    .map((e) => `  ${e.kind}: ${e.message}`)
+    .join('\n')}`;
+
 beforeAll(async () => {
   cluster = await startTestCluster();
   ({ app, client } = await startLabForTest(
@@ -31,62 +38,8 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-describe('a 3-broker lab cluster', () => {
-  it('shows three brokers up and the controller apart, from the lab and from Kafka', async () => {
-    const nodes = await waitFor('three brokers up', async () => {
-      const s = await client.state();
-      return s.nodes.filter((n) => n.role === 'broker' && n.state === 'up').length === 3
-        ? s.nodes
-        : undefined;
-    });
-    expect(nodes.map((n) => [n.nodeId, n.role, n.lab])).toEqual([
-      [1, 'broker', true],
-      [2, 'broker', true],
-      [3, 'broker', true],
-      [0, 'controller', true],
-    ]);
-    expect(nodes.find((n) => n.activeController)?.nodeId).toBe(0);
-  });
-
-  it('acks-under-failure: a new leader within seconds, the ISR shrinks and grows back, acks=all loses nothing, NotEnoughReplicas in plain words', async () => {
-    await client.ok({ type: 'experiment:run', id: 'acks-under-failure' });
-    const run = await waitFor(
-      'the experiment to finish',
-      async () => {
-        const r = (await client.state()).experiments.find((e) => e.id === 'acks-under-failure');
-        return r && r.status !== 'running' ? r : undefined;
-      },
-      300_000,
-      500,
-    );
-    const value = (key: string) => run.measurements.find((m) => m.key === key)?.value;
-    console.log(
-      `acks-under-failure (${run.status}): ${run.measurements.map((m) => `${m.key}=${m.value}`).join(', ')}`,
-    );
-    expect(run.error).toBeNull();
-    expect(failed(run)).toEqual([]);
-    expect(run.status).toBe('passed');
-    expect(value('acksAll.lost')).toBe(0);
-    expect(Number(value('acksAll.acked'))).toBeGreaterThan(800);
-    expect(Number(value('acks1.acked'))).toBeGreaterThan(800);
-    // Said when the send fails, or while it still waits ("sends are waiting for the broker: …").
-    expect(value('notEnough.error')).toMatch(
-      /NotEnoughReplicas: (only 1 in-sync replica|too few in-sync replicas), the topic needs 2 \(min\.insync\.replicas\)$/,
-    );
-    // The lab restarted both brokers: all three up again, every copy of the topics in sync.
-    await waitFor(
-      'all brokers up again',
-      async () =>
-        (await client.state()).nodes.filter((n) => n.role === 'broker' && n.state === 'up')
-          .length === 3,
-      60_000,
-    );
-    const kinds = new Set(app.lab.state.timeline.map((e) => e.kind));
-    for (const kind of ['node-stopped', 'node-started', 'leader-moved', 'isr-changed'])
-      expect(kinds).toContain(kind);
-  }, 360_000);
-});
-
+// Retention first, on a cluster whose leaders have not moved yet: kafkajs (unmaintained) has
+// been seen stuck after acks-under-failure moved every leader, which is not what this tests.
 describe('retention on the 3-broker lab', () => {
   it('moves the log start; consumers paused past it resume through OFFSET_OUT_OF_RANGE, audited with the reason', async () => {
     const suffix = Math.random().toString(36).slice(2, 8);
@@ -127,11 +80,20 @@ describe('retention on the 3-broker lab', () => {
     );
     // Paused "past the log start" needs a committed offset on each partition to fall behind: a
     // partition the member has not committed yet would wait for ever below.
-    for (const { groupId } of groups)
+    for (const { groupId } of groups) {
+      let seen = '';
       await waitFor(
         `${groupId} reading, with a commit on both partitions`,
         async () => {
           const g = await client.group(groupId);
+          seen = `state ${g?.state}, processed ${g?.audit?.processed}, offsets ${JSON.stringify(
+            g?.offsets.map((o) => [
+              o.partition,
+              o.logStartOffset,
+              o.committedOffset,
+              o.logEndOffset,
+            ]),
+          )}`;
           return (
             (g?.audit?.processed ?? 0) > 0 &&
             g?.offsets.length === 2 &&
@@ -139,7 +101,10 @@ describe('retention on the 3-broker lab', () => {
           );
         },
         90_000,
-      );
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}\n${seen}\n${storyOf(groupId)}`);
+      });
+    }
     for (const { consumerId } of groups) await client.ok({ type: 'consumer:pause', consumerId });
     const ours = (s: Awaited<ReturnType<typeof client.state>>) =>
       s.groups.filter((g) => groups.some((x) => x.groupId === g.groupId)).flatMap((g) => g.offsets);
@@ -217,11 +182,7 @@ describe('retention on the 3-broker lab', () => {
         },
         60_000,
       ).catch((error: Error) => {
-        // What the group went through instead, for whoever reads the failure.
-        const story = app.lab.state.timeline
-          .filter((e) => e.groupId === groupId)
-          .map((e) => `  ${e.kind}: ${e.message}`);
-        throw new Error(`${error.message}\n${groupId}'s timeline:\n${story.join('\n')}`);
+        throw new Error(`${error.message}\n${storyOf(groupId)}`);
       });
       for (const e of events)
         expect(e.message).toMatch(
@@ -259,3 +220,59 @@ describe('retention on the 3-broker lab', () => {
 function failed(run: ExperimentRun): string[] {
   return run.measurements.filter((m) => m.ok === false).map((m) => `${m.key}=${m.value}`);
 }
+
+describe('a 3-broker lab cluster', () => {
+  it('shows three brokers up and the controller apart, from the lab and from Kafka', async () => {
+    const nodes = await waitFor('three brokers up', async () => {
+      const s = await client.state();
+      return s.nodes.filter((n) => n.role === 'broker' && n.state === 'up').length === 3
+        ? s.nodes
+        : undefined;
+    });
+    expect(nodes.map((n) => [n.nodeId, n.role, n.lab])).toEqual([
+      [1, 'broker', true],
+      [2, 'broker', true],
+      [3, 'broker', true],
+      [0, 'controller', true],
+    ]);
+    expect(nodes.find((n) => n.activeController)?.nodeId).toBe(0);
+  });
+
+  it('acks-under-failure: a new leader within seconds, the ISR shrinks and grows back, acks=all loses nothing, NotEnoughReplicas in plain words', async () => {
+    await client.ok({ type: 'experiment:run', id: 'acks-under-failure' });
+    const run = await waitFor(
+      'the experiment to finish',
+      async () => {
+        const r = (await client.state()).experiments.find((e) => e.id === 'acks-under-failure');
+        return r && r.status !== 'running' ? r : undefined;
+      },
+      300_000,
+      500,
+    );
+    const value = (key: string) => run.measurements.find((m) => m.key === key)?.value;
+    console.log(
+      `acks-under-failure (${run.status}): ${run.measurements.map((m) => `${m.key}=${m.value}`).join(', ')}`,
+    );
+    expect(run.error).toBeNull();
+    expect(failed(run)).toEqual([]);
+    expect(run.status).toBe('passed');
+    expect(value('acksAll.lost')).toBe(0);
+    expect(Number(value('acksAll.acked'))).toBeGreaterThan(800);
+    expect(Number(value('acks1.acked'))).toBeGreaterThan(800);
+    // Said when the send fails, or while it still waits ("sends are waiting for the broker: …").
+    expect(value('notEnough.error')).toMatch(
+      /NotEnoughReplicas: (only 1 in-sync replica|too few in-sync replicas), the topic needs 2 \(min\.insync\.replicas\)$/,
+    );
+    // The lab restarted both brokers: all three up again, every copy of the topics in sync.
+    await waitFor(
+      'all brokers up again',
+      async () =>
+        (await client.state()).nodes.filter((n) => n.role === 'broker' && n.state === 'up')
+          .length === 3,
+      60_000,
+    );
+    const kinds = new Set(app.lab.state.timeline.map((e) => e.kind));
+    for (const kind of ['node-stopped', 'node-started', 'leader-moved', 'isr-changed'])
+      expect(kinds).toContain(kind);
+  }, 360_000);
+});
