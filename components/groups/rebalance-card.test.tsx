@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { partitionKey } from '@/protocol/keys';
-import {
-  partitionsStarted,
-  partitionsStopped,
-  settleRebalance,
-  startRebalance,
-  touchRebalance,
-} from '@/server/state/rebalance';
 import { buildSnapshot } from '@/server/state/snapshot';
 import {
   fresh,
   groupConfig,
   message,
+  p1MovedToC2,
   run,
   spawned,
   T0,
-  TOPIC,
   twoConsumers,
 } from '@/server/state/test-fixtures';
 import type { LabState } from '@/server/state/types';
 import { renderPagePart, textOf } from '../test-support/render-page-part';
 import { RebalanceCard } from './rebalance-card';
-
-const p = (partition: number) => partitionKey(TOPIC, partition);
 
 function card(state: LabState, at: number) {
   const snapshot = buildSnapshot(state, at);
@@ -47,14 +37,7 @@ describe('RebalanceCard, from a snapshot the server built', () => {
   });
 
   it('when it ended: its duration, each paused partition and each move, as the timeline has them', () => {
-    const open = startRebalance(twoConsumers(), 'g1', T0 + 1000);
-    const revoked = partitionsStopped(open, 'g1', 'c1', [p(1)], T0 + 1000);
-    const moved = touchRebalance(
-      partitionsStarted(revoked, 'g1', 'c2', [p(1)], T0 + 1400),
-      'g1',
-      T0 + 1400,
-    );
-    const done = settleRebalance(moved, 'g1', T0 + 1500);
+    const done = p1MovedToC2();
     const html = card(done, T0 + 2000);
     const last = textOf(html, 'rebalance-last') ?? '';
     expect(last).toContain('400 ms');

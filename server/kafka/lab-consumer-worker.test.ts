@@ -91,6 +91,14 @@ function harness(overrides: Partial<WorkerConfig> = {}, onSleep: () => void = ()
   };
   const ofType = <T extends WorkerMessage['type']>(type: T) =>
     sent.filter((m): m is Extract<WorkerMessage, { type: T }> => m.type === type);
+  /** kafkajs' GROUP_JOIN: this member got these partitions of TOPIC. */
+  const join = (memberId: string, partitions: number[]) =>
+    worker.onJoined({
+      memberId,
+      isLeader: true,
+      memberAssignment: { [TOPIC]: partitions },
+      duration: 5,
+    });
   const refuseCommits = () => {
     confirm = false;
   };
@@ -101,6 +109,7 @@ function harness(overrides: Partial<WorkerConfig> = {}, onSleep: () => void = ()
     commits,
     exits,
     feed,
+    join,
     ofType,
     refuseCommits,
     rejoins: () => rejoins,
@@ -135,12 +144,7 @@ describe('LabConsumerWorker (kafkajs lab consumer) without a broker', () => {
   it('processes a batch, reports progress, and commits only what it processed', async () => {
     const h = harness();
     await h.worker.start();
-    h.worker.onJoined({
-      memberId: 'm1',
-      isLeader: true,
-      memberAssignment: { [TOPIC]: [0, 1] },
-      duration: 5,
-    });
+    h.join('m1', [0, 1]);
     await h.feed(0, [0, 1, 2]);
     h.worker.progress.flush();
     expect(processedOffsets(h)).toEqual(['0@3']);
@@ -201,12 +205,7 @@ describe('LabConsumerWorker (kafkajs lab consumer) without a broker', () => {
   it('a rebalance revokes everything owned (eager) and commits what was processed', async () => {
     const h = harness();
     await h.worker.start();
-    h.worker.onJoined({
-      memberId: 'm1',
-      isLeader: true,
-      memberAssignment: { [TOPIC]: [2, 0] },
-      duration: 5,
-    });
+    h.join('m1', [2, 0]);
     await h.feed(2, [7]);
     h.worker.onRebalancing('m1');
     expect(h.ofType('revoked')).toEqual([
@@ -227,19 +226,9 @@ describe('LabConsumerWorker (kafkajs lab consumer) without a broker', () => {
   it('a new member id drops uncommitted work: the old membership can no longer commit it', async () => {
     const h = harness();
     await h.worker.start();
-    h.worker.onJoined({
-      memberId: 'm1',
-      isLeader: true,
-      memberAssignment: { [TOPIC]: [0] },
-      duration: 5,
-    });
+    h.join('m1', [0]);
     await h.feed(0, [0]);
-    h.worker.onJoined({
-      memberId: 'm2',
-      isLeader: true,
-      memberAssignment: { [TOPIC]: [0] },
-      duration: 5,
-    });
+    h.join('m2', [0]);
     expect(h.worker.commits.size).toBe(0);
     expect(h.ofType('joined').map((m) => m.memberId)).toEqual(['m1', 'm2']);
     await h.worker.shutdown(0);
@@ -248,12 +237,7 @@ describe('LabConsumerWorker (kafkajs lab consumer) without a broker', () => {
   it('stop: commits what was processed, leaves, reports stopped and exits 0; a second stop does nothing', async () => {
     const h = harness();
     await h.worker.start();
-    h.worker.onJoined({
-      memberId: 'm1',
-      isLeader: true,
-      memberAssignment: { [TOPIC]: [0] },
-      duration: 5,
-    });
+    h.join('m1', [0]);
     await h.feed(0, [0, 1]);
     await h.worker.handle({ type: 'stop' });
     await h.worker.handle({ type: 'stop' });
@@ -267,12 +251,7 @@ describe('LabConsumerWorker (kafkajs lab consumer) without a broker', () => {
   it('stop while the broker refuses the commit: exit 2 and says so', async () => {
     const h = harness();
     await h.worker.start();
-    h.worker.onJoined({
-      memberId: 'm1',
-      isLeader: true,
-      memberAssignment: { [TOPIC]: [0] },
-      duration: 5,
-    });
+    h.join('m1', [0]);
     await h.feed(0, [0]);
     h.refuseCommits();
     await h.worker.gracefulStop();

@@ -18,6 +18,7 @@ import {
   message,
   observation,
   observed,
+  p1MovedToC2,
   run,
   spawned,
   T0,
@@ -90,14 +91,7 @@ describe('partitions without an owner', () => {
   });
 
   it('a finished rebalance keeps its summary: who gave what to whom, and every pause', () => {
-    const open = startRebalance(twoConsumers(), 'g1', T0 + 1000);
-    const revoked = partitionsStopped(open, 'g1', 'c1', [p(1)], T0 + 1000);
-    const moved = touchRebalance(
-      partitionsStarted(revoked, 'g1', 'c2', [p(1)], T0 + 1400),
-      'g1',
-      T0 + 1400,
-    );
-    const done = settleRebalance(moved, 'g1', T0 + 1500);
+    const done = p1MovedToC2();
     expect(done.groups.g1?.lastRebalance).toEqual({
       startedAt: T0 + 1000,
       endedAt: T0 + 1400,

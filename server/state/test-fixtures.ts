@@ -3,8 +3,16 @@
  * observations, lab group configs and lab actions, and a reducer fold.
  */
 import type { WorkerMessage } from '../../protocol/ipc';
+import { partitionKey } from '../../protocol/keys';
 import type { Cluster, GroupState, LabGroupConfig, TopicInfo } from '../../protocol/snapshot';
 import type { AdminObservation, ObservedGroup, ObservedMember, ObservedTopic } from './observation';
+import {
+  partitionsStarted,
+  partitionsStopped,
+  settleRebalance,
+  startRebalance,
+  touchRebalance,
+} from './rebalance';
 import { initialState, reduce } from './reducer';
 import type { LabAction, LabState } from './types';
 
@@ -230,3 +238,19 @@ export const twoConsumers = (): LabState =>
     joined('c1', 'm1', [0, 1], T0 + 100),
     joined('c2', 'm2', [2, 3], T0 + 100),
   );
+
+/**
+ * twoConsumers, then a rebalance from T0 + 1000: c1 gives up P1 at once, c2 takes it at T0 + 1400,
+ * checked as over at T0 + 1500 (400 ms, P1 paused 400 ms).
+ */
+export const p1MovedToC2 = (): LabState => {
+  const p1 = [partitionKey(TOPIC, 1)];
+  const open = startRebalance(twoConsumers(), 'g1', T0 + 1000);
+  const revoked = partitionsStopped(open, 'g1', 'c1', p1, T0 + 1000);
+  const moved = touchRebalance(
+    partitionsStarted(revoked, 'g1', 'c2', p1, T0 + 1400),
+    'g1',
+    T0 + 1400,
+  );
+  return settleRebalance(moved, 'g1', T0 + 1500);
+};
