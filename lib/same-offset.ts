@@ -10,6 +10,7 @@ export function sameOffset(a: GroupOffset, b: GroupOffset): boolean {
     a.processedOffset === b.processedOffset &&
     a.logEndOffset === b.logEndOffset &&
     a.lag === b.lag &&
-    a.memberId === b.memberId
+    a.memberId === b.memberId &&
+    (a.sharedBy ?? []).join('\n') === (b.sharedBy ?? []).join('\n')
   );
 }

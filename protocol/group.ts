@@ -133,7 +133,13 @@ export const groupOffsetSchema = z.object({
   health: healthSchema,
   drain: drainSchema.optional(),
   retention: retentionSchema.optional(),
+  /** The member that owns the partition; null for a share group, whose partitions are shared. */
   memberId: z.string().nullable(),
+  /**
+   * Share groups (KIP-932): the members that may read this partition, several at once. There
+   * `committedOffset` is the share-partition start offset (SPSO) and `lag` is Kafka's share lag.
+   */
+  sharedBy: z.array(z.string()).optional(),
 });
 
 export const labGroupConfigSchema = z.object({

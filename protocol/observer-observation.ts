@@ -28,7 +28,15 @@ export const wireGroupSchema = z.object({
   members: z.array(wireMemberSchema),
   /** null when `offsets` was not asked for. */
   offsets: z
-    .array(z.object({ topic: z.string(), partition: z.number(), offset: z.number().nullable() }))
+    .array(
+      z.object({
+        topic: z.string(),
+        partition: z.number(),
+        offset: z.number().nullable(),
+        /** Share groups only: Kafka's share lag (KIP-1226); null until the broker knows it. */
+        lag: z.number().nullable().optional(),
+      }),
+    )
     .nullable(),
 });
 

@@ -112,7 +112,7 @@ export const GroupPanel = memo(function GroupPanel({
         <Stat label={t.assignor} help="assignor">
           <span>{group.protocol || '—'}</span>
         </Stat>
-        <Stat label={group.type === 'consumer' ? t.groupEpoch : t.generation} help="generation">
+        <Stat label={group.type === 'classic' ? t.generation : t.groupEpoch} help="generation">
           <span data-testid="generation">{group.generationId ?? '—'}</span>
         </Stat>
         <Stat label={t.members}>
@@ -182,6 +182,15 @@ export const GroupPanel = memo(function GroupPanel({
           )}
         </div>
       )}
+      {group.type === 'share' && (
+        <p
+          className="mb-3 flex items-center gap-1 rounded bg-violet-50 px-2 py-1 text-xs text-slate-700 dark:bg-violet-950/40 dark:text-slate-200"
+          data-testid="share-intro"
+        >
+          {t.shareIntro}
+          <Help term="share-group" />
+        </p>
+      )}
       <DeliveryDetails group={group} />
       {resetting && (
         <ResetOffsetsDialog
@@ -195,7 +204,7 @@ export const GroupPanel = memo(function GroupPanel({
         <RebalanceCard group={group} colorOf={laneColorOf} onHighlight={onHighlight} />
       </div>
       <div>
-        <OffsetBars offsets={group.offsets} colorOf={colorOf} />
+        <OffsetBars offsets={group.offsets} colorOf={colorOf} share={group.type === 'share'} />
       </div>
     </Panel>
   );

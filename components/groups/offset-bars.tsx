@@ -8,6 +8,7 @@ import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
 import { useOpenMessages } from '../messages/message-browser-context';
 import { Help } from '../ui/help';
+import { ShareLegend, ShareOffsetBar } from './share-offset-bar';
 
 /** Segments never vanish: a lag of 3 in a log of 3 million still gets a visible sliver. */
 const MIN_SEGMENT_PCT = 1.2;
@@ -19,9 +20,12 @@ function pct(value: number, start: number, span: number): number {
 export const OffsetBars = memo(function OffsetBars({
   offsets,
   colorOf,
+  share = false,
 }: {
   offsets: GroupOffset[];
   colorOf: (memberId: string | null) => string | null;
+  /** A share group (KIP-932): start offsets and Kafka's share lag instead of commits. */
+  share?: boolean;
 }) {
   const t = useDict().ui.bars;
   const [scale, setScale] = useState<OffsetScale>('tail');
@@ -30,18 +34,7 @@ export const OffsetBars = memo(function OffsetBars({
   return (
     <div className="flex flex-col gap-1" data-testid="offset-bars">
       <div className="flex flex-wrap items-center gap-3 text-[11px] text-slate-500">
-        <span className="inline-flex items-center gap-1">
-          <i className="inline-block h-2 w-3 rounded-sm bg-emerald-500" /> {t.committed}
-          <Help term="committed" />
-        </span>
-        <span className="inline-flex items-center gap-1">
-          <i className="inline-block h-2 w-3 rounded-sm bg-amber-400" /> {t.processed}
-          <Help term="processed" />
-        </span>
-        <span className="inline-flex items-center gap-1">
-          <i className="inline-block h-2 w-3 rounded-sm bg-red-400/70" /> {t.lag}
-          <Help term="lag" />
-        </span>
+        {share ? <ShareLegend /> : <CommitLegend />}
         <button
           type="button"
           className="ml-auto rounded px-1 underline decoration-dotted underline-offset-2 hover:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:hover:bg-slate-700"
@@ -53,17 +46,45 @@ export const OffsetBars = memo(function OffsetBars({
           {scale === 'tail' ? fill(t.scaleTail, { n: size }) : t.scaleLog}
         </button>
       </div>
-      {offsets.map((o) => (
-        <OffsetBar
-          key={`${o.topic}-${o.partition}`}
-          offset={o}
-          color={colorOf(o.memberId)}
-          start={barStart(o, scale, size)}
-        />
-      ))}
+      {offsets.map((o) =>
+        share ? (
+          <ShareOffsetBar
+            key={`${o.topic}-${o.partition}`}
+            offset={o}
+            start={barStart(o, scale, size)}
+          />
+        ) : (
+          <OffsetBar
+            key={`${o.topic}-${o.partition}`}
+            offset={o}
+            color={colorOf(o.memberId)}
+            start={barStart(o, scale, size)}
+          />
+        ),
+      )}
     </div>
   );
 });
+
+function CommitLegend() {
+  const t = useDict().ui.bars;
+  return (
+    <>
+      <span className="inline-flex items-center gap-1">
+        <i className="inline-block h-2 w-3 rounded-sm bg-emerald-500" /> {t.committed}
+        <Help term="committed" />
+      </span>
+      <span className="inline-flex items-center gap-1">
+        <i className="inline-block h-2 w-3 rounded-sm bg-amber-400" /> {t.processed}
+        <Help term="processed" />
+      </span>
+      <span className="inline-flex items-center gap-1">
+        <i className="inline-block h-2 w-3 rounded-sm bg-red-400/70" /> {t.lag}
+        <Help term="lag" />
+      </span>
+    </>
+  );
+}
 
 const OffsetBar = memo(
   function OffsetBar({

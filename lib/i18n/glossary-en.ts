@@ -21,6 +21,12 @@ export const GLOSSARY_EN = {
     'How partitions are split. Range gives each consumer a contiguous block per topic; round-robin deals them out in turn; sticky keeps as many where they were as it can; cooperative-sticky does that and moves only the partitions that must move. KIP-848 groups use the broker’s uniform or range assignor.',
   client:
     'Which client library the lab consumer runs: kafkajs (Node.js, classic protocol only, heartbeats between messages) or Kafka’s own Java client (every protocol and assignor, heartbeats from a background thread).',
+  'share-group':
+    'A share group (KIP-932, Kafka 4) is a queue on a topic: its members read the same partitions together. Each record is locked for one member at a time and acknowledged one by one (accepted, released for another try, or rejected); a record not acknowledged before its lock expires goes to another member.',
+  'share-start-offset':
+    'Share-partition start offset (SPSO): every record below it is done (accepted, or archived after its last try). Records above it may be done already, locked by a member, or waiting. kafka-share-groups.sh shows it as START-OFFSET.',
+  'share-lag':
+    "Kafka's share lag (KIP-1226): log end − start offset − records already done beyond the start offset. It is lower than log end − start offset as soon as members finish records out of order.",
   'group-protocol':
     'classic: members rejoin through JoinGroup/SyncGroup; with eager assignors everyone stops while the group rebalances. consumer (KIP-848, Kafka 4): the broker computes the assignment and members give up and take only the partitions that move, one by one.',
   'max-poll-interval':

@@ -24,6 +24,12 @@ export const GLOSSARY_ID: Widen<typeof GLOSSARY_EN> = {
     'Cara partition dibagi. Range memberi setiap consumer satu blok berurutan per topic; round-robin membagikannya bergiliran; sticky mempertahankan sebanyak mungkin di tempat semula; cooperative-sticky melakukan hal itu dan hanya memindahkan partition yang harus pindah. Group KIP-848 memakai assignor uniform atau range milik broker.',
   client:
     'Library client yang dijalankan consumer lab: kafkajs (Node.js, hanya protocol classic, heartbeat di antara message) atau client Java milik Kafka sendiri (semua protocol dan assignor, heartbeat dari thread latar belakang).',
+  'share-group':
+    'Share group (KIP-932, Kafka 4) adalah antrean di atas topic: member-nya membaca partition yang sama bersama-sama. Setiap record dikunci untuk satu member pada satu waktu dan di-acknowledge satu per satu (accepted, released untuk dicoba lagi, atau rejected); record yang belum di-acknowledge sampai kuncinya habis pindah ke member lain.',
+  'share-start-offset':
+    'Share-partition start offset (SPSO): semua record di bawahnya sudah selesai (accepted, atau di-archive sesudah percobaan terakhir). Record di atasnya mungkin sudah selesai, sedang dikunci member, atau menunggu. kafka-share-groups.sh menampilkannya sebagai START-OFFSET.',
+  'share-lag':
+    'Share lag milik Kafka (KIP-1226): log end − start offset − record yang sudah selesai di atas start offset. Nilainya lebih kecil daripada log end − start offset begitu member menyelesaikan record tidak berurutan.',
   'group-protocol':
     'classic: member bergabung ulang lewat JoinGroup/SyncGroup; dengan assignor eager semua berhenti selama rebalance. consumer (KIP-848, Kafka 4): broker menghitung assignment, dan member hanya melepas dan mengambil partition yang berpindah, satu per satu.',
   'max-poll-interval':

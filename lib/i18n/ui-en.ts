@@ -126,6 +126,8 @@ export const UI_EN = {
     static: 'static',
     assignor: 'assignor',
     groupEpoch: 'group epoch',
+    shareIntro:
+      'Share group: its members read the same partitions together, each record locked for one member at a time and acknowledged one by one. Progress is the start offset; the lag is Kafka’s share lag.',
     generation: 'generation',
     members: 'members',
     totalLag: 'total lag',
@@ -328,6 +330,12 @@ export const UI_EN = {
     readFrom:
       'Read the messages of {topic} partition {partition}, from the committed offset {offset}',
     lagN: 'lag {lag}',
+    shareStart: 'start offset (SPSO)',
+    shareDone: 'done beyond it',
+    shareLag: 'share lag',
+    shareTitle:
+      'partition {partition} · start offset {start} · done beyond it {done} · log end {logEnd} · share lag {lag} · read by {readers} members',
+    readers: '{n} reading',
   },
   errors: {
     recovered: '✓ recovered at {time} from: {error}',

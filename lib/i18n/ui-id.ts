@@ -134,6 +134,8 @@ export const UI_ID: Widen<typeof UI_EN> = {
     static: 'static',
     assignor: 'assignor',
     groupEpoch: 'group epoch',
+    shareIntro:
+      'Share group: member-nya membaca partition yang sama bersama-sama, setiap record dikunci untuk satu member pada satu waktu dan di-acknowledge satu per satu. Kemajuannya adalah start offset; lag-nya adalah share lag milik Kafka.',
     generation: 'generation',
     members: 'member',
     totalLag: 'total lag',
@@ -335,6 +337,12 @@ export const UI_ID: Widen<typeof UI_EN> = {
     read: 'Baca message di {topic} partition {partition}',
     readFrom: 'Baca message di {topic} partition {partition}, mulai committed offset {offset}',
     lagN: 'lag {lag}',
+    shareStart: 'start offset (SPSO)',
+    shareDone: 'selesai sesudahnya',
+    shareLag: 'share lag',
+    shareTitle:
+      'partition {partition} · start offset {start} · selesai sesudahnya {done} · log end {logEnd} · share lag {lag} · dibaca {readers} member',
+    readers: '{n} membaca',
   },
   errors: {
     recovered: '✓ pulih pukul {time} dari: {error}',

@@ -49,3 +49,28 @@ export function parseDescribe(output: string): DescribeRow[] {
   }
   return rows;
 }
+
+/**
+ * The rows of a table Kafka's group tools print (`kafka-share-groups --describe`, `--members`,
+ * `--state`), cut at the positions of the header's columns: cells such as `COORDINATOR (ID)` hold
+ * spaces. `columns` names the header (its first entry starts the line); a cell of "-" stays "-".
+ */
+export function parseColumns(output: string, columns: readonly string[]): Record<string, string>[] {
+  const lines = output.split('\n');
+  const rows: Record<string, string>[] = [];
+  let starts: number[] | null = null;
+  for (const line of lines) {
+    if (line.startsWith(`${columns[0]} `) && columns.every((c) => line.includes(c))) {
+      starts = columns.map((c) => line.indexOf(c));
+      continue;
+    }
+    if (!starts || line.trim() === '') continue;
+    const row: Record<string, string> = {};
+    columns.forEach((column, i) => {
+      const end = i + 1 < columns.length ? starts?.[i + 1] : undefined;
+      row[column] = line.slice(starts?.[i], end).trim();
+    });
+    rows.push(row);
+  }
+  return rows;
+}

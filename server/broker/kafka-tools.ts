@@ -5,7 +5,12 @@ import { childEnv } from '../child-env';
 import { classpath, resolveJars, TOOLS_POM } from './jars';
 import { checkJava } from './preflight';
 
-const CONSUMER_GROUPS_MAIN = 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand';
+/** The classes behind kafka-consumer-groups.sh and kafka-share-groups.sh. */
+export const GROUP_TOOLS = {
+  consumer: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
+  share: 'org.apache.kafka.tools.consumer.group.ShareGroupCommand',
+} as const;
+export type GroupTool = keyof typeof GROUP_TOOLS;
 
 export interface ToolResult {
   code: number;
@@ -13,14 +18,39 @@ export interface ToolResult {
   stderr: string;
 }
 
-/**
- * Runs Kafka's own kafka-consumer-groups tool (the class behind kafka-consumer-groups.sh) from the
- * pinned Apache Kafka jars, so the dashboard can be checked against what Kafka itself prints.
- */
-export async function runConsumerGroupsTool(
+interface ToolOptions {
+  inherit?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Kafka's own kafka-consumer-groups (see runGroupTool). */
+export function runConsumerGroupsTool(
   rootDir: string,
   args: string[],
-  options: { inherit?: boolean; log?: (line: string) => void } = {},
+  options: ToolOptions = {},
+): Promise<ToolResult> {
+  return runGroupTool('consumer', rootDir, args, options);
+}
+
+/** Kafka's own kafka-share-groups (see runGroupTool). */
+export function runShareGroupsTool(
+  rootDir: string,
+  args: string[],
+  options: ToolOptions = {},
+): Promise<ToolResult> {
+  return runGroupTool('share', rootDir, args, options);
+}
+
+/**
+ * Runs one of Kafka's own group tools (the class behind kafka-consumer-groups.sh or
+ * kafka-share-groups.sh) from the pinned Apache Kafka jars, so the dashboard can be checked
+ * against what Kafka itself prints.
+ */
+export async function runGroupTool(
+  tool: GroupTool,
+  rootDir: string,
+  args: string[],
+  options: ToolOptions = {},
 ): Promise<ToolResult> {
   checkJava();
   const lib = await resolveJars(
@@ -43,7 +73,7 @@ export async function runConsumerGroupsTool(
       `-Dlog4j2.configurationFile=${log4j}`,
       '-cp',
       classpath(lib),
-      CONSUMER_GROUPS_MAIN,
+      GROUP_TOOLS[tool],
       ...args,
     ],
     { stdio: options.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: childEnv() },

@@ -29,6 +29,7 @@ import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
 import { keysOf, runtimeOf } from './rebalance';
 import { committedOffsets } from './selectors';
+import { type ShareFacts, shareFacts } from './share-view';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
 /** Kafka's lag: log end minus committed; with nothing committed, everything still in the log. */
@@ -107,6 +108,7 @@ function offsetsOf(
   topics: Map<string, ObservedTopic>,
   owner: Map<string, string>,
   metrics: GroupMetricsView,
+  share: ShareFacts | null,
 ): GroupOffset[] {
   const committed = committedOffsets(state, groupId);
   const processed = own(state.processed, groupId) ?? {};
@@ -123,7 +125,9 @@ function offsetsOf(
         committedOffset ?? 0,
         (produced[p.partition] ?? -1) + 1,
       );
-      const lag = computeLag(logEndOffset, committedOffset, p.logStartOffset);
+      // A share group's lag is Kafka's own (records beyond the start offset may be done already).
+      const lag =
+        share?.lag.get(key) ?? computeLag(logEndOffset, committedOffset, p.logStartOffset);
       const measured = metrics.partition(
         topic,
         p.partition,
@@ -152,7 +156,9 @@ function offsetsOf(
           lagSecondsKnown: measured.lagMethod !== 'lower-bound',
           configs,
         }),
-        memberId: owner.get(key) ?? null,
+        // A shared partition has no one owner: its readers are listed instead.
+        memberId: share ? null : (owner.get(key) ?? null),
+        ...(share ? { sharedBy: share.readers.get(key) ?? [] } : {}),
       };
     });
   });
@@ -194,7 +200,8 @@ export function buildGroupViews(input: GroupViewInput): GroupViews {
       ...members.flatMap((m) => m.assignments.map((a) => a.topic)),
     ]),
   ].sort();
-  const offsets = offsetsOf(state, groupId, topicNames, topics, owner, metrics);
+  const share = shareFacts(observed, members);
+  const offsets = offsetsOf(state, groupId, topicNames, topics, owner, metrics, share);
   const oldest = offsets.reduce<GroupOffset | null>(
     (max, o) => (max === null || o.lagSeconds > max.lagSeconds ? o : max),
     null,

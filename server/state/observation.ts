@@ -48,8 +48,11 @@ export interface ObservedGroup {
   groupEpoch: number | null;
   assignmentEpoch: number | null;
   members: ObservedMember[];
-  /** Committed offsets as Kafka returns them (share groups: start offsets); null where none. */
-  offsets: { topic: string; partition: number; offset: number | null }[];
+  /**
+   * Committed offsets as Kafka returns them; null where none. Share groups: the share-partition
+   * start offset (SPSO), and `lag`, Kafka's share lag (log end − SPSO − records done beyond it).
+   */
+  offsets: { topic: string; partition: number; offset: number | null; lag?: number | null }[];
 }
 
 export interface AdminObservation {

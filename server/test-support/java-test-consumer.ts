@@ -9,14 +9,25 @@ const messageSchema = z.discriminatedUnion('event', [
     partitions: z.array(z.object({ topic: z.string(), partition: z.number() })),
   }),
   z.object({ event: z.literal('committed'), count: z.number() }),
+  z.object({
+    event: z.literal('holding'),
+    topic: z.string(),
+    partition: z.number(),
+    offset: z.number(),
+    deliveryCount: z.number(),
+  }),
 ]);
+type Holding = Extract<z.infer<typeof messageSchema>, { event: 'holding' }>;
 
-export type JavaConsumerMode = 'classic' | 'consumer' | 'share';
+/** `share-hold`: a share consumer that acquires one record and keeps it locked, unacknowledged. */
+export type JavaConsumerMode = 'classic' | 'consumer' | 'share' | 'share-hold';
 
 export interface JavaTestConsumer {
   pid: number | null;
   /** Records polled (and committed or acknowledged) so far. */
   consumed: () => number;
+  /** share-hold: the record it acquired and holds, once it has one. */
+  held: () => Holding | null;
   /** Leaves the group (stdin closed) and waits for the JVM to exit. */
   stop: () => Promise<void>;
 }
@@ -31,6 +42,7 @@ export async function startJavaConsumer(
 ): Promise<JavaTestConsumer> {
   const classpath = await jvmClasspath(process.cwd());
   let consumed = 0;
+  let held: Holding | null = null;
   const child = new JvmChild({
     classpath,
     mainClass: 'offsetlab.ObserverTestConsumer',
@@ -38,6 +50,7 @@ export async function startJavaConsumer(
     schema: messageSchema,
     onMessage: (m) => {
       if (m.event === 'committed') consumed += m.count;
+      if (m.event === 'holding') held = m;
     },
     onExit: () => undefined,
   });
@@ -45,6 +58,7 @@ export async function startJavaConsumer(
   return {
     pid: child.pid,
     consumed: () => consumed,
+    held: () => held,
     stop: () => child.close(15_000),
   };
 }

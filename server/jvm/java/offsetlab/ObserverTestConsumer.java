@@ -20,8 +20,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Tests only: "someone else's" Java consumer, a plain subscribe/poll/commit loop in a group of
  * protocol classic or consumer (KIP-848), or a share consumer (KIP-932). Its first stdin line is
- * {"type":"start","bootstrap","groupId","topic","mode":"classic|consumer|share"}; stdin EOF makes
- * it leave the group and exit.
+ * {"type":"start","bootstrap","groupId","topic","mode":"classic|consumer|share|share-hold"}; stdin
+ * EOF makes it leave the group and exit. `share-hold` acquires one record and keeps its lock
+ * without acknowledging it (alive, heartbeating, never polling again), so the group's start offset
+ * stays below records that others have accepted.
  */
 public final class ObserverTestConsumer {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -50,6 +52,7 @@ public final class ObserverTestConsumer {
     String topic = line.path("topic").asText();
     String mode = line.path("mode").asText("consumer");
     if (mode.equals("share")) share(p, topic, running, wakeup);
+    else if (mode.equals("share-hold")) shareHold(p, topic, running, wakeup);
     else consumer(p, topic, mode, running, wakeup);
     System.exit(0);
   }
@@ -100,6 +103,35 @@ public final class ObserverTestConsumer {
       }
     } catch (WakeupException e) {
       // stdin closed: close() below leaves the share group.
+    }
+  }
+
+  private static void shareHold(
+      Properties p, String topic, AtomicBoolean running, CompletableFuture<Runnable> wakeup) throws InterruptedException {
+    // Explicit acknowledgement and record_limit: exactly one record is acquired, and it stays
+    // acquired because it is never acknowledged and poll() is not called again.
+    p.put("share.acknowledgement.mode", "explicit");
+    p.put("share.acquire.mode", "record_limit");
+    p.put("max.poll.records", "1");
+    try (KafkaShareConsumer<byte[], byte[]> c = new KafkaShareConsumer<>(p)) {
+      wakeup.complete(c::wakeup);
+      c.subscribe(List.of(topic));
+      Lines.emit(Lines.object().put("event", "ready"));
+      ConsumerRecords<byte[], byte[]> records = ConsumerRecords.empty();
+      while (running.get() && records.isEmpty()) records = c.poll(POLL);
+      for (var r : records) {
+        Lines.emit(
+            Lines.object()
+                .put("event", "holding")
+                .put("topic", r.topic())
+                .put("partition", r.partition())
+                .put("offset", r.offset())
+                .put("deliveryCount", r.deliveryCount().map(Short::intValue).orElse(0)));
+      }
+      // The client's own thread keeps heartbeating; the lock lasts until it expires or we leave.
+      while (running.get()) Thread.sleep(POLL.toMillis());
+    } catch (WakeupException e) {
+      // stdin closed: close() releases the record that is still acquired.
     }
   }
 

@@ -163,8 +163,13 @@ final class Groups {
     }
     for (var e : offsets.entrySet()) {
       ObjectNode o = out.addObject().put("topic", e.getKey().topic()).put("partition", e.getKey().partition());
-      if (e.getValue() == null || e.getValue().startOffset() < 0) o.putNull("offset");
-      else o.put("offset", e.getValue().startOffset());
+      var info = e.getValue();
+      if (info == null || info.startOffset() < 0) o.putNull("offset");
+      else o.put("offset", info.startOffset());
+      // KIP-1226: log end − start offset − records already done beyond it; absent until known.
+      Long lag = info == null ? null : info.lag().orElse(null);
+      if (lag == null || lag < 0) o.putNull("lag");
+      else o.put("lag", lag);
     }
   }
 

@@ -1,0 +1,33 @@
+/**
+ * Share groups (KIP-932) read partitions together: several members fetch from the same partition,
+ * each record locked for one of them at a time. Progress is not one committed offset but the
+ * share-partition start offset (SPSO: everything below it is done), and Kafka computes the lag
+ * itself, because records beyond the SPSO may already be done (acknowledged out of order).
+ */
+import { partitionKey } from '../../protocol/keys';
+import type { MemberInfo } from '../../protocol/snapshot';
+import type { ObservedGroup } from './observation';
+import { keysOf } from './rebalance';
+
+export interface ShareFacts {
+  /** partitionKey → Kafka's share lag; absent or null while the broker does not know it yet. */
+  lag: Map<string, number | null>;
+  /** partitionKey → the member ids that may read it, in member order. */
+  readers: Map<string, string[]>;
+}
+
+/** Null for every group that is not a share group. */
+export function shareFacts(
+  observed: ObservedGroup | undefined,
+  members: MemberInfo[],
+): ShareFacts | null {
+  if (observed?.type !== 'share') return null;
+  const lag = new Map(
+    observed.offsets.map((o) => [partitionKey(o.topic, o.partition), o.lag ?? null]),
+  );
+  const readers = new Map<string, string[]>();
+  for (const m of members)
+    for (const key of keysOf(m.assignments))
+      readers.set(key, [...(readers.get(key) ?? []), m.memberId]);
+  return { lag, readers };
+}
