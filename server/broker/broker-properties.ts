@@ -42,6 +42,10 @@ export function labSettings(): Record<string, string | number | boolean> {
     'group.share.session.timeout.ms': 6000,
     'group.share.min.heartbeat.interval.ms': 500,
     'group.share.heartbeat.interval.ms': 1000,
+    // A share group's record lock: 10 s by default in the lab (30 s in Kafka), so a silent member's
+    // records come back while a learner watches; the floor lets a group ask for as little as 1 s.
+    'group.share.min.record.lock.duration.ms': 1000,
+    'group.share.record.lock.duration.ms': 10000,
     'auto.create.topics.enable': false,
     // After a crash the controller refuses the restarted broker until the old registration
     // expires; 3 s instead of 9 s lets the "broker down" experiment recover quickly. It is also
