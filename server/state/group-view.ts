@@ -143,7 +143,9 @@ function offsetsOf(
         processedOffset: processed[key] ?? null,
         logEndOffset,
         lag,
-        lagSeconds: measured.lagSeconds,
+        // Nothing waits, nothing is late: a share group's start offset may stay on a record that is
+        // done already (Kafka moves it when it next writes the partition's state).
+        lagSeconds: lag === 0 ? 0 : measured.lagSeconds,
         lagMethod: measured.lagMethod,
         health: measured.health,
         drain: measured.drain,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { GroupMetricsView } from '../domain/group-metrics';
+import { buildGroupViews } from './group-view';
 import { buildSnapshot } from './snapshot';
 import {
   fresh,
@@ -43,6 +45,38 @@ describe('a share group (KIP-932) in the snapshot', () => {
     const g = groupOf(shared(1));
     expect(g.offsets[0]).toMatchObject({ committedOffset: 0, logEndOffset: 20, lag: 1 });
     expect(g.totalLag).toBe(1);
+  });
+
+  it('is not late when nothing waits, though the start offset has not moved yet', () => {
+    // The log end's history makes the record at the start offset 35 s old; Kafka says all is done.
+    const metrics: GroupMetricsView = {
+      lastCommitAt: null,
+      trend: [],
+      drain: { state: 'caught-up', seconds: null, consumePerSec: null, producePerSec: null },
+      partition: () => ({
+        lagSeconds: 35,
+        lagMethod: 'log-end',
+        health: { verdict: 'OK', reason: '' },
+        drain: { state: 'caught-up', seconds: null, consumePerSec: null, producePerSec: null },
+      }),
+    };
+    const viewOf = (lag: number) => {
+      const state = shared(lag);
+      const observedGroup = state.observation?.groups[0];
+      return buildGroupViews({
+        state,
+        groupId: 's1',
+        observed: observedGroup,
+        topics: new Map(state.observation?.topics.map((t) => [t.name, t])),
+        consumers: [],
+        detailed: true,
+        audit: () => null,
+        metrics,
+      }).details;
+    };
+    expect(viewOf(1)?.offsets[0]?.lagSeconds).toBe(35);
+    expect(viewOf(0)?.offsets[0]).toMatchObject({ committedOffset: 0, lag: 0, lagSeconds: 0 });
+    expect(viewOf(0)?.lagSeconds).toBe(0);
   });
 
   it('falls back to log end − start offset while Kafka does not know the lag yet', () => {
