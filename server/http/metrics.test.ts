@@ -51,6 +51,9 @@ describe('prometheusMetrics', () => {
       'offset_lab_consumergroup_retention_seconds_left',
       'offset_lab_consumergroup_retention_at_risk',
       'offset_lab_consumergroup_rebalance_storm',
+      'offset_lab_sharegroup_start_offset',
+      'offset_lab_sharegroup_lag',
+      'offset_lab_sharegroup_readers',
       'kafka_partition_latest_offset',
       'kafka_partition_earliest_offset',
     ]);
@@ -98,5 +101,48 @@ describe('prometheusMetrics', () => {
     expect(
       metric('offset_lab_consumergroup_retention_at_risk')?.metrics.map((m) => Number(m.value)),
     ).toEqual([0]);
+  });
+
+  it("share groups: their start offset, Kafka's share lag and readers, and no consumer-group series", () => {
+    const withShare = run(
+      state,
+      observed(
+        observation(
+          T0 + 1_000,
+          [
+            group('queue', [member('a', [0], 'orders'), member('b', [0], 'orders')], {
+              type: 'share',
+              protocolType: 'share',
+              offsets: [{ topic: 'orders', partition: 0, offset: 10, lag: 3 }],
+            }),
+          ],
+          [topic('orders', [100, [5, 30]])],
+        ),
+      ),
+    );
+    const shareParsed = parsePrometheusTextFormat(
+      prometheusMetrics(buildSnapshot(withShare, T0 + 1_000)),
+    );
+    const values = (name: string) =>
+      shareParsed
+        .find((m) => m.name === name)
+        ?.metrics.map((s) => ({
+          group: s.labels?.group,
+          partition: s.labels?.partition,
+          value: s.value,
+        }));
+    expect(values('offset_lab_sharegroup_start_offset')).toEqual([
+      { group: 'queue', partition: '0', value: '10' },
+    ]);
+    expect(values('offset_lab_sharegroup_lag')).toEqual([
+      { group: 'queue', partition: '0', value: '3' },
+    ]);
+    // P1 has no share state yet: no start offset and no lag, but its readers (none) are known.
+    expect(values('offset_lab_sharegroup_readers')).toEqual([
+      { group: 'queue', partition: '0', value: '2' },
+      { group: 'queue', partition: '1', value: '0' },
+    ]);
+    expect(values('kafka_consumergroup_group_lag')?.map((s) => s.group)).not.toContain('queue');
+    expect(values('kafka_consumergroup_group_sum_lag')?.map((s) => s.group)).not.toContain('queue');
   });
 });

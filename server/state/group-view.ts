@@ -29,7 +29,7 @@ import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
 import { keysOf, runtimeOf } from './rebalance';
 import { committedOffsets } from './selectors';
-import { type ShareFacts, shareFacts } from './share-view';
+import { type ShareFacts, shareFacts, shareLag } from './share-view';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
 /** Kafka's lag: log end minus committed; with nothing committed, everything still in the log. */
@@ -125,9 +125,9 @@ function offsetsOf(
         committedOffset ?? 0,
         (produced[p.partition] ?? -1) + 1,
       );
-      // A share group's lag is Kafka's own (records beyond the start offset may be done already).
-      const lag =
-        share?.lag.get(key) ?? computeLag(logEndOffset, committedOffset, p.logStartOffset);
+      const lag = share
+        ? shareLag(share, key, logEndOffset, committedOffset)
+        : computeLag(logEndOffset, committedOffset, p.logStartOffset);
       const measured = metrics.partition(
         topic,
         p.partition,

@@ -83,6 +83,31 @@ describe('a share group (KIP-932) in the snapshot', () => {
     expect(groupOf(shared(null)).offsets[0]?.lag).toBe(20);
   });
 
+  it('counts nothing waiting on a partition without share state (it starts at the reset point)', () => {
+    const g = groupOf(
+      run(
+        shared(1),
+        observed(
+          observation(
+            T0 + 500,
+            [
+              group('s1', [member('a', [0, 1])], {
+                type: 'share',
+                protocolType: 'share',
+                offsets: [{ topic: TOPIC, partition: 0, offset: 0, lag: 1 }],
+              }),
+            ],
+            [topic(TOPIC, [20, 30])],
+          ),
+        ),
+      ),
+    );
+    expect(g.offsets.map((o) => [o.partition, o.committedOffset, o.lag])).toEqual([
+      [0, 0, 1],
+      [1, null, 0],
+    ]);
+  });
+
   it('names every member reading a partition instead of one owner, and a lane for each', () => {
     const g = groupOf(shared(1));
     expect(g.offsets[0]?.memberId).toBeNull();

@@ -16,6 +16,22 @@ export interface ShareFacts {
   readers: Map<string, string[]>;
 }
 
+/**
+ * Kafka's own figure (records beyond the start offset may be done already); while Kafka does not
+ * know it, log end − start offset, an upper bound. A partition with no share state yet has not
+ * been started: it will begin at share.auto.offset.reset (the log end by default), so 0.
+ */
+export function shareLag(
+  facts: ShareFacts,
+  key: string,
+  logEnd: number,
+  startOffset: number | null,
+): number {
+  const kafka = facts.lag.get(key);
+  if (kafka !== undefined && kafka !== null) return kafka;
+  return startOffset === null ? 0 : Math.max(0, logEnd - startOffset);
+}
+
 /** Null for every group that is not a share group. */
 export function shareFacts(
   observed: ObservedGroup | undefined,
