@@ -55,7 +55,7 @@ export default defineConfig({
   projects: [
     {
       name: 'board',
-      testMatch: /(lab|first-paint|rebalance|a11y|access|messages)\.spec\.ts/,
+      testMatch: /(lab|first-paint|rebalance|a11y|access|messages|share)\.spec\.ts/,
     },
     { name: 'experiments', testMatch: /(experiments|lessons|language)\.spec\.ts/ },
     // Stops the broker: runs after the others, against the same server.

@@ -39,6 +39,8 @@ export async function startJavaConsumer(
   topic: string,
   mode: JavaConsumerMode,
   clientId = `java-${mode}-consumer`,
+  /** Group configs the application sets before it joins (Admin incrementalAlterConfigs). */
+  groupConfigs: Record<string, string> = {},
 ): Promise<JavaTestConsumer> {
   const classpath = await jvmClasspath(process.cwd());
   let consumed = 0;
@@ -54,7 +56,15 @@ export async function startJavaConsumer(
     },
     onExit: () => undefined,
   });
-  child.send({ type: 'start', bootstrap: brokers.join(','), groupId, topic, mode, clientId });
+  child.send({
+    type: 'start',
+    bootstrap: brokers.join(','),
+    groupId,
+    topic,
+    mode,
+    clientId,
+    groupConfigs,
+  });
   return {
     pid: child.pid,
     consumed: () => consumed,

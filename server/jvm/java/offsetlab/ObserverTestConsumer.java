@@ -4,23 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Tests only: "someone else's" Java consumer, a plain subscribe/poll/commit loop in a group of
  * protocol classic or consumer (KIP-848), or a share consumer (KIP-932). Its first stdin line is
- * {"type":"start","bootstrap","groupId","topic","mode":"classic|consumer|share|share-hold"}; stdin
+ * {"type":"start","bootstrap","groupId","topic","mode":"classic|consumer|share|share-hold",
+ * "groupConfigs"?:{name:value}} (group configs it sets before joining, with the Admin client); stdin
  * EOF makes it leave the group and exit. `share-hold` acquires one record and keeps its lock
  * without acknowledging it (alive, heartbeating, never polling again), so the group's start offset
  * stays below records that others have accepted.
@@ -50,6 +57,7 @@ public final class ObserverTestConsumer {
     p.put("key.deserializer", ByteArrayDeserializer.class.getName());
     p.put("value.deserializer", ByteArrayDeserializer.class.getName());
     String topic = line.path("topic").asText();
+    setGroupConfigs(line.path("bootstrap").asText(), line.path("groupId").asText(), line.path("groupConfigs"));
     String mode = line.path("mode").asText("consumer");
     if (mode.equals("share")) share(p, topic, running, wakeup);
     else if (mode.equals("share-hold")) shareHold(p, topic, running, wakeup);
@@ -132,6 +140,18 @@ public final class ObserverTestConsumer {
       while (running.get()) Thread.sleep(POLL.toMillis());
     } catch (WakeupException e) {
       // stdin closed: close() releases the record that is still acquired.
+    }
+  }
+
+  /** As an application would before its first member joins: group configs set with the Admin client. */
+  private static void setGroupConfigs(String bootstrap, String groupId, JsonNode configs) throws Exception {
+    if (!configs.isObject() || configs.isEmpty()) return;
+    List<AlterConfigOp> ops = new ArrayList<>();
+    configs
+        .properties()
+        .forEach(e -> ops.add(new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue().asText()), AlterConfigOp.OpType.SET)));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.GROUP, groupId), ops)).all().get();
     }
   }
 

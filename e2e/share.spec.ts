@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import type { GroupInfo } from '../protocol/snapshot';
+import { produceRaw } from '../server/kafka/test-support/external-client';
+import { startJavaConsumer } from '../server/test-support/java-test-consumer';
+import { DashboardPage } from './pages/dashboard-page';
+
+const brokers = [`127.0.0.1:${process.env.E2E_KAFKA_PORT}`];
+
+test("a share group drawn as one: members sharing a partition, its start offset and Kafka's share lag", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const topic = `e2e-queue-${randomUUID().slice(0, 6)}`;
+  const groupId = `e2e-queue-workers-${randomUUID().slice(0, 6)}`;
+  const created = await page.request.post('/api/commands', {
+    data: { type: 'topic:create', topic, partitions: 1 },
+  });
+  expect(created.status()).toBe(200);
+  // Someone else's application: one member that keeps a record locked, one that accepts the rest.
+  // It reads from the beginning (its own group config); the holder starts alone, so it gets P0's
+  // first record before the other member takes everything.
+  await produceRaw(brokers, topic, 30);
+  const configs = {
+    'share.auto.offset.reset': 'earliest',
+    'share.record.lock.duration.ms': '60000',
+  };
+  const holder = await startJavaConsumer(
+    brokers,
+    groupId,
+    topic,
+    'share-hold',
+    'slow-worker',
+    configs,
+  );
+  let acceptor: Awaited<ReturnType<typeof startJavaConsumer>> | undefined;
+  try {
+    const group = async () => {
+      const res = await page.request.get(`/api/state?groups=${encodeURIComponent(groupId)}`);
+      const body = (await res.json()) as { groups: GroupInfo[] };
+      return body.groups.find((g) => g.groupId === groupId);
+    };
+    await expect.poll(() => holder.held()?.offset ?? null, { timeout: 60_000 }).toBe(0);
+    acceptor = await startJavaConsumer(brokers, groupId, topic, 'share', 'fast-worker');
+    const accepting = acceptor;
+    await expect.poll(() => accepting.consumed(), { timeout: 60_000 }).toBe(29);
+
+    const dash = new DashboardPage(page);
+    await dash.open(`/?group=${encodeURIComponent(groupId)}`);
+    const panel = dash.group(groupId);
+    await expect(panel.getByTestId('share-intro')).toBeVisible();
+    // Both members' lanes hold the same partition.
+    await expect(panel.getByTestId('chip-0')).toHaveCount(2);
+    const bar = panel.getByTestId('offset-bar-0');
+    await expect(bar).toHaveAttribute('data-readers', '2');
+    // The bar shows what Kafka says, and the API the same: start offset and share lag.
+    await expect
+      .poll(async () => {
+        const o = (await group())?.offsets[0];
+        return (
+          o !== undefined &&
+          (await bar.getAttribute('data-start-offset')) === String(o.committedOffset) &&
+          (await bar.getAttribute('data-share-lag')) === String(o.lag)
+        );
+      })
+      .toBe(true);
+    const o = (await group())?.offsets[0];
+    expect(o?.logEndOffset).toBe(30);
+    // The held record is not done: the start offset waits at it, and Kafka's share lag is that one
+    // record, where the consumer-group model would say 30.
+    expect(o).toMatchObject({ committedOffset: 0, lag: 1 });
+    await dash.shot('15-share-group');
+  } finally {
+    await Promise.all([holder.stop(), acceptor?.stop()]);
+  }
+});
