@@ -37,8 +37,8 @@ describe('the commands the page builds', () => {
     for (const client of CONSUMER_CLIENTS)
       for (const protocol of GROUP_PROTOCOLS)
         for (const assignor of ASSIGNORS_FOR[client][protocol])
-          for (const commitMode of COMMIT_MODES)
-            for (const dlq of [false, true]) {
+          for (const commitMode of protocol === 'share' ? ['after-processing'] : COMMIT_MODES)
+            for (const dlq of protocol === 'share' ? [false] : [false, true]) {
               const java = client === 'java';
               expectAccepted(
                 groupCreateCommand(

@@ -11,7 +11,28 @@ import {
   RETRY_ATTEMPTS,
   RETRY_BACKOFF_MS,
 } from '@/protocol/delivery';
+import {
+  type SHARE_ACK_MODES,
+  SHARE_DELIVERY_LIMIT,
+  SHARE_LOCK_MS,
+  SHARE_MAX_POLL_RECORDS,
+} from '@/protocol/share';
 import { TOPIC_CONFIG_KEYS, type TopicConfigField } from '@/protocol/topic-config';
+
+/** A share group's fields (protocol "share"), as the form holds them. */
+export interface ShareForm {
+  shareAckMode: (typeof SHARE_ACK_MODES)[number];
+  maxPollRecords: string;
+  shareLockMs: string;
+  shareDeliveryLimit: string;
+}
+
+export const SHARE_DEFAULTS: ShareForm = {
+  shareAckMode: 'explicit',
+  maxPollRecords: String(SHARE_MAX_POLL_RECORDS.default),
+  shareLockMs: String(SHARE_LOCK_MS.default),
+  shareDeliveryLimit: String(SHARE_DELIVERY_LIMIT.default),
+};
 
 /** The create-group fields of batch commits and retry + DLQ, as the form holds them. */
 export interface DeliveryForm {
@@ -46,8 +67,30 @@ export interface GroupForm {
   sessionTimeoutMs: string;
 }
 
-export function groupCreateCommand(form: GroupForm, delivery: DeliveryForm): CommandInput {
+export function groupCreateCommand(
+  form: GroupForm,
+  delivery: DeliveryForm,
+  share: ShareForm = SHARE_DEFAULTS,
+): CommandInput {
   const java = form.client === 'java';
+  if (form.protocol === 'share') {
+    // A share group acknowledges records: no commit mode, DLQ, static membership or poll interval.
+    return {
+      type: 'group:create',
+      groupId: form.groupId,
+      topic: form.topic,
+      consumers: Number(form.consumers),
+      client: form.client,
+      protocol: 'share',
+      assignor: form.assignor,
+      offsetReset: form.offsetReset,
+      sessionTimeoutMs: Number(form.sessionTimeoutMs),
+      shareAckMode: share.shareAckMode,
+      maxPollRecords: Number(share.maxPollRecords),
+      shareLockMs: Number(share.shareLockMs),
+      shareDeliveryLimit: Number(share.shareDeliveryLimit),
+    } as CommandInput;
+  }
   return {
     type: 'group:create',
     groupId: form.groupId,

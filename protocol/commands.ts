@@ -10,6 +10,12 @@ import {
 } from './delivery';
 import { EXPERIMENT_IDS } from './experiments';
 import { consumerIdField, groupIdField, intInRange, oneOf, topicName } from './fields';
+import {
+  SHARE_ACK_MODES,
+  SHARE_DELIVERY_LIMIT,
+  SHARE_LOCK_MS,
+  SHARE_MAX_POLL_RECORDS,
+} from './share';
 import { unknownFields } from './strict';
 import { topicConfigureSchema } from './topic-config';
 
@@ -69,6 +75,11 @@ export const groupCreateSchema = z
     retryAttempts: range('retryAttempts', RETRY_ATTEMPTS).optional(),
     retryBackoffMs: range('retryBackoffMs', RETRY_BACKOFF_MS).optional(),
     offsetReset: oneOf('offsetReset', OFFSET_RESETS).default('earliest'),
+    /** protocol share: how records are acknowledged, and the group's share.* configs. */
+    shareAckMode: oneOf('shareAckMode', SHARE_ACK_MODES).optional(),
+    maxPollRecords: range('maxPollRecords', SHARE_MAX_POLL_RECORDS).optional(),
+    shareLockMs: range('shareLockMs', SHARE_LOCK_MS).optional(),
+    shareDeliveryLimit: range('shareDeliveryLimit', SHARE_DELIVERY_LIMIT).optional(),
     // group.min.session.timeout.ms is set to 1000 on the lab broker; Kafka's default max is 1800000.
     sessionTimeoutMs: intInRange('sessionTimeoutMs', 1000, 300000).default(6000),
   })
@@ -84,12 +95,14 @@ type GroupCreateInput = Pick<
   'client' | 'protocol' | 'assignor' | 'staticMembership' | 'maxPollIntervalMs' | 'sessionTimeoutMs'
 >;
 
+const DEFAULT_ASSIGNOR = { classic: 'round-robin', consumer: 'uniform', share: 'simple' } as const;
+
 /** The consumer kind a group:create asks for, with the protocol's default assignor filled in. */
 export function groupKindOf(command: GroupCreateInput) {
   return {
     client: command.client,
     protocol: command.protocol,
-    assignor: command.assignor ?? (command.protocol === 'consumer' ? 'uniform' : 'round-robin'),
+    assignor: command.assignor ?? DEFAULT_ASSIGNOR[command.protocol],
     staticMembership: command.staticMembership,
     maxPollIntervalMs: command.maxPollIntervalMs ?? null,
     sessionTimeoutMs: command.sessionTimeoutMs,
@@ -283,6 +296,17 @@ export const FIELD_APPLIES: Partial<Record<CommandType, readonly Applicability[]
     },
     { field: 'retryAttempts', applies: (i) => i.dlq === true, only: 'dlq: true' },
     { field: 'retryBackoffMs', applies: (i) => i.dlq === true, only: 'dlq: true' },
+    ...['shareAckMode', 'maxPollRecords', 'shareLockMs', 'shareDeliveryLimit'].map((field) => ({
+      field,
+      applies: (i: Raw) => i.protocol === 'share',
+      only: 'protocol "share"',
+    })),
+    // A share group acknowledges records one by one: it commits no offsets.
+    ...['commitMode', 'dlq', 'maxPollIntervalMs'].map((field) => ({
+      field,
+      applies: (i: Raw) => i.protocol !== 'share',
+      only: 'protocol "classic" or "consumer" (a share group acknowledges records, it commits no offsets)',
+    })),
   ],
   'group:reset-offsets': [
     {

@@ -12,14 +12,19 @@ export const MAX_TIMELINE_EVENTS = 500;
 
 const LAB_CLIENT_PREFIX = 'offset-lab-';
 
-/** The client id a lab consumer shows in Kafka, so its member can be told apart from others. */
-export function labClientId(consumerId: string): string {
-  return `${LAB_CLIENT_PREFIX}${consumerId}`;
+/**
+ * The client id a lab consumer shows in Kafka, so its member can be told apart from others. Share
+ * members add their process's incarnation (`offset-lab-c2.3`): a share consumer cannot tell its
+ * member id, so the lab finds its member by this id. Consumer ids end in `c<n>`, so the suffix is
+ * never part of one.
+ */
+export function labClientId(consumerId: string, incarnation?: number): string {
+  const suffix = incarnation === undefined ? '' : `.${incarnation}`;
+  return `${LAB_CLIENT_PREFIX}${consumerId}${suffix}`;
 }
 
 /** The lab consumer behind a client id (`offset-lab-c2` → `c2`), also of an earlier process. */
 export function labConsumerOf(clientId: string): string | null {
-  return clientId.startsWith(LAB_CLIENT_PREFIX)
-    ? clientId.slice(LAB_CLIENT_PREFIX.length) || null
-    : null;
+  if (!clientId.startsWith(LAB_CLIENT_PREFIX)) return null;
+  return clientId.slice(LAB_CLIENT_PREFIX.length).replace(/\.\d+$/, '') || null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMIT_MODES, OFFSET_RESETS } from './commands';
 import { ASSIGNORS, CONSUMER_CLIENTS, GROUP_PROTOCOLS } from './consumer-kinds';
 import { wireMemberSchema } from './observer-observation';
+import { shareConfigSchema, shareCountsSchema, shareWindowSchema } from './share';
 import { flatTextSchema } from './texts';
 
 export const GROUP_STATES = [
@@ -160,6 +161,8 @@ export const labGroupConfigSchema = z.object({
   batch: z.object({ every: z.number(), intervalMs: z.number() }).nullable().optional(),
   /** Retry + DLQ; null or absent: messages are processed without being checked. */
   retry: z.object({ attempts: z.number(), backoffMs: z.number() }).nullable().optional(),
+  /** protocol share (KIP-932): acknowledgement and the group's share.* configs. */
+  share: shareConfigSchema.nullable().optional(),
 });
 
 const auditSchema = z.object({
@@ -215,6 +218,8 @@ export const laneConsumerSchema = z.object({
   delayMs: z.number(),
   isLeader: z.boolean(),
   lastError: errorInfoSchema.nullable(),
+  /** A share group's member: what it acquired and acknowledged. */
+  share: shareCountsSchema.nullable().optional(),
 });
 
 /**
@@ -320,6 +325,8 @@ export const groupSchema = z.object({
   lanes: z.array(laneSchema),
   /** Partitions of the group's topics that nobody owns. */
   unassigned: z.array(partitionRef),
+  /** A lab share group: each partition's latest records by state, from the members' reports. */
+  shareWindow: z.array(shareWindowSchema).optional(),
   /** Lab consumers with no process and no member: shown apart, ready to restart. */
   dormant: z.array(z.object({ id: z.string(), phase: z.enum(CONSUMER_PHASES) })),
 });

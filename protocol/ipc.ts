@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deadLetterSchema, retryAttemptSchema } from './group';
 import { kafkajsSecuritySchema } from './security';
+import { SHARE_OUTCOMES } from './share';
 import { labGroupConfigSchema } from './snapshot';
 import { workerTimingsSchema } from './worker-timings';
 
@@ -112,6 +113,34 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('left'),
     reason: z.literal('max-poll-interval'),
     pollGapMs: z.number(),
+    at: z.number(),
+  }),
+  /**
+   * A share member's records since its last report (KIP-932): `acquired` as poll() handed them
+   * out, locked for this member with Kafka's delivery count; `acknowledged` once Kafka confirmed
+   * the acknowledgement. `lockMs`: the lock duration the last fetch reported.
+   */
+  z.object({
+    type: z.literal('share-records'),
+    acquired: z.array(
+      z.object({
+        topic: z.string(),
+        partition: z.number(),
+        offset: z.number(),
+        deliveryCount: z.number(),
+        at: z.number(),
+      }),
+    ),
+    acknowledged: z.array(
+      z.object({
+        topic: z.string(),
+        partition: z.number(),
+        offset: z.number(),
+        outcome: z.enum(SHARE_OUTCOMES),
+        at: z.number(),
+      }),
+    ),
+    lockMs: z.number().nullable(),
     at: z.number(),
   }),
   z.object({ type: z.literal('error'), message: z.string(), at: z.number() }),

@@ -3,7 +3,12 @@
 import { type FormEvent, useState } from 'react';
 import type { GlossaryTerm } from '@/lib/i18n/glossary-en';
 import { useDict } from '@/lib/i18n/language';
-import { DELIVERY_DEFAULTS, type GroupForm, groupCreateCommand } from '@/lib/page-commands';
+import {
+  DELIVERY_DEFAULTS,
+  type GroupForm,
+  groupCreateCommand,
+  SHARE_DEFAULTS,
+} from '@/lib/page-commands';
 import { useLive } from '@/lib/use-live';
 import { COMMIT_MODES, OFFSET_RESETS } from '@/protocol/commands';
 import { DEFAULT_TOPIC } from '@/protocol/constants';
@@ -19,6 +24,7 @@ import { useCommand } from '../ui/command-feedback';
 import { Field, inputClass } from '../ui/field';
 import { Modal, ModalFooter } from '../ui/modal';
 import { DeliveryFields } from './delivery-fields';
+import { ShareFields } from './share-fields';
 
 export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
   const topics = useLive((s) => s.snapshot?.topics);
@@ -39,6 +45,8 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
     sessionTimeoutMs: '6000',
   });
   const [delivery, setDelivery] = useState(DELIVERY_DEFAULTS);
+  const [share, setShare] = useState(SHARE_DEFAULTS);
+  const isShare = form.protocol === 'share';
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -54,18 +62,16 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
       client,
       protocol: next,
       assignor: allowed.includes(form.assignor as never) ? form.assignor : (allowed[0] ?? ''),
-      staticMembership: client === 'java' && form.staticMembership,
+      staticMembership: client === 'java' && next !== 'share' && form.staticMembership,
       sessionTimeoutMs:
-        next === 'consumer' && Number(form.sessionTimeoutMs) < 3000
-          ? '6000'
-          : form.sessionTimeoutMs,
+        next !== 'classic' && Number(form.sessionTimeoutMs) < 3000 ? '6000' : form.sessionTimeoutMs,
     });
   };
 
   const t = useDict().ui.create;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const command = groupCreateCommand(form, delivery);
+    const command = groupCreateCommand(form, delivery, share);
     const ack = await run(command, undefined, { inlineErrors: true });
     if (ack.ok) onClose();
     else setError(ack.error);
@@ -127,15 +133,21 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             options={assignors}
             onChange={set('assignor')}
           />
-          <Choice
-            label={t.commitMode}
-            help="commit-mode"
-            value={form.commitMode}
-            options={COMMIT_MODES}
-            onChange={set('commitMode')}
-          />
-          <DeliveryFields commitMode={form.commitMode} form={delivery} onChange={setDelivery} />
-          {form.commitMode === 'auto' && (
+          {isShare ? (
+            <ShareFields form={share} onChange={setShare} />
+          ) : (
+            <>
+              <Choice
+                label={t.commitMode}
+                help="commit-mode"
+                value={form.commitMode}
+                options={COMMIT_MODES}
+                onChange={set('commitMode')}
+              />
+              <DeliveryFields commitMode={form.commitMode} form={delivery} onChange={setDelivery} />
+            </>
+          )}
+          {!isShare && form.commitMode === 'auto' && (
             <Field label={t.autoCommit}>
               <input
                 className={inputClass}
@@ -157,14 +169,14 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
             <input
               className={inputClass}
               type="number"
-              min={form.protocol === 'consumer' ? 3000 : 1000}
-              max={form.protocol === 'consumer' ? 60000 : 300000}
+              min={form.protocol === 'classic' ? 1000 : 3000}
+              max={form.protocol === 'classic' ? 300000 : 60000}
               step={500}
               value={form.sessionTimeoutMs}
               onChange={set('sessionTimeoutMs')}
             />
           </Field>
-          {java && (
+          {java && !isShare && (
             <Field label={t.maxPoll} help="max-poll-interval">
               <input
                 className={inputClass}
@@ -178,7 +190,7 @@ export function CreateGroupDialog({ onClose }: { onClose: () => void }) {
               />
             </Field>
           )}
-          {java && (
+          {java && !isShare && (
             <label className="flex items-center gap-2 self-end text-xs text-slate-600 dark:text-slate-300">
               <input
                 type="checkbox"

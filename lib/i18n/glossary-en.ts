@@ -25,6 +25,8 @@ export const GLOSSARY_EN = {
     'A share group (KIP-932, Kafka 4) is a queue on a topic: its members read the same partitions together. Each record is locked for one member at a time and acknowledged one by one (accepted, released for another try, or rejected); a record not acknowledged before its lock expires goes to another member.',
   'share-start-offset':
     'Share-partition start offset (SPSO): every record below it is done (accepted, or archived after its last try). Records above it may be done already, locked by a member, or waiting. kafka-share-groups.sh shows it as START-OFFSET.',
+  'share-lock':
+    'share.record.lock.duration.ms: how long a record stays locked for the member that acquired it. A member that is alive but silent keeps it that long; then Kafka gives it to another member with its delivery count one higher.',
   'share-lag':
     "Kafka's share lag (KIP-1226): log end − start offset − records already done beyond the start offset. It is lower than log end − start offset as soon as members finish records out of order.",
   'group-protocol':

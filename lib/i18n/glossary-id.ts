@@ -28,6 +28,8 @@ export const GLOSSARY_ID: Widen<typeof GLOSSARY_EN> = {
     'Share group (KIP-932, Kafka 4) adalah antrean di atas topic: member-nya membaca partition yang sama bersama-sama. Setiap record dikunci untuk satu member pada satu waktu dan di-acknowledge satu per satu (accepted, released untuk dicoba lagi, atau rejected); record yang belum di-acknowledge sampai kuncinya habis pindah ke member lain.',
   'share-start-offset':
     'Share-partition start offset (SPSO): semua record di bawahnya sudah selesai (accepted, atau di-archive sesudah percobaan terakhir). Record di atasnya mungkin sudah selesai, sedang dikunci member, atau menunggu. kafka-share-groups.sh menampilkannya sebagai START-OFFSET.',
+  'share-lock':
+    'share.record.lock.duration.ms: berapa lama sebuah record tetap terkunci untuk member yang mengambilnya. Member yang hidup tetapi diam memegangnya selama itu; sesudahnya Kafka memberikannya ke member lain dengan delivery count bertambah satu.',
   'share-lag':
     'Share lag milik Kafka (KIP-1226): log end − start offset − record yang sudah selesai di atas start offset. Nilainya lebih kecil daripada log end − start offset begitu member menyelesaikan record tidak berurutan.',
   'group-protocol':

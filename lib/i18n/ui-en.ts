@@ -364,7 +364,12 @@ export const UI_EN = {
     protocols: {
       classic: 'classic (JoinGroup/SyncGroup)',
       consumer: 'consumer (KIP-848, broker-driven)',
+      share: 'share (KIP-932, a queue: members share partitions)',
     },
+    shareAckMode: 'acknowledgement',
+    maxPollRecords: 'records per poll (1–100)',
+    shareLockMs: 'record lock, ms (1000–60000)',
+    shareDeliveryLimit: 'delivery limit (2–10)',
   },
   delivery: {
     output: 'Output {topic}',

@@ -371,7 +371,12 @@ export const UI_ID: Widen<typeof UI_EN> = {
     protocols: {
       classic: 'classic (JoinGroup/SyncGroup)',
       consumer: 'consumer (KIP-848, diatur broker)',
+      share: 'share (KIP-932, antrean: member berbagi partition)',
     },
+    shareAckMode: 'acknowledgement',
+    maxPollRecords: 'record per poll (1–100)',
+    shareLockMs: 'kunci record, ms (1000–60000)',
+    shareDeliveryLimit: 'batas pengiriman (2–10)',
   },
   delivery: {
     output: 'Output {topic}',

@@ -9,6 +9,8 @@ import { JvmChild, SMALL_JVM_ARGS } from './jvm-child';
 /** How long a graceful stop may take (commit + LeaveGroup) before the process is killed. */
 const STOP_TIMEOUT_MS = 10_000;
 export const LAB_CONSUMER_MAIN_CLASS = 'offsetlab.LabConsumer';
+/** A share group's member (KIP-932): KafkaShareConsumer behind the same contract. */
+export const LAB_SHARE_CONSUMER_MAIN_CLASS = 'offsetlab.LabShareConsumer';
 /**
  * On top of SMALL_JVM_ARGS, a heap that starts small: with -Xmx64m alone the JVM commits all
  * 64 MiB at once (the default initial heap, 1/64 of RAM, is capped at -Xmx); an idle consumer
@@ -31,11 +33,16 @@ export interface JavaWorkerEvents {
 export class JavaWorker {
   private readonly child: JvmChild<WorkerMessage>;
 
-  constructor(classpath: string, config: WorkerConfig, events: JavaWorkerEvents) {
+  constructor(
+    classpath: string,
+    config: WorkerConfig,
+    events: JavaWorkerEvents,
+    mainClass = LAB_CONSUMER_MAIN_CLASS,
+  ) {
     const prefix = `[${config.consumerId}] `;
     this.child = new JvmChild({
       classpath,
-      mainClass: LAB_CONSUMER_MAIN_CLASS,
+      mainClass,
       jvmArgs: LAB_CONSUMER_JVM_ARGS,
       schema: workerMessageSchema,
       onMessage: events.onMessage,

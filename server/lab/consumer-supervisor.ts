@@ -3,7 +3,11 @@ import type { WorkerConfig, WorkerMessage } from '../../protocol/ipc';
 import type { KafkajsSecurity } from '../../protocol/security';
 import type { LabGroupConfig } from '../../protocol/snapshot';
 import { WORKER_TIMINGS } from '../../protocol/worker-timings';
-import { JavaWorker } from '../jvm/java-worker';
+import {
+  JavaWorker,
+  LAB_CONSUMER_MAIN_CLASS,
+  LAB_SHARE_CONSUMER_MAIN_CLASS,
+} from '../jvm/java-worker';
 import { CommandError } from './command-error';
 import {
   type ConsumerHandle,
@@ -69,7 +73,8 @@ export class ConsumerSupervisor {
     const workerConfig: WorkerConfig = {
       ...config,
       consumerId: id,
-      clientId: labClientId(id),
+      // A share member cannot tell its member id: the lab knows it by a client id per process.
+      clientId: config.protocol === 'share' ? labClientId(id, incarnation) : labClientId(id),
       clientProperties: o.clientProperties,
       kafkajs: o.kafkajsSecurity,
       groupInstanceId: config.staticMembership ? `${config.groupId}-${id}` : null,
@@ -106,6 +111,11 @@ export class ConsumerSupervisor {
     const classpath = this.options.jvmClasspath;
     if (!classpath)
       throw new CommandError('client: Java consumers need a JDK, and none was found at start-up');
-    return new JavaWorker(classpath, config, events);
+    return new JavaWorker(
+      classpath,
+      config,
+      events,
+      config.protocol === 'share' ? LAB_SHARE_CONSUMER_MAIN_CLASS : LAB_CONSUMER_MAIN_CLASS,
+    );
   }
 }

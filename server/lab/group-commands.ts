@@ -1,6 +1,7 @@
 import { type CommandOf, groupKindOf } from '../../protocol/commands';
 import type { GroupProtocol } from '../../protocol/consumer-kinds';
 import { deliveryConfigOf } from '../../protocol/delivery';
+import { shareConfigOf, shareGroupConfigs } from '../../protocol/share';
 import type { LabGroupConfig } from '../../protocol/snapshot';
 import { own } from '../state/own';
 import { liveConsumers } from '../state/selectors';
@@ -28,7 +29,7 @@ export function heartbeatIntervalFor(
   sessionTimeoutMs: number,
   protocol: GroupProtocol = 'classic',
 ): number {
-  const floor = protocol === 'consumer' ? 500 : 300;
+  const floor = protocol === 'classic' ? 300 : 500;
   return Math.max(floor, Math.min(1000, Math.floor(sessionTimeoutMs / 3)));
 }
 
@@ -83,6 +84,7 @@ export async function createLabGroup(
     sessionTimeoutMs: command.sessionTimeoutMs,
     heartbeatIntervalMs: heartbeatIntervalFor(command.sessionTimeoutMs, kind.protocol),
     ...deliveryConfigOf(command),
+    share: kind.protocol === 'share' ? shareConfigOf(command) : null,
   };
   const conflict = deliveryConflict(lab, config);
   if (conflict) throw new CommandError(conflict);
@@ -95,6 +97,18 @@ export async function createLabGroup(
       'consumer.session.timeout.ms': String(config.sessionTimeoutMs),
       'consumer.heartbeat.interval.ms': String(config.heartbeatIntervalMs),
     });
+  }
+  if (config.share) {
+    // Share groups keep their settings on the broker, as group configs set before the first join.
+    await lab.options.admin.setGroupConfig(
+      config.groupId,
+      shareGroupConfigs(
+        config.share,
+        config.offsetReset,
+        config.sessionTimeoutMs,
+        config.heartbeatIntervalMs,
+      ),
+    );
   }
   lab.registerGroup(config);
   const consumerIds = Array.from({ length: command.consumers }, () => {

@@ -8,12 +8,13 @@
  * Each process is one incarnation; exits and messages of an older one are ignored, so a crash
  * followed at once by a restart is told once.
  */
+
 import type { WorkerMessage } from '../../protocol/ipc';
 import { partitionKey } from '../../protocol/keys';
 import { acceptsCommands, isLivePhase } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
 import { deadLettered, retried } from './dead-letters';
-import { memberJoined, memberLeft } from './membership';
+import { memberJoined, memberLeft, patchConsumer } from './membership';
 import { jumpsAtAssignment, offsetJumped } from './offset-jumps';
 import { own } from './own';
 import {
@@ -27,17 +28,13 @@ import {
   startRebalance,
   touchRebalance,
 } from './rebalance';
+import { shareRecordsReported } from './share-records';
 import { withEvents } from './timeline';
 import type { ConsumerRecord, LabAction, LabState } from './types';
 
 type ConsumerAction = Extract<LabAction, { type: `consumer/${string}` }>;
 
-function patch(state: LabState, id: string, changes: Partial<ConsumerRecord>): LabState {
-  const current = own(state.consumers, id);
-  return current
-    ? { ...state, consumers: { ...state.consumers, [id]: { ...current, ...changes } } }
-    : state;
-}
+const patch = patchConsumer;
 
 export function reduceConsumer(state: LabState, action: ConsumerAction): LabState {
   switch (action.type) {
@@ -330,6 +327,8 @@ function reduceMessage(
       return state;
     case 'offset-jump':
       return offsetJumped(state, consumer, message);
+    case 'share-records':
+      return shareRecordsReported(state, consumer, message);
   }
 }
 

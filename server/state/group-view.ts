@@ -29,7 +29,7 @@ import type { ObservedGroup, ObservedTopic } from './observation';
 import { own } from './own';
 import { keysOf, runtimeOf } from './rebalance';
 import { committedOffsets } from './selectors';
-import { type ShareFacts, shareFacts, shareLag } from './share-view';
+import { type ShareFacts, shareFacts, shareLag, shareWindowView } from './share-view';
 import type { AuditSummary, ConsumerRecord, LabState, OutputAuditSummary } from './types';
 
 /** Kafka's lag: log end minus committed; with nothing committed, everything still in the log. */
@@ -184,6 +184,8 @@ export interface GroupViewInput {
   audit: () => AuditSummary | null;
   metrics?: GroupMetricsView;
   outputAudit?: () => OutputAuditSummary | null;
+  /** The snapshot's moment: a share record's lock has run out or not. */
+  now?: number;
 }
 
 /** A group's overview row, and when `detailed`, the full group. */
@@ -276,6 +278,9 @@ export function buildGroupViews(input: GroupViewInput): GroupViews {
       audit: withUnread(audit(), own(state.unread, groupId)),
       outputAudit: outputAudit(),
       deadLetters: deadLettersView(state, groupId),
+      ...(config?.share
+        ? { shareWindow: shareWindowView(state, groupId, offsets, input.now ?? Date.now()) }
+        : {}),
       ...buildLanes(state, members, consumers, offsets),
     },
   };
@@ -347,6 +352,9 @@ function buildLanes(
         delayMs: c.delayMs,
         isLeader: c.isLeader,
         lastError: c.lastError,
+        ...(own(state.labGroups, c.groupId)?.share
+          ? { share: own(state.shareCounts, c.id) ?? null }
+          : {}),
       },
     });
   }

@@ -8,7 +8,12 @@ import { keysOf, noteCause, runtimeOf, startRebalance } from './rebalance';
 import { formatDuration, withEvents } from './timeline';
 import type { ConsumerRecord, LabState } from './types';
 
-function patch(state: LabState, id: string, changes: Partial<ConsumerRecord>): LabState {
+/** One lab consumer's record changed, the rest of the state as it was. */
+export function patchConsumer(
+  state: LabState,
+  id: string,
+  changes: Partial<ConsumerRecord>,
+): LabState {
   const current = own(state.consumers, id);
   return current
     ? { ...state, consumers: { ...state.consumers, [id]: { ...current, ...changes } } }
@@ -30,7 +35,7 @@ export function memberEvicted(
   if (!consumer || consumer.memberId !== memberId) return state;
   const { groupId } = consumer;
   const afterCrash = consumer.crashedAt === null ? null : at - consumer.crashedAt;
-  const next = patch(state, consumerId, {
+  const next = patchConsumer(state, consumerId, {
     memberId: rejoinedAs,
     ...(rejoinedAs === null ? { assignment: [], assignmentAt: at } : {}),
   });
@@ -77,7 +82,7 @@ export function memberJoined(
   if (!consumer || consumer.memberId === memberId) return state;
   if (consumer.memberId !== null)
     return memberEvicted(state, consumerId, consumer.memberId, at, memberId);
-  return withEvents(patch(state, consumerId, { memberId }), [
+  return withEvents(patchConsumer(state, consumerId, { memberId }), [
     {
       kind: 'member-joined',
       at,
@@ -101,7 +106,7 @@ export function memberLeft(
   const consumer = own(state.consumers, consumerId);
   if (!consumer || consumer.memberId === null) return state;
   const next = noteCause(
-    patch(state, consumerId, { memberId: null }),
+    patchConsumer(state, consumerId, { memberId: null }),
     consumer.groupId,
     { key: 'cause-left', params: { id: consumerId } },
     at,

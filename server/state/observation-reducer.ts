@@ -5,6 +5,7 @@ import type { AdminObservation, ObservedGroup } from './observation';
 import { own } from './own';
 import { noteCause, observeRebalance, runtimeOf } from './rebalance';
 import { replicationEvents } from './replication-events';
+import { shareMembersObserved } from './share-members';
 import { withEvents } from './timeline';
 import type { LabState } from './types';
 
@@ -30,6 +31,7 @@ export function reduceObservation(state: LabState, observation: AdminObservation
   const previous = new Map(state.observation?.groups.map((g) => [g.groupId, g]));
   for (const group of observation.groups) {
     next = evictions(next, group, observation.at);
+    next = shareMembersObserved(next, group, observation.at);
     if (!own(next.labGroups, group.groupId))
       next = outsideMembership(next, previous.get(group.groupId), group, observation.at);
     next = observeRebalance(next, group, observation.at);

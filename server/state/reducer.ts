@@ -53,6 +53,8 @@ export function initialState(
     labNodes: [],
     topicConfigs: {},
     unread: {},
+    shareRecords: {},
+    shareCounts: {},
   };
 }
 
@@ -139,6 +141,10 @@ function apply(state: LabState, action: LabAction): LabState {
         commitCounts: without(state.commitCounts, id),
         deadLetters: without(state.deadLetters, id),
         unread: without(state.unread, id),
+        shareRecords: without(state.shareRecords, id),
+        shareCounts: Object.fromEntries(
+          Object.entries(state.shareCounts).filter(([c]) => state.consumers[c]?.groupId !== id),
+        ),
       };
       return withEvents(cleared, [
         {

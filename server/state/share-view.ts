@@ -5,9 +5,12 @@
  * itself, because records beyond the SPSO may already be done (acknowledged out of order).
  */
 import { partitionKey } from '../../protocol/keys';
-import type { MemberInfo } from '../../protocol/snapshot';
+import type { GroupOffset, MemberInfo } from '../../protocol/snapshot';
 import type { ObservedGroup } from './observation';
+import { own } from './own';
 import { keysOf } from './rebalance';
+import { windowAt } from './share-records';
+import type { LabState } from './types';
 
 export interface ShareFacts {
   /** partitionKey → Kafka's share lag; absent or null while the broker does not know it yet. */
@@ -46,4 +49,19 @@ export function shareFacts(
     for (const key of keysOf(m.assignments))
       readers.set(key, [...(readers.get(key) ?? []), m.memberId]);
   return { lag, readers };
+}
+
+/** A lab share group's window: per partition of its offsets, the latest records the members reported. */
+export function shareWindowView(
+  state: LabState,
+  groupId: string,
+  offsets: GroupOffset[],
+  now: number,
+): { topic: string; partition: number; records: ReturnType<typeof windowAt> }[] {
+  const byPartition = own(state.shareRecords, groupId) ?? {};
+  return offsets.map((o) => ({
+    topic: o.topic,
+    partition: o.partition,
+    records: windowAt(byPartition[partitionKey(o.topic, o.partition)] ?? [], now),
+  }));
 }

@@ -57,6 +57,7 @@ export function buildSnapshot(
       detailed: detailed(id, lab),
       audit: () => auditOf(id),
       metrics: metricsOf(id),
+      now: at,
       outputAudit: () => outputAuditOf(id),
     });
     // Time-dependent: a storm ends when its rebalances leave the window, with or without events.

@@ -1,3 +1,4 @@
+import type { ShareCounts, ShareRecord } from '../../protocol/share';
 import type { FlatText, Text } from '../../protocol/texts';
 
 /** A timeline sentence: its text for the page, and the English for the API. */
@@ -141,6 +142,10 @@ export interface LabState {
   unread: Record<string, UnreadCounts>;
   /** Lab topics' settings, read from Kafka after each change (see topic:configure). */
   topicConfigs: Record<string, Record<string, string | null>>;
+  /** Lab share groups: groupId → partition → its latest records as the members reported them. */
+  shareRecords: Record<string, Record<PartitionKey, ShareRecord[]>>;
+  /** Lab share members: consumer id → what it acquired and acknowledged. */
+  shareCounts: Record<string, ShareCounts>;
 }
 
 export type LabAction =

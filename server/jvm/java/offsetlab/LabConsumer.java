@@ -1,9 +1,7 @@
 package offsetlab;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,66 +14,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * WorkerMessage lines (protocol/ipc.ts). The end of stdin means the server is gone.
  */
 public final class LabConsumer {
-  /**
-   * Once the server is gone, leave politely but never linger longer than this (timings from the
-   * start command; 0 until it was read: with no consumer yet there is nothing to leave).
-   */
-  private static volatile long parentGoneExitMs = 0;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration COMMIT_TIMEOUT_PARENT_GONE = Duration.ofMillis(1000);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration CLOSE_TIMEOUT_PARENT_GONE = Duration.ofMillis(1500);
 
-  private static final JsonNode END_OF_INPUT = Lines.object();
-
   private LabConsumer() {}
 
   public static void main(String[] args) {
-    CompletableFuture<JsonNode> start = new CompletableFuture<>();
-    LabConsumerControl[] control = {null};
-    List<JsonNode> early = new java.util.ArrayList<>();
-    Lines.readAsync(
-        line -> {
-          synchronized (early) {
-            if (!start.isDone()) {
-              if (line.path("type").asText().equals("start")) start.complete(line.path("config"));
-              else early.add(line);
-            } else if (control[0] != null) control[0].apply(line);
-            else early.add(line);
-          }
-        },
-        () -> {
-          startExitDeadline();
-          synchronized (early) {
-            if (control[0] != null) control[0].endOfInput();
-            else {
-              // Before the consumer exists: remembered, as an end-of-input marker line.
-              early.add(END_OF_INPUT);
-              start.complete(null);
-            }
-          }
-        });
-    JsonNode raw = start.join();
-    if (raw == null || raw.isMissingNode()) System.exit(1);
-    LabConsumerConfig config;
-    try {
-      config = LabConsumerConfig.parse(raw);
-    } catch (RuntimeException e) {
-      LabConsumerMessages.error(e.getMessage());
-      System.exit(1);
-      return;
-    }
-    parentGoneExitMs = config.timings().parentGoneExitMs();
-    LabConsumerControl ctl = new LabConsumerControl(config.delayMs());
-    synchronized (early) {
-      control[0] = ctl;
-      for (JsonNode line : early) {
-        if (line == END_OF_INPUT) ctl.endOfInput();
-        else ctl.apply(line);
-      }
-      early.clear();
-    }
-    System.exit(run(config, ctl));
+    WorkerMain.run(LabConsumer::run);
   }
 
   private static int run(LabConsumerConfig config, LabConsumerControl control) {
@@ -146,22 +93,5 @@ public final class LabConsumer {
     LabConsumerMessages.stopped();
     if (!healthy) return 1;
     return committed ? 0 : 2;
-  }
-
-  /** The server is gone (even by SIGKILL): whatever the graceful stop is doing, end soon. */
-  private static void startExitDeadline() {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(parentGoneExitMs);
-              } catch (InterruptedException e) {
-                return;
-              }
-              Runtime.getRuntime().halt(1);
-            },
-            "exit-deadline");
-    t.setDaemon(true);
-    t.start();
   }
 }

@@ -31,7 +31,21 @@ record LabConsumerConfig(
     int sessionTimeoutMs,
     int heartbeatIntervalMs,
     Delivery delivery,
+    Share share,
     Timings timings) {
+
+  /** protocol share (protocol/share.ts): null for consumer groups. */
+  record Share(boolean explicit, int maxPollRecords, long lockMs, int deliveryLimit) {
+    static Share parse(JsonNode c) {
+      JsonNode s = c.get("share");
+      if (s == null || s.isNull()) return null;
+      return new Share(
+          oneOf(s, "ackMode", "explicit", "implicit").equals("explicit"),
+          required(s, "maxPollRecords").asInt(),
+          required(s, "lockMs").asLong(),
+          required(s, "deliveryLimit").asInt());
+    }
+  }
 
   /**
    * Batch commits, exactly-once and retry + DLQ (protocol/delivery.ts): batchEvery is 0 unless
@@ -115,8 +129,8 @@ record LabConsumerConfig(
         text(c, "runId"),
         text(c, "groupId"),
         text(c, "topic"),
-        oneOf(c, "protocol", "classic", "consumer"),
-        oneOf(c, "assignor", "range", "round-robin", "sticky", "cooperative-sticky", "uniform"),
+        oneOf(c, "protocol", "classic", "consumer", "share"),
+        oneOf(c, "assignor", "range", "round-robin", "sticky", "cooperative-sticky", "uniform", "simple"),
         maxPoll.isNull() ? null : maxPoll.asLong(),
         oneOf(c, "commitMode", "after-processing", "auto", "before-processing", "batch", "exactly-once"),
         required(c, "autoCommitIntervalMs").asLong(),
@@ -124,6 +138,7 @@ record LabConsumerConfig(
         required(c, "sessionTimeoutMs").asInt(),
         required(c, "heartbeatIntervalMs").asInt(),
         Delivery.parse(c),
+        Share.parse(c),
         Timings.parse(required(c, "timings")));
   }
 
@@ -175,6 +190,26 @@ record LabConsumerConfig(
       p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(maxPollIntervalMs));
     // exactly-once reads only committed transactions (the Java client's default is read_uncommitted).
     if (exactlyOnce()) p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return p;
+  }
+
+  /**
+   * A share member's client settings (KafkaShareConsumer): no offset reset, commits, assignor or
+   * session settings here, those are the group's configs on the broker; record_limit makes
+   * max.poll.records exact, so each acquired record is one the member really works on.
+   */
+  Properties shareProperties() {
+    Properties p = new Properties();
+    p.putAll(clientProperties);
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers));
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(timings.metadataMaxAgeMs()));
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(share.maxPollRecords()));
+    p.put("share.acknowledgement.mode", share.explicit() ? "explicit" : "implicit");
+    p.put("share.acquire.mode", "record_limit");
     return p;
   }
 

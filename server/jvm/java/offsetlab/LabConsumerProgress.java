@@ -54,6 +54,16 @@ final class LabConsumerProgress {
     dirty.add(tp);
   }
 
+  /**
+   * A share member's record: members of a share group read a partition together and out of
+   * order, so there is no position to report, only the audit's seq and the count.
+   */
+  synchronized void counted(String value) {
+    Long seq = tradeSeq(value);
+    if (seq != null) seqs.add(seq);
+    count++;
+  }
+
   private static void offsetJump(TopicPartition tp, long from, long to) {
     ObjectNode m = LabConsumerMessages.message("offset-jump");
     m.put("topic", tp.topic()).put("partition", tp.partition()).put("from", from).put("to", to);
@@ -70,7 +80,7 @@ final class LabConsumerProgress {
   }
 
   synchronized void flush() {
-    if (dirty.isEmpty() && seqs.isEmpty()) return;
+    if (dirty.isEmpty() && seqs.isEmpty() && count == 0) return;
     ObjectNode m = LabConsumerMessages.message("progress");
     ArrayNode processed = m.putArray("processed");
     for (TopicPartition tp : dirty) {
