@@ -18,6 +18,13 @@ export const ASSIGNORS = [
   'simple',
 ] as const;
 
+/** How the page and the timeline name each protocol. */
+export const PROTOCOL_NAMES: Record<(typeof GROUP_PROTOCOLS)[number], string> = {
+  classic: 'classic',
+  consumer: 'KIP-848',
+  share: 'share (KIP-932)',
+};
+
 export type ConsumerClient = (typeof CONSUMER_CLIENTS)[number];
 export type GroupProtocol = (typeof GROUP_PROTOCOLS)[number];
 export type Assignor = (typeof ASSIGNORS)[number];

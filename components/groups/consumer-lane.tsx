@@ -87,6 +87,14 @@ export function ConsumerLane({
           {fill(t.slow, { ms: consumer.delayMs })}
         </div>
       )}
+      {consumer?.share && !ghost && (
+        <div
+          className="text-[11px] text-slate-700 dark:text-slate-300"
+          data-testid={`share-counts-${lane.key}`}
+        >
+          {fill(d.ui.share.counts, consumer.share)}
+        </div>
+      )}
       <div className="flex flex-wrap gap-1">
         {chips.map((o) => (
           <PartitionChip

@@ -11,11 +11,14 @@ import { useCommand } from '../ui/command-feedback';
 export function GroupActions({
   groupId,
   kip848,
+  share = false,
   onReset,
   undoReset,
 }: {
   groupId: string;
   kip848: boolean;
+  /** A share group: no rebalance to ask for, no committed offsets to reset. */
+  share?: boolean;
   onReset: () => void;
   undoReset: GroupInfo['undoReset'];
 }) {
@@ -26,19 +29,23 @@ export function GroupActions({
       <Button data-testid="add-consumer" onClick={() => run({ type: 'consumer:add', groupId })}>
         {t.addConsumer}
       </Button>
-      <Button
-        data-testid="trigger-rebalance"
-        disabled={kip848}
-        title={kip848 ? t.rebalanceKip848 : t.rebalanceTitle}
-        onClick={() =>
-          run({ type: 'group:rebalance', groupId }, fill(t.rebalanceRequested, { groupId }))
-        }
-      >
-        {t.rebalance}
-      </Button>
-      <Button data-testid="open-reset-offsets" onClick={onReset}>
-        {t.reset}
-      </Button>
+      {!share && (
+        <Button
+          data-testid="trigger-rebalance"
+          disabled={kip848}
+          title={kip848 ? t.rebalanceKip848 : t.rebalanceTitle}
+          onClick={() =>
+            run({ type: 'group:rebalance', groupId }, fill(t.rebalanceRequested, { groupId }))
+          }
+        >
+          {t.rebalance}
+        </Button>
+      )}
+      {!share && (
+        <Button data-testid="open-reset-offsets" onClick={onReset}>
+          {t.reset}
+        </Button>
+      )}
       {undoReset && (
         <Button
           data-testid="undo-reset"

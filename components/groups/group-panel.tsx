@@ -6,6 +6,7 @@ import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
 import { countRender } from '@/lib/render-count';
 import { useCanAct } from '@/lib/use-live';
+import { PROTOCOL_NAMES } from '@/protocol/consumer-kinds';
 import type { GroupInfo, PartitionRef } from '@/protocol/snapshot';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -23,6 +24,7 @@ import { chipKey } from './partition-chip';
 import { RebalanceCard } from './rebalance-card';
 import { RebalanceClock } from './rebalance-clock';
 import { RetentionText } from './retention-badge';
+import { ShareWindow } from './share-window';
 import { StormBadge } from './storm-badge';
 
 // Loaded when first opened, like every dialog: not part of the first paint's JavaScript.
@@ -92,6 +94,7 @@ export const GroupPanel = memo(function GroupPanel({
         <GroupActions
           groupId={groupId}
           kip848={group.config?.protocol === 'consumer'}
+          share={group.config?.protocol === 'share'}
           onReset={() => setResetting(true)}
           undoReset={group.undoReset}
         />
@@ -106,11 +109,11 @@ export const GroupPanel = memo(function GroupPanel({
         <Stat label={t.topic}>{topicLine}</Stat>
         <Stat label={t.kind} help="group-protocol">
           {group.config
-            ? `${group.config.client} · ${group.config.protocol === 'consumer' ? 'KIP-848' : 'classic'}${group.config.staticMembership ? ` · ${t.static}` : ''}`
+            ? `${group.config.client} · ${PROTOCOL_NAMES[group.config.protocol]}${group.config.staticMembership ? ` · ${t.static}` : ''}`
             : group.type}
         </Stat>
         <Stat label={t.assignor} help="assignor">
-          <span>{group.protocol || '—'}</span>
+          <span>{group.protocol || group.config?.assignor || '—'}</span>
         </Stat>
         <Stat label={group.type === 'classic' ? t.generation : t.groupEpoch} help="generation">
           <span data-testid="generation">{group.generationId ?? '—'}</span>
@@ -147,7 +150,7 @@ export const GroupPanel = memo(function GroupPanel({
             {group.config.sessionTimeoutMs / 1000} s
           </Stat>
         )}
-        {group.config && (
+        {group.config && !group.config.share && (
           <Stat label={t.commit} help="commit-mode">
             <span title={commitLabel(group.config)}>{commitLabel(group.config)}</span>
           </Stat>
@@ -200,6 +203,7 @@ export const GroupPanel = memo(function GroupPanel({
         />
       )}
       <AssignmentBoard group={group} highlight={highlight} />
+      {group.shareWindow && <ShareWindow group={group} colorOf={laneColorOf} />}
       <div className="mt-3">
         <RebalanceCard group={group} colorOf={laneColorOf} onHighlight={onHighlight} />
       </div>

@@ -316,6 +316,21 @@ export const UI_EN = {
     deleteConfirm: 'Stop all consumers of {groupId} and delete the group in Kafka?',
     deleted: 'Group {groupId} deleted',
   },
+  share: {
+    title: 'Records of the share group (latest, and every one not done)',
+    none: 'no record yet',
+    states: {
+      acquired: 'locked for a member',
+      accepted: 'accepted',
+      released: 'released (another try)',
+      available: 'lock expired, free again',
+      rejected: 'rejected',
+      archived: 'archived (last try used)',
+    },
+    recordTitle: 'offset {offset}: {state} · {consumer} · delivery {count}{lock}',
+    lockLeft: ' · lock {seconds} s left',
+    counts: '✓ {accepted} accepted · ↺ {redelivered} redelivered · ⤺ {released} released',
+  },
   bars: {
     committed: 'committed',
     processed: 'processed, not committed',

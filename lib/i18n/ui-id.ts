@@ -324,6 +324,21 @@ export const UI_ID: Widen<typeof UI_EN> = {
     deleteConfirm: 'Hentikan semua consumer {groupId} dan hapus group di Kafka?',
     deleted: 'Group {groupId} dihapus',
   },
+  share: {
+    title: 'Record share group (terbaru, dan semua yang belum selesai)',
+    none: 'belum ada record',
+    states: {
+      acquired: 'dikunci untuk member',
+      accepted: 'accepted',
+      released: 'released (dicoba lagi)',
+      available: 'kunci habis, bebas lagi',
+      rejected: 'rejected',
+      archived: 'archived (percobaan terakhir habis)',
+    },
+    recordTitle: 'offset {offset}: {state} · {consumer} · pengiriman {count}{lock}',
+    lockLeft: ' · kunci tinggal {seconds} dtk',
+    counts: '✓ {accepted} accepted · ↺ {redelivered} dikirim ulang · ⤺ {released} released',
+  },
   bars: {
     committed: 'committed',
     processed: 'diproses, belum di-commit',

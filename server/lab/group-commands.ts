@@ -44,6 +44,16 @@ function requireLabGroup(lab: Lab, groupId: string): LabGroupConfig {
   );
 }
 
+/** A lab group with committed offsets: a share group has a start offset, which these do not move. */
+function requireCommitting(lab: Lab, groupId: string): LabGroupConfig {
+  const config = requireLabGroup(lab, groupId);
+  if (config.protocol === 'share')
+    throw new CommandError(
+      `groupId: ${groupId} is a share group (protocol "share"): it has no committed offsets to reset or replay from`,
+    );
+  return config;
+}
+
 /** `adopt`: the default scenario takes over its own group even if Kafka still lists old members. */
 export async function createLabGroup(
   lab: Lab,
@@ -149,15 +159,20 @@ export const GROUP_COMMANDS: CommandHandlers<GroupCommandType> = {
     return { groupId: command.groupId, stoppedConsumers: handles.length };
   },
   'group:reset-offsets': ({ lab }, command) =>
-    resetOffsets(lab, command, requireLabGroup(lab, command.groupId).topic),
+    resetOffsets(lab, command, requireCommitting(lab, command.groupId).topic),
   'group:replay': ({ lab }, command) =>
-    replay(lab, command, requireLabGroup(lab, command.groupId).topic),
+    replay(lab, command, requireCommitting(lab, command.groupId).topic),
   'group:undo-reset': ({ lab }, { groupId }) => {
     requireLabGroup(lab, groupId);
     return undoReset(lab, groupId);
   },
   'group:rebalance': ({ lab }, command) => {
     const config = requireLabGroup(lab, command.groupId);
+    if (config.protocol === 'share') {
+      throw new CommandError(
+        `groupId: ${command.groupId} is a share group (protocol "share"): the coordinator assigns partitions to its members and no member can ask for a rebalance. Add or stop a consumer to change who reads what`,
+      );
+    }
     if (config.protocol === 'consumer') {
       throw new CommandError(
         `groupId: ${command.groupId} uses KIP-848 (protocol "consumer"), where the coordinator alone decides assignments; a member cannot ask for a rebalance. Add or stop a consumer to make one happen`,

@@ -5,7 +5,7 @@
  * without an owner and no live lab member is still joining; for other groups, when a poll shows
  * Kafka settled. Meanwhile it records, per partition, how long nobody processed it.
  */
-import { rebalanceStyle } from '../../protocol/consumer-kinds';
+import { PROTOCOL_NAMES, rebalanceStyle } from '../../protocol/consumer-kinds';
 import { partitionKey, refOfKey } from '../../protocol/keys';
 import { isLivePhase, type RebalanceSummary } from '../../protocol/snapshot';
 import { english, type FlatText, say } from '../../protocol/texts';
@@ -280,9 +280,7 @@ function completeRebalance(state: LabState, groupId: string, at: number): LabSta
         }
       : '';
   const config = own(state.labGroups, groupId);
-  const how = config
-    ? ` [${config.protocol === 'consumer' ? 'KIP-848' : 'classic'}, ${config.assignor}]`
-    : '';
+  const how = config ? ` [${PROTOCOL_NAMES[config.protocol]}, ${config.assignor}]` : '';
   const moves = movesOf(rebalance);
   // KIP-848: each member's epoch after it took its new assignment (its client reports it).
   const epochs =

@@ -1,3 +1,4 @@
+import { PROTOCOL_NAMES } from '../../protocol/consumer-kinds';
 import { partitionKey } from '../../protocol/keys';
 import type { ConnectionInfo } from '../../protocol/snapshot';
 import { say } from '../../protocol/texts';
@@ -119,7 +120,7 @@ function apply(state: LabState, action: LabAction): LabState {
             groupId: config.groupId,
             topic: config.topic,
             client: config.client,
-            protocol: config.protocol === 'consumer' ? 'KIP-848' : 'classic',
+            protocol: PROTOCOL_NAMES[config.protocol],
             assignor: config.assignor,
             commitMode: config.commitMode,
           }),
