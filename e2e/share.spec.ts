@@ -74,3 +74,47 @@ test("a share group drawn as one: members sharing a partition, its start offset 
     await Promise.all([holder.stop(), acceptor?.stop()]);
   }
 });
+
+test('a lab share group created from the page: its members accept records one by one, the record window shows them', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const groupId = `e2e-share-${randomUUID().slice(0, 6)}`;
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await page.getByTestId('open-create-group').click();
+  const dialog = page.getByTestId('create-group-dialog');
+  await dialog.getByTestId('cg-group-id').fill(groupId);
+  await dialog.getByTestId('cg-client').selectOption('java');
+  await dialog.getByTestId('cg-protocol').selectOption('share');
+  // A share group commits nothing: the commit settings make way for the share ones.
+  await expect(dialog.getByTestId('cg-max-poll')).toHaveCount(0);
+  await dialog.getByTestId('cg-maxPollRecords').fill('3');
+  await dialog.getByTestId('cg-submit').click();
+  await expect(dialog).toHaveCount(0);
+  try {
+    const panel = dash.group(groupId);
+    await expect(panel.getByTestId('group-state')).toHaveText('Stable', { timeout: 60_000 });
+    await expect(panel.getByTestId('share-intro')).toBeVisible();
+    await expect(panel.getByTestId('trigger-rebalance')).toHaveCount(0);
+    // Records appear in the window as the members accept them, and each member counts its own.
+    const window = panel.getByTestId('share-window');
+    await expect
+      .poll(() => window.locator('[data-state="accepted"]').count(), { timeout: 60_000 })
+      .toBeGreaterThan(10);
+    for (const id of [`${groupId}-c1`, `${groupId}-c2`])
+      await expect(panel.getByTestId(`share-counts-${id}`)).toContainText(/✓ [1-9]\d* accepted/, {
+        timeout: 30_000,
+      });
+    // The same records over the API: the window is what the members reported.
+    const res = await page.request.get(`/api/state?groups=${encodeURIComponent(groupId)}`);
+    const group = ((await res.json()) as { groups: GroupInfo[] }).groups.find(
+      (g) => g.groupId === groupId,
+    );
+    expect(group?.config?.share?.maxPollRecords).toBe(3);
+    expect(group?.shareWindow?.length).toBe(6);
+    await dash.shot('16-lab-share-group');
+  } finally {
+    await dash.deleteGroup(groupId);
+  }
+});
