@@ -361,3 +361,49 @@ describe('parseCommand: one rule for unknown and inapplicable fields', () => {
     );
   });
 });
+
+describe('parseCommand: share groups (protocol share)', () => {
+  const share = {
+    type: 'group:create',
+    groupId: 'q',
+    topic: 't',
+    client: 'java',
+    protocol: 'share',
+  };
+
+  it('takes the share fields with their defaults, and the simple assignor', () => {
+    const command = commandOf({
+      ...share,
+      maxPollRecords: 1,
+      shareLockMs: 1000,
+      shareDeliveryLimit: 10,
+    });
+    expect(command).toMatchObject({ maxPollRecords: 1, shareLockMs: 1000, shareDeliveryLimit: 10 });
+    expect(groupKindOf(command as Parameters<typeof groupKindOf>[0]).assignor).toBe('simple');
+  });
+
+  it('refuses kafkajs, static membership, a short session, and the ranges named', () => {
+    expect(errorOf({ ...share, client: 'kafkajs' })).toMatch(/kafkajs cannot join share groups/);
+    expect(errorOf({ ...share, staticMembership: true })).toMatch(
+      /share groups have no static membership/,
+    );
+    expect(errorOf({ ...share, sessionTimeoutMs: 2000 })).toMatch(
+      /3000 to 60000 for protocol "share"/,
+    );
+    expect(errorOf({ ...share, maxPollRecords: 0 })).toMatch(/maxPollRecords.*1.*100/);
+    expect(errorOf({ ...share, shareDeliveryLimit: 11 })).toMatch(/shareDeliveryLimit.*2.*10/);
+    expect(errorOf({ ...share, assignor: 'range' })).toMatch(/assignor must be one of: simple/);
+  });
+
+  it('refuses commit settings for a share group, and share settings for any other', () => {
+    expect(errorOf({ ...share, commitMode: 'auto' })).toMatch(
+      /commitMode is only valid with protocol "classic" or "consumer"/,
+    );
+    expect(errorOf({ ...share, dlq: true })).toMatch(
+      /dlq is only valid with protocol "classic" or "consumer"/,
+    );
+    expect(errorOf({ ...share, protocol: 'consumer', maxPollRecords: 2 })).toMatch(
+      /maxPollRecords is only valid with protocol "share"/,
+    );
+  });
+});
