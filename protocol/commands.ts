@@ -151,6 +151,9 @@ export const COMMAND_SCHEMAS = {
   'consumer:stop': z.object({ type: z.literal('consumer:stop'), ...consumerTarget }),
   'consumer:restart': z.object({ type: z.literal('consumer:restart'), ...consumerTarget }),
   'consumer:pause': z.object({ type: z.literal('consumer:pause'), ...consumerTarget }),
+  /** SIGSTOP: the process stays alive and silent (no heartbeat, no fetch); thaw sends SIGCONT. */
+  'consumer:freeze': z.object({ type: z.literal('consumer:freeze'), ...consumerTarget }),
+  'consumer:thaw': z.object({ type: z.literal('consumer:thaw'), ...consumerTarget }),
   'consumer:resume': z.object({ type: z.literal('consumer:resume'), ...consumerTarget }),
   'consumer:slow': z.object({
     type: z.literal('consumer:slow'),

@@ -218,6 +218,8 @@ export const laneConsumerSchema = z.object({
   delayMs: z.number(),
   isLeader: z.boolean(),
   lastError: errorInfoSchema.nullable(),
+  /** SIGSTOP'ed at this time: alive but silent (consumer:freeze); null or absent while it runs. */
+  frozenAt: z.number().nullable().optional(),
   /** A share group's member: what it acquired and acknowledged. */
   share: shareCountsSchema.nullable().optional(),
 });

@@ -44,6 +44,8 @@ export const shareRecordSchema = z.object({
   deliveryCount: z.number(),
   /** acquired: when its lock runs out (acquisition + Kafka's lock duration). */
   lockUntil: z.number().nullable(),
+  /** When the member that has it last acquired it; null if the lab missed that report. */
+  acquiredAt: z.number().nullable(),
   at: z.number(),
 });
 export type ShareRecord = z.infer<typeof shareRecordSchema>;

@@ -12,6 +12,9 @@ export const EVENT_TEXTS = {
   'consumer-unclean-stop':
     '{id} did not stop cleanly ({how}): no LeaveGroup, Kafka evicts it after the session timeout',
   'consumer-died': '{id} died on its own ({how}); not restarted',
+  'consumer-frozen':
+    '{id} frozen with SIGSTOP: alive but silent. Its connections stay open, so Kafka sees nothing until a timeout: the records it holds come back when their lock expires, its member goes when the session times out',
+  'consumer-thawed': '{id} thawed with SIGCONT after {seconds} s',
   'consumer-stopped': '{id} stopped gracefully: committed, sent LeaveGroup',
   'consumer-stopped-refused':
     '{id} left the group, but its last commit was refused: the next owner re-reads those messages',

@@ -6,6 +6,9 @@ export const TIMELINE_KINDS = [
   'member-joined',
   'member-left',
   'consumer-crashed',
+  /** SIGSTOP / SIGCONT: a process alive but silent, and back. */
+  'consumer-frozen',
+  'consumer-thawed',
   'member-evicted',
   'rebalance-started',
   'rebalance-completed',

@@ -17,13 +17,15 @@ export function ConsumerActions({
   consumer: LaneConsumer;
 }) {
   const run = useCommand();
-  const live = acceptsCommands(consumer.phase);
+  const frozen = (consumer.frozenAt ?? null) !== null;
+  const live = acceptsCommands(consumer.phase) && !frozen;
+  const killable = acceptsCommands(consumer.phase);
   const t = useDict().ui.actions;
   return (
     <div className="relative z-20 mt-auto flex flex-wrap items-center gap-1">
       <Button
         variant="danger"
-        disabled={!live}
+        disabled={!killable}
         data-testid={`crash-${id}`}
         aria-label={fill(t.crashLabel, { id })}
         title={t.crashTitle}
@@ -32,7 +34,7 @@ export function ConsumerActions({
         {t.crash}
       </Button>
       <Button
-        disabled={!live}
+        disabled={!killable}
         data-testid={`stop-${id}`}
         aria-label={fill(t.stopLabel, { id })}
         title={t.stopTitle}
@@ -57,6 +59,26 @@ export function ConsumerActions({
           onClick={() => run({ type: 'consumer:pause', consumerId: id })}
         >
           {t.pause}
+        </Button>
+      )}
+      {frozen ? (
+        <Button
+          disabled={!killable}
+          data-testid={`thaw-${id}`}
+          aria-label={fill(t.thawLabel, { id })}
+          onClick={() => run({ type: 'consumer:thaw', consumerId: id })}
+        >
+          {t.thaw}
+        </Button>
+      ) : (
+        <Button
+          disabled={!live}
+          data-testid={`freeze-${id}`}
+          aria-label={fill(t.freezeLabel, { id })}
+          title={t.freezeTitle}
+          onClick={() => run({ type: 'consumer:freeze', consumerId: id })}
+        >
+          {t.freeze}
         </Button>
       )}
       <label className="flex items-center gap-1 text-xs text-slate-500">

@@ -2,6 +2,7 @@
 
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
+import { useNow } from '@/lib/use-now';
 import type { ConsumerPhase, GroupOffset, LaneInfo } from '@/protocol/snapshot';
 import { formatText } from '@/protocol/texts';
 import { Badge, type Tone } from '../ui/badge';
@@ -82,6 +83,14 @@ export function ConsumerLane({
       {lane.note && (
         <div className="text-xs text-slate-500">{word(lane.noteText) ?? lane.note}</div>
       )}
+      {consumer?.frozenAt != null && !ghost && (
+        <div
+          className="text-xs font-semibold text-sky-800 dark:text-sky-300"
+          data-testid={`frozen-${lane.key}`}
+        >
+          ❄ <FrozenFor since={consumer.frozenAt} />
+        </div>
+      )}
       {consumer && consumer.delayMs > 0 && !ghost && (
         <div className="text-xs text-amber-700 dark:text-amber-300">
           {fill(t.slow, { ms: consumer.delayMs })}
@@ -126,4 +135,10 @@ export function ConsumerLane({
       )}
     </div>
   );
+}
+
+function FrozenFor({ since }: { since: number }) {
+  const now = useNow(500);
+  const t = useDict().ui.actions;
+  return <>{fill(t.frozen, { seconds: Math.max(0, (now - since) / 1000).toFixed(0) })}</>;
 }

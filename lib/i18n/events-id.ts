@@ -9,6 +9,9 @@ export const EVENTS_ID: Widen<typeof EVENT_TEXTS> = {
   'consumer-unclean-stop':
     '{id} tidak berhenti dengan bersih ({how}): tanpa LeaveGroup, Kafka mengeluarkannya setelah session timeout',
   'consumer-died': '{id} mati dengan sendirinya ({how}); tidak di-restart',
+  'consumer-frozen':
+    '{id} dibekukan dengan SIGSTOP: hidup tetapi diam. Koneksinya tetap terbuka, jadi Kafka tidak melihat apa-apa sampai timeout: record yang dipegangnya kembali saat kuncinya habis, member-nya hilang saat session timeout',
+  'consumer-thawed': '{id} dicairkan dengan SIGCONT sesudah {seconds} detik',
   'consumer-stopped': '{id} berhenti dengan baik: commit, mengirim LeaveGroup',
   'consumer-stopped-refused':
     '{id} keluar dari group, tetapi commit terakhirnya ditolak: pemilik berikutnya membaca ulang message itu',

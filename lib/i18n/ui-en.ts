@@ -183,6 +183,13 @@ export const UI_EN = {
     pauseLabel: 'Pause {id}',
     pauseTitle:
       'Stops fetching but keeps heartbeating: it keeps its partitions and their lag grows.',
+    freeze: 'Freeze',
+    freezeLabel: 'Freeze {id} with SIGSTOP',
+    freezeTitle:
+      'SIGSTOP: alive but silent. No heartbeat, no fetch, connections open: Kafka notices only through its timeouts (a share record lock, the session).',
+    thaw: 'Thaw',
+    thawLabel: 'Thaw {id} with SIGCONT',
+    frozen: 'frozen (SIGSTOP) for {seconds} s',
     delayLabel: 'Processing delay for {id}',
     delayTitle: 'Per-message processing delay',
     fullSpeed: 'full speed',

@@ -191,6 +191,13 @@ export const UI_ID: Widen<typeof UI_EN> = {
     pauseLabel: 'Jeda {id}',
     pauseTitle:
       'Berhenti fetch tetapi tetap mengirim heartbeat: partition-nya tetap dipegang dan lag-nya bertambah.',
+    freeze: 'Bekukan',
+    freezeLabel: 'Bekukan {id} dengan SIGSTOP',
+    freezeTitle:
+      'SIGSTOP: hidup tetapi diam. Tanpa heartbeat, tanpa fetch, koneksi tetap terbuka: Kafka hanya tahu lewat timeout-nya (kunci record share, session).',
+    thaw: 'Cairkan',
+    thawLabel: 'Cairkan {id} dengan SIGCONT',
+    frozen: 'beku (SIGSTOP) selama {seconds} dtk',
     delayLabel: 'Jeda pemrosesan untuk {id}',
     delayTitle: 'Jeda pemrosesan per message',
     fullSpeed: 'kecepatan penuh',

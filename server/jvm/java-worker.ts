@@ -77,9 +77,15 @@ export class JavaWorker {
     this.child.kill('SIGKILL');
   }
 
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.child.kill(signal);
+  }
+
   /** Commit and leave, or SIGKILL after `timeoutMs`. */
   async stop(timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
     if (!this.child.alive) return;
+    // A frozen JVM would never read the stop: let it run first (no-op when it runs).
+    this.signal('SIGCONT');
     this.send({ type: 'stop' });
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     await this.child.exited;

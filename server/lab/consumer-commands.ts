@@ -16,7 +16,9 @@ type ConsumerCommandType =
   | 'consumer:restart'
   | 'consumer:pause'
   | 'consumer:resume'
-  | 'consumer:slow';
+  | 'consumer:slow'
+  | 'consumer:freeze'
+  | 'consumer:thaw';
 
 function knownConsumer(lab: Lab, consumerId: string): ConsumerRecord {
   const consumer = own(lab.state.consumers, consumerId);
@@ -27,10 +29,14 @@ function knownConsumer(lab: Lab, consumerId: string): ConsumerRecord {
   return consumer;
 }
 
-/** A consumer that takes commands now: alive per its phase, with no stop under way. */
+/**
+ * A consumer that takes commands now: alive per its phase, with no stop under way; frozen ones
+ * only take a crash or a stop (`evenFrozen`): a frozen process reads nothing.
+ */
 function commandable(
   lab: Lab,
   consumerId: string,
+  evenFrozen = false,
 ): { consumer: ConsumerRecord; handle: ConsumerHandle } {
   const consumer = knownConsumer(lab, consumerId);
   const handle = lab.handle(consumerId);
@@ -38,6 +44,8 @@ function commandable(
     const hint = consumer.phase === 'stopping' ? 'wait until it has stopped' : 'restart it first';
     throw new CommandError(`consumerId: ${consumerId} is ${consumer.phase}; ${hint}`);
   }
+  if (consumer.frozenAt !== null && !evenFrozen)
+    throw new CommandError(`consumerId: ${consumerId} is frozen (SIGSTOP); thaw it first`);
   return { consumer, handle };
 }
 
@@ -59,14 +67,14 @@ export const CONSUMER_COMMANDS: CommandHandlers<ConsumerCommandType> = {
     return { consumerId, pid: proc.pid };
   },
   'consumer:crash': ({ lab }, { consumerId }) => {
-    const { handle } = commandable(lab, consumerId);
+    const { handle } = commandable(lab, consumerId, true);
     const pid = handle.pid;
     lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'crash', at: Date.now() });
     handle.crash();
     return { consumerId, pid, signal: 'SIGKILL' };
   },
   'consumer:stop': async ({ lab }, { consumerId }) => {
-    const { handle } = commandable(lab, consumerId);
+    const { handle } = commandable(lab, consumerId, true);
     lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'stop', at: Date.now() });
     await handle.stop();
     return { consumerId };
@@ -102,6 +110,21 @@ export const CONSUMER_COMMANDS: CommandHandlers<ConsumerCommandType> = {
     handle.send({ type: 'resume' });
     lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'resume', at: Date.now() });
     return { consumerId, paused: false };
+  },
+  'consumer:freeze': ({ lab }, { consumerId }) => {
+    const { handle } = commandable(lab, consumerId);
+    const pid = handle.pid;
+    handle.signal('SIGSTOP');
+    lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'freeze', at: Date.now() });
+    return { consumerId, pid, signal: 'SIGSTOP' };
+  },
+  'consumer:thaw': ({ lab }, { consumerId }) => {
+    const { consumer, handle } = commandable(lab, consumerId, true);
+    if (consumer.frozenAt === null)
+      throw new CommandError(`consumerId: ${consumerId} is not frozen`);
+    handle.signal('SIGCONT');
+    lab.dispatch({ type: 'consumer/commanded', id: consumerId, command: 'thaw', at: Date.now() });
+    return { consumerId, pid: handle.pid, signal: 'SIGCONT' };
   },
   'consumer:slow': ({ lab }, { consumerId, delayMs }) => {
     const { handle } = commandable(lab, consumerId);

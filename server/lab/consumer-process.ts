@@ -24,6 +24,8 @@ export interface ConsumerHandle {
   send(command: WorkerCommand): void;
   /** SIGKILL: the member vanishes without LeaveGroup or a last commit. */
   crash(): void;
+  /** SIGSTOP freezes the process (alive, silent); SIGCONT lets it go on. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void;
   /** Asks for a graceful stop; kills the process if it has not exited after `timeoutMs`. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -81,8 +83,14 @@ export class ConsumerProcess implements ConsumerHandle {
     if (!this.exited) this.child.kill('SIGKILL');
   }
 
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    if (!this.exited) this.child.kill(signal);
+  }
+
   async stop(timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
     if (this.exited) return;
+    // A frozen process would never read the stop: let it run first (no-op when it runs).
+    this.signal('SIGCONT');
     this.send({ type: 'stop' });
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     await this.exitPromise;

@@ -17,6 +17,8 @@ const VALID: Record<CommandType, Record<string, unknown>> = {
   'consumer:stop': { consumerId: `${groupId}-c1` },
   'consumer:restart': { consumerId: `${groupId}-c1` },
   'consumer:pause': { consumerId: `${groupId}-c1` },
+  'consumer:freeze': { consumerId: `${groupId}-c1` },
+  'consumer:thaw': { consumerId: `${groupId}-c1` },
   'consumer:resume': { consumerId: `${groupId}-c1` },
   'consumer:slow': { consumerId: `${groupId}-c1`, delayMs: 100 },
   'group:create': { groupId: `${groupId}-new`, topic, consumers: 1 },

@@ -54,6 +54,7 @@ describe('consumer/spawned', () => {
       assignmentAt: null,
       lastHeartbeatAt: null,
       crashedAt: null,
+      frozenAt: null,
       lastError: null,
     });
     expect(state.timeline).toMatchObject([

@@ -74,6 +74,7 @@ function spawned(
     assignmentAt: null,
     lastHeartbeatAt: null,
     crashedAt: null,
+    frozenAt: null,
     lastError: null,
   };
   const next = noteCause(
@@ -130,6 +131,27 @@ function commanded(
       return consumer.phase === 'paused' ? patch(state, action.id, { phase: 'running' }) : state;
     case 'slow':
       return patch(state, action.id, { delayMs: action.delayMs ?? 0 });
+    case 'freeze':
+      return withEvents(patch(state, action.id, { frozenAt: action.at }), [
+        {
+          kind: 'consumer-frozen',
+          at: action.at,
+          groupId: consumer.groupId,
+          ...say('consumer-frozen', { id: action.id }),
+        },
+      ]);
+    case 'thaw': {
+      if (consumer.frozenAt === null) return state;
+      const seconds = ((action.at - consumer.frozenAt) / 1000).toFixed(1);
+      return withEvents(patch(state, action.id, { frozenAt: null }), [
+        {
+          kind: 'consumer-thawed',
+          at: action.at,
+          groupId: consumer.groupId,
+          ...say('consumer-thawed', { id: action.id, seconds }),
+        },
+      ]);
+    }
   }
 }
 

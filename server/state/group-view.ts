@@ -352,6 +352,7 @@ function buildLanes(
         delayMs: c.delayMs,
         isLeader: c.isLeader,
         lastError: c.lastError,
+        frozenAt: c.frozenAt,
         ...(own(state.labGroups, c.groupId)?.share
           ? { share: own(state.shareCounts, c.id) ?? null }
           : {}),

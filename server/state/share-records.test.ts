@@ -122,6 +122,27 @@ describe('a share group record window, from the members reports', () => {
     expect(kept[1]?.offset).toBe(many.length - SHARE_WINDOW_SIZE + 2);
   });
 
+  it('keeps a record that took a second delivery beside the window, with when it was acquired', () => {
+    const newer = Array.from({ length: SHARE_WINDOW_SIZE + 5 }, (_, i) => acquire(i + 10, T0 + 5));
+    const state = run(
+      shareLab(),
+      report('c1', { acquired: [acquire(3, T0)] }),
+      report('c2', { acquired: [acquire(3, T0 + 2, 2)] }),
+      report('c2', { acknowledged: [ack(3, 'accept', T0 + 3)] }),
+      report('c2', { acquired: newer }),
+      report('c2', { acknowledged: newer.map((a) => ack(a.offset, 'accept', T0 + 6)) }),
+    );
+    const kept = recordsOf(state);
+    expect(kept[0]).toMatchObject({
+      offset: 3,
+      state: 'accepted',
+      consumerId: 'c2',
+      deliveryCount: 2,
+      acquiredAt: T0 + 2,
+    });
+    expect(kept).toHaveLength(SHARE_WINDOW_SIZE + 1);
+  });
+
   it('shows a record whose lock ran out as available, in the snapshot of that moment', () => {
     const state = run(
       shareLab(),

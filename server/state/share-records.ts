@@ -48,6 +48,7 @@ export function shareRecordsReported(
       consumerId: consumer.id,
       deliveryCount: a.deliveryCount,
       lockUntil: a.at + lockMs,
+      acquiredAt: a.at,
       at: a.at,
     });
   }
@@ -71,6 +72,7 @@ export function shareRecordsReported(
       consumerId: consumer.id,
       deliveryCount,
       lockUntil: null,
+      acquiredAt: known?.acquiredAt ?? null,
       at: k.at,
     });
   }
@@ -84,17 +86,25 @@ export function shareRecordsReported(
 const DONE: ReadonlySet<ShareRecordState> = new Set(['accepted', 'rejected', 'archived']);
 /** Records not done are kept however old (a stuck record is what a learner must see), up to this. */
 const MAX_OPEN = 500;
+/** Done records that needed more than one delivery, kept beside the window: the story of a retry. */
+const MAX_REDELIVERED = 20;
 
 /**
- * The latest SHARE_WINDOW_SIZE records, plus every record not done yet: a record a crashed member
- * held can come back long after newer ones were accepted.
+ * The latest SHARE_WINDOW_SIZE records, plus every record not done yet and the last records that
+ * took more than one delivery: a record a crashed member held can come back, and be done, long
+ * after newer ones were accepted.
  */
 function trimmed(records: ShareRecord[]): ShareRecord[] {
   const sorted = records.sort((a, b) => a.offset - b.offset);
   const open = sorted.filter((r) => !DONE.has(r.state)).slice(-MAX_OPEN);
   const done = sorted.filter((r) => DONE.has(r.state));
-  const kept = done.slice(-Math.max(0, SHARE_WINDOW_SIZE - open.length));
-  return [...open, ...kept].sort((a, b) => a.offset - b.offset);
+  const latest = done.slice(-Math.max(0, SHARE_WINDOW_SIZE - open.length));
+  const shown = new Set(latest);
+  const retried = done
+    .filter((r) => r.deliveryCount > 1 && !shown.has(r))
+    .sort((a, b) => a.at - b.at)
+    .slice(-MAX_REDELIVERED);
+  return [...open, ...retried, ...latest].sort((a, b) => a.offset - b.offset);
 }
 
 /** A record still shown as acquired after its lock ran out is free for another member again. */

@@ -38,6 +38,8 @@ export interface ConsumerRecord {
   assignmentAt: number | null;
   lastHeartbeatAt: number | null;
   crashedAt: number | null;
+  /** SIGSTOP'ed at this time (alive but silent); null while it runs. */
+  frozenAt: number | null;
   lastError: ErrorInfo | null;
 }
 
@@ -189,7 +191,7 @@ export type LabAction =
   | {
       type: 'consumer/commanded';
       id: string;
-      command: 'crash' | 'stop' | 'pause' | 'resume' | 'slow';
+      command: 'crash' | 'stop' | 'pause' | 'resume' | 'slow' | 'freeze' | 'thaw';
       delayMs?: number;
       at: number;
     }
