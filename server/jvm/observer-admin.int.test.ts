@@ -86,11 +86,16 @@ describe('JvmObserver changes topics, groups and configs', () => {
         // Stable, and every record committed: Kafka's coordinator deletes a group that is empty
         // and has no committed offsets on its periodic cleanup, so a group stopped before its
         // first commit may be gone before the wait for Empty below sees it.
-        await waitFor(`${groupId} Stable with all 10 records committed`, async () => {
-          const g = await groupOf(groupId);
-          const committed = (g?.offsets ?? []).reduce((sum, o) => sum + (o.offset ?? 0), 0);
-          return g?.state === 'Stable' && committed === 10;
-        });
+        // 60 s: with the whole suite on 2 cores, one run's kafkajs group needed more than 20 s.
+        await waitFor(
+          `${groupId} Stable with all 10 records committed`,
+          async () => {
+            const g = await groupOf(groupId);
+            const committed = (g?.offsets ?? []).reduce((sum, o) => sum + (o.offset ?? 0), 0);
+            return g?.state === 'Stable' && committed === 10;
+          },
+          60_000,
+        );
         expect(await kindOf(observer().setOffsets(groupId, topic, offsets))).toBe('not-empty');
         expect(await kindOf(observer().deleteGroup(groupId))).toBe('not-empty');
       }
