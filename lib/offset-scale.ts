@@ -38,3 +38,11 @@ function nice(n: number): number {
   for (const step of [1, 2, 5, 10]) if (step * power >= n) return step * power;
   return 10 * power;
 }
+
+/** Segments never vanish: a lag of 3 in a log of 3 million still gets a visible sliver. */
+export const MIN_SEGMENT_PCT = 1.2;
+
+/** Where `value` falls on a bar from `start` spanning `span` offsets, in percent. */
+export function pct(value: number, start: number, span: number): number {
+  return span <= 0 ? 100 : ((value - start) / span) * 100;
+}

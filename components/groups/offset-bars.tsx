@@ -3,19 +3,12 @@
 import { memo, useState } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
-import { barStart, type OffsetScale, tailSize } from '@/lib/offset-scale';
+import { barStart, MIN_SEGMENT_PCT, type OffsetScale, pct, tailSize } from '@/lib/offset-scale';
 import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
 import { useOpenMessages } from '../messages/message-browser-context';
 import { Help } from '../ui/help';
 import { ShareLegend, ShareOffsetBar } from './share-offset-bar';
-
-/** Segments never vanish: a lag of 3 in a log of 3 million still gets a visible sliver. */
-const MIN_SEGMENT_PCT = 1.2;
-
-function pct(value: number, start: number, span: number): number {
-  return span <= 0 ? 100 : ((value - start) / span) * 100;
-}
 
 export const OffsetBars = memo(function OffsetBars({
   offsets,

@@ -3,15 +3,11 @@
 import { memo } from 'react';
 import { fill } from '@/lib/i18n/dictionary';
 import { useDict } from '@/lib/i18n/language';
+import { MIN_SEGMENT_PCT, pct } from '@/lib/offset-scale';
 import { sameOffset } from '@/lib/same-offset';
 import type { GroupOffset } from '@/protocol/snapshot';
 import { useOpenMessages } from '../messages/message-browser-context';
 import { Help } from '../ui/help';
-
-/** Segments never vanish: a lag of 3 in a log of 3 million still gets a visible sliver. */
-const MIN_SEGMENT_PCT = 1.2;
-const pct = (value: number, start: number, span: number) =>
-  span <= 0 ? 100 : ((value - start) / span) * 100;
 
 /** The share group's legend: its progress is a start offset and Kafka's share lag, not a commit. */
 export function ShareLegend() {

@@ -20,11 +20,27 @@ function sample(name: string, labels: Labels, value: number): string {
   return `${name}{${pairs.join(',')}} ${Number.isFinite(value) ? value : 'NaN'}`;
 }
 
+type GroupOffset = Snapshot['groups'][number]['offsets'][number];
+type OffsetRow = { o: GroupOffset; labels: Labels };
+type OffsetValue = (o: GroupOffset) => number | null | undefined;
+
 class Exposition {
   private readonly lines: string[] = [];
 
   metric(name: string, help: string, samples: string[]): void {
     this.lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, ...samples);
+  }
+
+  /** One sample per row (a group's partition); a row whose value is null has none. */
+  perRow(name: string, help: string, rows: OffsetRow[], value: OffsetValue): void {
+    this.metric(
+      name,
+      help,
+      rows.flatMap((r) => {
+        const v = value(r.o);
+        return v == null ? [] : [sample(name, r.labels, v)];
+      }),
+    );
   }
 
   toString(): string {
@@ -63,20 +79,8 @@ export function prometheusMetrics(snapshot: Snapshot): string {
     state: g.state,
     is_simple_consumer: g.members.length === 0,
   });
-  /** One sample per partition; a partition whose value is null has none. */
-  const perPartition = (
-    name: string,
-    help: string,
-    value: (o: (typeof partitionRows)[number]['o']) => number | null | undefined,
-  ) =>
-    out.metric(
-      name,
-      help,
-      partitionRows.flatMap((r) => {
-        const v = value(r.o);
-        return v == null ? [] : [sample(name, r.labels, v)];
-      }),
-    );
+  const perPartition = (name: string, help: string, value: OffsetValue) =>
+    out.perRow(name, help, partitionRows, value);
   perPartition(
     'kafka_consumergroup_group_offset',
     'Last group committed offset of a partition',
@@ -201,19 +205,8 @@ function shareGroupMetrics(out: Exposition, cluster: string, groups: Snapshot['g
       },
     })),
   );
-  const series = (
-    name: string,
-    help: string,
-    value: (o: Snapshot['groups'][number]['offsets'][number]) => number | null,
-  ) =>
-    out.metric(
-      name,
-      help,
-      rows.flatMap((r) => {
-        const v = value(r.o);
-        return v === null ? [] : [sample(name, r.labels, v)];
-      }),
-    );
+  const series = (name: string, help: string, value: OffsetValue) =>
+    out.perRow(name, help, rows, value);
   series(
     'offset_lab_sharegroup_start_offset',
     'Share-partition start offset (SPSO) of a share group: every record below it is done',

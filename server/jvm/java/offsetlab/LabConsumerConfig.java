@@ -159,17 +159,23 @@ record LabConsumerConfig(
     return assignor.equals("round-robin") ? "roundrobin" : assignor;
   }
 
-  Properties properties() {
+  /** What every member's client gets: security, brokers, group, client id, bytes, metadata age. */
+  private Properties baseProperties() {
     Properties p = new Properties();
-    // Security settings first, so the lab's own settings below always win.
+    // Security settings first, so the lab's own settings always win.
     p.putAll(clientProperties);
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers));
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
     p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(timings.metadataMaxAgeMs()));
+    return p;
+  }
+
+  Properties properties() {
+    Properties p = baseProperties();
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
     p.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, LabConsumerInterceptor.class.getName());
     boolean auto = commitMode.equals("auto");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(auto));
@@ -199,14 +205,7 @@ record LabConsumerConfig(
    * max.poll.records exact, so each acquired record is one the member really works on.
    */
   Properties shareProperties() {
-    Properties p = new Properties();
-    p.putAll(clientProperties);
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers));
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(timings.metadataMaxAgeMs()));
+    Properties p = baseProperties();
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(share.maxPollRecords()));
     p.put("share.acknowledgement.mode", share.explicit() ? "explicit" : "implicit");
     p.put("share.acquire.mode", "record_limit");
